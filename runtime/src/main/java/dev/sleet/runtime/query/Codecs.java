@@ -1,0 +1,377 @@
+package dev.sleet.runtime.query;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+import org.postgresql.util.PGInterval;
+
+/**
+ * The codecs for the Java types of the Sleet type mapping. Time values: {@code timestamptz}
+ * stores an instant, so an {@link OffsetDateTime} comes back as the same instant at UTC; an
+ * {@link Instant} is bound as an {@code OffsetDateTime} at UTC, which PgJDBC sends unambiguously.
+ * {@link Duration} maps to {@code interval}: written as seconds and microseconds; read back with
+ * a day as 24 hours and a month as 30 days (an interval's calendar parts have no exact duration).
+ */
+public final class Codecs {
+    private Codecs() {
+    }
+
+    public static final Codec<Boolean> BOOLEAN = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Boolean v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.BOOLEAN); else ps.setBoolean(i, v);
+        }
+
+        public Boolean read(ResultSet rs, int i) throws SQLException {
+            boolean v = rs.getBoolean(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "boolean";
+        }
+    };
+
+    public static final Codec<Short> SHORT = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Short v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.SMALLINT); else ps.setShort(i, v);
+        }
+
+        public Short read(ResultSet rs, int i) throws SQLException {
+            short v = rs.getShort(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "smallint";
+        }
+    };
+
+    public static final Codec<Integer> INTEGER = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Integer v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
+        }
+
+        public Integer read(ResultSet rs, int i) throws SQLException {
+            int v = rs.getInt(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "integer";
+        }
+    };
+
+    public static final Codec<Long> LONG = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Long v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
+        }
+
+        public Long read(ResultSet rs, int i) throws SQLException {
+            long v = rs.getLong(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "bigint";
+        }
+    };
+
+    public static final Codec<Float> FLOAT = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Float v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.REAL); else ps.setFloat(i, v);
+        }
+
+        public Float read(ResultSet rs, int i) throws SQLException {
+            float v = rs.getFloat(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "real";
+        }
+    };
+
+    public static final Codec<Double> DOUBLE = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Double v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.DOUBLE); else ps.setDouble(i, v);
+        }
+
+        public Double read(ResultSet rs, int i) throws SQLException {
+            double v = rs.getDouble(i);
+            return rs.wasNull() ? null : v;
+        }
+
+        public String sqlType() {
+            return "double precision";
+        }
+    };
+
+    public static final Codec<String> STRING = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, String v) throws SQLException {
+            ps.setString(i, v);
+        }
+
+        public String read(ResultSet rs, int i) throws SQLException {
+            return rs.getString(i);
+        }
+
+        public String sqlType() {
+            return "text";
+        }
+    };
+
+    public static final Codec<BigDecimal> BIG_DECIMAL = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+            ps.setBigDecimal(i, v);
+        }
+
+        public BigDecimal read(ResultSet rs, int i) throws SQLException {
+            return rs.getBigDecimal(i);
+        }
+
+        public String sqlType() {
+            return "numeric";
+        }
+
+        public Object arrayElement(BigDecimal v) {
+            return v == null ? null : v.toPlainString();
+        }
+    };
+
+    public static final Codec<UUID> UUID_CODEC = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, UUID v) throws SQLException {
+            ps.setObject(i, v, Types.OTHER);
+        }
+
+        public UUID read(ResultSet rs, int i) throws SQLException {
+            return rs.getObject(i, UUID.class);
+        }
+
+        public String sqlType() {
+            return "uuid";
+        }
+    };
+
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE); else ps.setObject(i, v);
+        }
+
+        public OffsetDateTime read(ResultSet rs, int i) throws SQLException {
+            return rs.getObject(i, OffsetDateTime.class);
+        }
+
+        public String sqlType() {
+            return "timestamptz";
+        }
+    };
+
+    public static final Codec<Instant> INSTANT = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Instant v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+            else ps.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
+        }
+
+        public Instant read(ResultSet rs, int i) throws SQLException {
+            OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+            return v == null ? null : v.toInstant();
+        }
+
+        public String sqlType() {
+            return "timestamptz";
+        }
+
+        public Object arrayElement(Instant v) {
+            return v == null ? null : v.toString();
+        }
+    };
+
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, LocalDateTime v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.TIMESTAMP); else ps.setObject(i, v);
+        }
+
+        public LocalDateTime read(ResultSet rs, int i) throws SQLException {
+            return rs.getObject(i, LocalDateTime.class);
+        }
+
+        public String sqlType() {
+            return "timestamp";
+        }
+    };
+
+    public static final Codec<LocalDate> LOCAL_DATE = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, LocalDate v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.DATE); else ps.setObject(i, v);
+        }
+
+        public LocalDate read(ResultSet rs, int i) throws SQLException {
+            return rs.getObject(i, LocalDate.class);
+        }
+
+        public String sqlType() {
+            return "date";
+        }
+    };
+
+    public static final Codec<LocalTime> LOCAL_TIME = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, LocalTime v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.TIME); else ps.setObject(i, v);
+        }
+
+        public LocalTime read(ResultSet rs, int i) throws SQLException {
+            return rs.getObject(i, LocalTime.class);
+        }
+
+        public String sqlType() {
+            return "time";
+        }
+    };
+
+    public static final Codec<Duration> DURATION = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, Duration v) throws SQLException {
+            if (v == null) {
+                ps.setNull(i, Types.OTHER);
+                return;
+            }
+            // Sent as untyped text: the server parses it as the parameter's interval type.
+            ps.setObject(i, intervalText(v), Types.OTHER);
+        }
+
+        public Duration read(ResultSet rs, int i) throws SQLException {
+            Object v = rs.getObject(i);
+            return v == null ? null : fromInterval((PGInterval) v);
+        }
+
+        public String sqlType() {
+            return "interval";
+        }
+
+        public Object arrayElement(Duration v) {
+            return v == null ? null : intervalText(v);
+        }
+    };
+
+    public static final Codec<byte[]> BYTES = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, byte[] v) throws SQLException {
+            ps.setBytes(i, v);
+        }
+
+        public byte[] read(ResultSet rs, int i) throws SQLException {
+            return rs.getBytes(i);
+        }
+
+        public String sqlType() {
+            return "bytea";
+        }
+    };
+
+    public static final Codec<long[]> LONG_ARRAY = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, long[] v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.ARRAY); else ps.setObject(i, v);
+        }
+
+        public long[] read(ResultSet rs, int i) throws SQLException {
+            Array a = rs.getArray(i);
+            if (a == null) {
+                return null;
+            }
+            Object[] boxed = (Object[]) a.getArray();
+            long[] out = new long[boxed.length];
+            for (int k = 0; k < boxed.length; k++) {
+                out[k] = ((Number) boxed[k]).longValue();
+            }
+            return out;
+        }
+
+        public String sqlType() {
+            return "bigint[]";
+        }
+    };
+
+    public static final Codec<int[]> INT_ARRAY = new Codec<>() {
+        public void bind(PreparedStatement ps, int i, int[] v) throws SQLException {
+            if (v == null) ps.setNull(i, Types.ARRAY); else ps.setObject(i, v);
+        }
+
+        public int[] read(ResultSet rs, int i) throws SQLException {
+            Array a = rs.getArray(i);
+            if (a == null) {
+                return null;
+            }
+            Object[] boxed = (Object[]) a.getArray();
+            int[] out = new int[boxed.length];
+            for (int k = 0; k < boxed.length; k++) {
+                out[k] = ((Number) boxed[k]).intValue();
+            }
+            return out;
+        }
+
+        public String sqlType() {
+            return "integer[]";
+        }
+    };
+
+    public static final Codec<String[]> STRING_ARRAY = objectArray("text", String[].class);
+    public static final Codec<Long[]> BOXED_LONG_ARRAY = objectArray("bigint", Long[].class);
+    public static final Codec<Integer[]> BOXED_INT_ARRAY = objectArray("integer", Integer[].class);
+    public static final Codec<UUID[]> UUID_ARRAY = objectArray("uuid", UUID[].class);
+
+    /** A codec for a one-dimensional array of {@code elementType} read back as {@code arrayClass}. */
+    public static <A> Codec<A> objectArray(String elementType, Class<A> arrayClass) {
+        return new Codec<>() {
+            public void bind(PreparedStatement ps, int i, A v) throws SQLException {
+                if (v == null) ps.setNull(i, Types.ARRAY);
+                else ps.setArray(i, ps.getConnection().createArrayOf(elementType, (Object[]) v));
+            }
+
+            @SuppressWarnings("unchecked")
+            public A read(ResultSet rs, int i) throws SQLException {
+                Array a = rs.getArray(i);
+                if (a == null) {
+                    return null;
+                }
+                Object[] raw = (Object[]) a.getArray();
+                return arrayClass.isInstance(raw) ? (A) raw
+                        : (A) Arrays.copyOf(raw, raw.length, (Class<? extends Object[]>) arrayClass);
+            }
+
+            public String sqlType() {
+                return elementType + "[]";
+            }
+        };
+    }
+
+    /** A Java enum stored as a PostgreSQL enum type; {@code labels[ordinal]} is each constant's label. */
+    public static <E extends Enum<E>> Codec<E> pgEnum(Class<E> type, String sqlType, String... labels) {
+        return new EnumCodec<>(type, sqlType, labels, true);
+    }
+
+    /** A Java enum stored as text ({@code @Enumerated(STRING)}); {@code labels[ordinal]} is each constant's stored text. */
+    public static <E extends Enum<E>> Codec<E> textEnum(Class<E> type, String... labels) {
+        return new EnumCodec<>(type, "text", labels, false);
+    }
+
+    /** Interval input text, exact to the nanosecond PostgreSQL keeps microseconds of: {@code -1.500000000 seconds}. */
+    static String intervalText(Duration d) {
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).toPlainString() + " seconds";
+    }
+
+    static Duration fromInterval(PGInterval v) {
+        long days = v.getYears() * 360L + v.getMonths() * 30L + v.getDays();
+        long seconds = days * 86_400L + v.getHours() * 3_600L + v.getMinutes() * 60L + v.getWholeSeconds();
+        return Duration.ofSeconds(seconds).plusNanos(v.getMicroSeconds() * 1_000L);
+    }
+}
