@@ -1,0 +1,73 @@
+package dev.sleet.cli;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shape of every {@code sleet} subcommand: resolve the context, run, and turn every failure
+ * into a message on standard error (and a JSON error document under {@code --json}) plus the
+ * {@link ExitCodes exit code} that says what kind of failure it was.
+ */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @ParentCommand
+    SleetCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command; returns its exit code. */
+    protected abstract int run(CommandContext context) throws Exception;
+
+    @Override
+    public final Integer call() {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        CommandContext context = new CommandContext(spec.name(), options, root.environment(), output);
+        try {
+            return run(context);
+        } catch (CliException e) {
+            return fail(output, e.exitCode(), e.getMessage());
+        } catch (SQLException e) {
+            if (CommandContext.isConnectionProblem(e)) {
+                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(e).getMessage());
+            }
+            return fail(output, ExitCodes.FAILED, e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"));
+        } catch (Exception e) {
+            SQLException sql = sqlCause(e);
+            if (sql != null && CommandContext.isConnectionProblem(sql)) {
+                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(sql).getMessage());
+            }
+            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            return fail(output, ExitCodes.FAILED, message);
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private int fail(Output output, int exitCode, String message) {
+        output.error(message);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("command", spec.name());
+        document.put("ok", false);
+        document.put("exitCode", exitCode);
+        document.put("error", message);
+        output.document(document);
+        return exitCode;
+    }
+}

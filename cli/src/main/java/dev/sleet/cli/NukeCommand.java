@@ -1,0 +1,31 @@
+package dev.sleet.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "nuke", mixinStandardHelpOptions = true,
+        description = {"Drop the application's schemas (CASCADE) and the migration history schema; public is recreated empty.",
+                "Refused on production-looking databases; needs confirmation (or --yes)."})
+final class NukeCommand extends DatabaseCommand {
+
+    @Mixin
+    GuardOptions guard;
+
+    @Override
+    protected int run(CommandContext context) throws Exception {
+        context.guardDestructive("drops every application schema, its tables and data, and the migration history",
+                guard.forceProduction, guard.yes);
+        List<String> dropped = Nuke.run(context);
+        Output out = context.output();
+        out.line("dropped schema(s): " + (dropped.isEmpty() ? "none" : String.join(", ", dropped)) + "; public recreated empty");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "nuke");
+        doc.put("ok", true);
+        doc.put("droppedSchemas", dropped);
+        out.document(doc);
+        return ExitCodes.OK;
+    }
+}

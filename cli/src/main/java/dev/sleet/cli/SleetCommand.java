@@ -1,0 +1,63 @@
+package dev.sleet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sleet}: the command line over Sleet's migrator, verifier and destructive dev tools. */
+@Command(name = "sleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = SleetCommand.Version.class,
+        description = "Migrates, verifies and resets PostgreSQL databases for Sleet applications.",
+        synopsisSubcommandLabel = "<command>",
+        subcommands = {
+                ResetCommand.class, NukeCommand.class, SeedCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  ok",
+                "  1  failed: drift, pending (status --check), failed migration or seeder",
+                "  2  usage: bad options, no database URL, unreadable migrations/snapshot",
+                "  3  refused by a guard: production, no --yes, no --accept-data-loss",
+                "  4  cannot connect to the database",
+                "",
+                "The database comes from --url or DATABASE_URL. See docs/CLI.md."})
+public final class SleetCommand implements Runnable {
+
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    public SleetCommand() {
+        this(CliEnvironment.system());
+    }
+
+    public SleetCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    /** Without a command: print the usage, and fail, since nothing was done. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SleetCommand()).execute(args));
+    }
+
+    /** The version written into the jar's manifest by the build, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SleetCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sleet " + (version == null ? "development build" : version)};
+        }
+    }
+}
