@@ -6,13 +6,14 @@ import dev.sleet.schema.model.DatabaseSchema;
  * Compares two schemas and plans the DDL that turns {@code from} into {@code to}.
  * The one code path behind migration drafts (committed state → sources), Down sections
  * (sources → committed state), {@code verify} (live → snapshot) and {@code push}.
+ * The order of the statements is explained in the {@linkplain dev.sleet.schema.diff package documentation}.
  */
 public final class SchemaDiffer {
     private SchemaDiffer() {
     }
 
-    /** The statements, in executable order, that turn {@code from} into {@code to}. */
+    /** The statements, in executable order, that turn {@code from} into {@code to}; empty when they agree. */
     public static MigrationPlan diff(DatabaseSchema from, DatabaseSchema to) {
-        throw new UnsupportedOperationException("TODO: implemented by the schema differ work");
+        return new DiffRun(from, to).run();
     }
 }

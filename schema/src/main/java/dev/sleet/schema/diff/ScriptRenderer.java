@@ -1,0 +1,27 @@
+package dev.sleet.schema.diff;
+
+/**
+ * Renders a plan as a SQL script: every statement ends with {@code ;} and a newline, and a
+ * statement that may lose data is preceded by the comment line the migration format defines
+ * (docs/MIGRATIONS.md), e.g. {@code -- WARNING DS102: drops a table and its rows (public.old_table)}.
+ */
+public final class ScriptRenderer {
+    private ScriptRenderer() {
+    }
+
+    public static String render(MigrationPlan plan) {
+        StringBuilder out = new StringBuilder();
+        for (PlannedStatement s : plan.statements()) {
+            if (s.destructive() != null) {
+                out.append(warning(s)).append('\n');
+            }
+            out.append(s.sql()).append(";\n");
+        }
+        return out.toString();
+    }
+
+    /** The warning comment line for a destructive statement (without newline). */
+    public static String warning(PlannedStatement s) {
+        return "-- WARNING " + s.destructive().code() + ": " + s.destructive().risk() + " (" + s.subject().display() + ")";
+    }
+}

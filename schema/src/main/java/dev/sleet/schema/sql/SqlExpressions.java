@@ -1,0 +1,394 @@
+package dev.sleet.schema.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares SQL expressions the way PostgreSQL means them rather than the way they are spelled.
+ *
+ * <p>Users write {@code end_time > start_time}, {@code 'draft'}, {@code now()} or
+ * {@code tstzrange(start_time, end_time, '[)')}; {@code pg_get_expr} prints the same things back as
+ * {@code (end_time > start_time)}, {@code 'draft'::text}, {@code CURRENT_TIMESTAMP} (or {@code now()})
+ * and {@code tstzrange(start_time, end_time, '[)'::text)}. {@code verify} compares a live database
+ * with a snapshot, so both spellings must compare equal or every check and default would be reported
+ * as drift. The normal form built here:
+ * <ul>
+ *   <li>ignores whitespace and letter case outside quotes (string literals and quoted identifiers keep theirs);
+ *       a quoted identifier that needs no quotes ({@code "status"}) is the same as the bare one;</li>
+ *   <li>drops the cast of a string literal to any type ({@code 'draft'::text}, {@code 'inquiry'::event_status},
+ *       {@code 'x'::character varying}), and then reads a literal that holds a plain number as that number
+ *       ({@code '-1'::integer} is {@code -1});</li>
+ *   <li>treats {@code CURRENT_TIMESTAMP}, {@code transaction_timestamp()} and {@code now()} alike,
+ *       {@code !=} as {@code <>}, and {@code ~~}/{@code ~~*} as {@code LIKE}/{@code ILIKE};</li>
+ *   <li>removes parentheses that PostgreSQL's operator precedence makes redundant, so
+ *       {@code ((a > 0) AND (b > 0))} equals {@code a > 0 AND b > 0} while {@code (a + b) * c} stays
+ *       different from {@code a + b * c}.</li>
+ * </ul>
+ * Rewrites PostgreSQL applies beyond these (for example {@code IN (...)} printed as {@code = ANY (ARRAY[...])})
+ * are not undone; write such expressions the way PostgreSQL prints them to keep {@code verify} quiet.
+ */
+public final class SqlExpressions {
+    private SqlExpressions() {
+    }
+
+    /** True when the two expressions mean the same to PostgreSQL (both null counts as equal). */
+    public static boolean equivalent(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(b) || normalize(a).equals(normalize(b));
+    }
+
+    /** The normal form described in the class comment, tokens separated by single spaces. */
+    public static String normalize(String expression) {
+        List<Token> tokens = tokenize(expression);
+        tokens = stripLiteralCasts(tokens);
+        tokens = canonicalSpellings(tokens);
+        tokens = stripRedundantParentheses(tokens);
+        StringBuilder out = new StringBuilder();
+        for (Token t : tokens) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(t.text);
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    private enum Type { STRING, IDENT, WORD, NUMBER, OPERATOR, OPEN, CLOSE, COMMA, CAST, DOT, OTHER }
+
+    private record Token(Type type, String text) {
+        boolean is(Type t, String s) {
+            return type == t && text.equals(s);
+        }
+    }
+
+    private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
+
+    private static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s.charAt(i + 1) == '\'')) {
+                int start = i;
+                boolean escapes = c != '\'';
+                i = escapes ? i + 2 : i + 1;
+                while (i < n) {
+                    char d = s.charAt(i);
+                    if (escapes && d == '\\' && i + 1 < n) {
+                        i += 2;
+                    } else if (d == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
+                        i += 2;
+                    } else if (d == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                out.add(new Token(Type.STRING, s.substring(start, i)));
+            } else if (c == '"') {
+                int start = i++;
+                while (i < n) {
+                    if (s.charAt(i) == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
+                        i += 2;
+                    } else if (s.charAt(i) == '"') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                String quoted = s.substring(start, i);
+                String inner = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"") : quoted;
+                // "status" and status are one identifier; "Status" is not status.
+                out.add(inner.matches("[a-z_][a-z0-9_$]*") ? new Token(Type.WORD, inner) : new Token(Type.IDENT, quoted));
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                    i++;
+                }
+                out.add(new Token(Type.WORD, s.substring(start, i).toLowerCase(Locale.ROOT)));
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                    i++;
+                }
+                out.add(new Token(Type.NUMBER, s.substring(start, i).toLowerCase(Locale.ROOT)));
+            } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
+                out.add(new Token(Type.CAST, "::"));
+                i += 2;
+            } else if (c == '(' || c == '[') {
+                out.add(new Token(Type.OPEN, String.valueOf(c)));
+                i++;
+            } else if (c == ')' || c == ']') {
+                out.add(new Token(Type.CLOSE, String.valueOf(c)));
+                i++;
+            } else if (c == ',') {
+                out.add(new Token(Type.COMMA, ","));
+                i++;
+            } else if (c == '.') {
+                out.add(new Token(Type.DOT, "."));
+                i++;
+            } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
+                int start = i;
+                while (i < n && OPERATOR_CHARS.indexOf(s.charAt(i)) >= 0) {
+                    i++;
+                }
+                out.add(new Token(Type.OPERATOR, s.substring(start, i)));
+            } else {
+                out.add(new Token(Type.OTHER, String.valueOf(c)));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- rewrites
+
+    /** Words that may continue a multi-word type name after {@code ::}, as in {@code ::character varying}. */
+    private static final Set<String> TYPE_NAME_WORDS = Set.of(
+            "varying", "precision", "with", "without", "time", "zone");
+
+    private static List<Token> stripLiteralCasts(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        int i = 0;
+        while (i < in.size()) {
+            Token t = in.get(i);
+            if (t.type == Type.STRING && i + 1 < in.size() && in.get(i + 1).type == Type.CAST) {
+                int end = endOfTypeName(in, i + 2);
+                if (end > i + 2) {
+                    out.add(unquoteNumber(t));
+                    i = end;
+                    continue;
+                }
+            }
+            out.add(t);
+            i++;
+        }
+        return out;
+    }
+
+    /** The index just past a type name starting at {@code start}: words/quoted names, dots, (n[,m]) and []. */
+    private static int endOfTypeName(List<Token> in, int start) {
+        int i = start;
+        if (i >= in.size() || (in.get(i).type != Type.WORD && in.get(i).type != Type.IDENT)) {
+            return start;
+        }
+        i++;
+        while (i < in.size()) {
+            Token t = in.get(i);
+            if (t.type == Type.DOT && i + 1 < in.size() && (in.get(i + 1).type == Type.WORD || in.get(i + 1).type == Type.IDENT)) {
+                i += 2;
+            } else if (t.type == Type.WORD && TYPE_NAME_WORDS.contains(t.text)) {
+                i++;
+            } else if (t.is(Type.OPEN, "(") && i + 2 < in.size() && in.get(i + 1).type == Type.NUMBER) {
+                int j = i + 2;
+                while (j + 1 < in.size() && in.get(j).type == Type.COMMA && in.get(j + 1).type == Type.NUMBER) {
+                    j += 2;
+                }
+                if (j < in.size() && in.get(j).is(Type.CLOSE, ")")) {
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            } else if (t.is(Type.OPEN, "[") && i + 1 < in.size() && in.get(i + 1).is(Type.CLOSE, "]")) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static Token unquoteNumber(Token literal) {
+        String text = literal.text;
+        if (text.startsWith("'") && text.endsWith("'") && text.length() >= 2) {
+            String inner = text.substring(1, text.length() - 1);
+            if (inner.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
+                return new Token(Type.NUMBER, inner.toLowerCase(Locale.ROOT));
+            }
+        }
+        return literal;
+    }
+
+    private static final Map<String, String> OPERATOR_SPELLINGS = Map.of(
+            "!=", "<>", "~~", "like", "~~*", "ilike", "!~~", "not like", "!~~*", "not ilike");
+
+    private static List<Token> canonicalSpellings(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            boolean called = i + 1 < in.size() && in.get(i + 1).is(Type.OPEN, "(");
+            if (t.type == Type.WORD && t.text.equals("current_timestamp") && !called) {
+                out.add(new Token(Type.WORD, "now"));
+                out.add(new Token(Type.OPEN, "("));
+                out.add(new Token(Type.CLOSE, ")"));
+            } else if (t.type == Type.WORD && t.text.equals("transaction_timestamp") && called) {
+                out.add(new Token(Type.WORD, "now"));
+            } else if (t.type == Type.OPERATOR && OPERATOR_SPELLINGS.containsKey(t.text)) {
+                for (String word : OPERATOR_SPELLINGS.get(t.text).split(" ")) {
+                    out.add(word.equals("<>") ? new Token(Type.OPERATOR, word) : new Token(Type.WORD, word));
+                }
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- parentheses
+
+    /** Binding strength of infix operators, after PostgreSQL's operator precedence table (higher binds tighter). */
+    private static int precedence(Token t) {
+        if (t.type == Type.WORD) {
+            return switch (t.text) {
+                case "or" -> 1;
+                case "and" -> 2;
+                case "not" -> 3;
+                case "is", "isnull", "notnull" -> 4;
+                case "between", "in", "like", "ilike", "similar" -> 6;
+                default -> -1;
+            };
+        }
+        if (t.type == Type.OPERATOR) {
+            return switch (t.text) {
+                case "<", ">", "=", "<=", ">=", "<>" -> 5;
+                case "+", "-" -> 8;
+                case "*", "/", "%" -> 9;
+                case "^" -> 10;
+                default -> 7; // any other operator: &&, ||, @>, ...
+            };
+        }
+        if (t.type == Type.CAST) {
+            return 11;
+        }
+        return -1;
+    }
+
+    /** Keywords that delimit whole expressions, so parentheses next to them group nothing. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("case", "when", "then", "else", "end");
+
+    private static boolean isClauseWord(Token t) {
+        return t.type == Type.WORD && CLAUSE_WORDS.contains(t.text);
+    }
+
+    private static boolean associative(Token t) {
+        return t.type == Type.WORD && (t.text.equals("and") || t.text.equals("or"));
+    }
+
+    private static List<Token> stripRedundantParentheses(List<Token> tokens) {
+        List<Token> current = tokens;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            int[] match = matchingParentheses(current);
+            for (int open = 0; open < current.size(); open++) {
+                if (!current.get(open).is(Type.OPEN, "(") || match[open] < 0) {
+                    continue;
+                }
+                int close = match[open];
+                if (isRedundant(current, open, close, match)) {
+                    List<Token> next = new ArrayList<>(current.size() - 2);
+                    next.addAll(current.subList(0, open));
+                    next.addAll(current.subList(open + 1, close));
+                    next.addAll(current.subList(close + 1, current.size()));
+                    current = next;
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static int[] matchingParentheses(List<Token> tokens) {
+        int[] match = new int[tokens.size()];
+        java.util.Arrays.fill(match, -1);
+        java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.type == Type.OPEN) {
+                stack.push(i);
+            } else if (t.type == Type.CLOSE && !stack.isEmpty()) {
+                int open = stack.pop();
+                match[open] = i;
+                match[i] = open;
+            }
+        }
+        return match;
+    }
+
+    private static boolean isRedundant(List<Token> tokens, int open, int close, int[] match) {
+        if (close == open + 1) {
+            return false; // "()" of a call
+        }
+        if (open > 0) {
+            Token before = tokens.get(open - 1);
+            // f(x), ARRAY[...], IN (...), x::numeric(10,2): the parentheses belong to the syntax.
+            if (before.type == Type.WORD && precedence(before) < 0 && !CLAUSE_WORDS.contains(before.text) || before.type == Type.IDENT
+                    || before.type == Type.CLOSE || before.is(Type.WORD, "in")) {
+                return false;
+            }
+        }
+        // Inner top-level structure: a comma (row constructor) or a sub-select keeps the parentheses.
+        int innerMin = Integer.MAX_VALUE;
+        for (int i = open + 1; i < close; i++) {
+            Token t = tokens.get(i);
+            if (t.type == Type.OPEN && match[i] > 0) {
+                i = match[i];
+                continue;
+            }
+            if (t.type == Type.COMMA || t.is(Type.WORD, "select")) {
+                return false;
+            }
+            int p = precedence(t);
+            if (p >= 0 && !(t.type == Type.OPERATOR && isPrefixPosition(tokens, i, open))) {
+                innerMin = Math.min(innerMin, p);
+            }
+        }
+        Token left = open > 0 ? tokens.get(open - 1) : null;
+        Token right = close + 1 < tokens.size() ? tokens.get(close + 1) : null;
+        if (right != null && (right.type == Type.DOT || right.is(Type.OPEN, "["))) {
+            return false; // (composite).field and (array)[i] need them
+        }
+        if (innerMin == Integer.MAX_VALUE) {
+            return true; // a single operand: (x), (f(y)), ('a')
+        }
+        int leftP = left == null ? -1 : precedence(left);
+        int rightP = right == null ? -1 : precedence(right);
+        if (left != null && left.type != Type.OPEN && left.type != Type.COMMA && leftP < 0 && !isClauseWord(left)) {
+            return false;
+        }
+        if (right != null && right.type != Type.CLOSE && right.type != Type.COMMA && rightP < 0 && !isClauseWord(right)) {
+            return false;
+        }
+        boolean leftOk = leftP < 0 || innerMin > leftP || (innerMin == leftP && associative(left));
+        boolean rightOk = rightP < 0 || innerMin > rightP || (innerMin == rightP && (associative(right) || rightP >= 7));
+        return leftOk && rightOk;
+    }
+
+    /** A {@code -} or {@code +} with no operand before it inside the group is a sign, not an infix operator. */
+    private static boolean isPrefixPosition(List<Token> tokens, int i, int open) {
+        if (i == open + 1) {
+            return true;
+        }
+        Token before = tokens.get(i - 1);
+        return before.type == Type.OPERATOR || before.type == Type.OPEN || before.type == Type.COMMA || precedence(before) >= 0 && before.type == Type.WORD;
+    }
+
+    /** Null-safe: {@code Objects.equals} for expressions that may be absent, {@link #equivalent} otherwise. */
+    static boolean sameOrEquivalent(String a, String b) {
+        return Objects.equals(a, b) || equivalent(a, b);
+    }
+}
