@@ -22,6 +22,22 @@ public final class ScriptRenderer {
 
     /** The warning comment line for a destructive statement (without newline). */
     public static String warning(PlannedStatement s) {
-        return "-- WARNING " + s.destructive().code() + ": " + s.destructive().risk() + " (" + s.subject().display() + ")";
+        return "-- WARNING " + s.destructive().code() + ": " + s.destructive().risk() + " (" + oneLine(s.subject().display()) + ")";
+    }
+
+    /**
+     * A name may legally hold a line break; in a comment it would end the comment and turn the rest of
+     * the name into SQL, so control and line-separator characters are written as backslash-u escapes (U+000A becomes the six characters {@code \\u000a}).
+     */
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
     }
 }

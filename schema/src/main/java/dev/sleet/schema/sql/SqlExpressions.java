@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>drops the cast of a string literal to any type ({@code 'draft'::text}, {@code 'inquiry'::event_status},
  *       {@code 'x'::character varying}), and then reads a literal that holds a plain number as that number
  *       ({@code '-1'::integer} is {@code -1});</li>
+ *   <li>drops a cast of a plain column reference to {@code text} or {@code character varying}, which PostgreSQL
+ *       adds around {@code varchar} columns ({@code lower((email)::text)} is {@code lower(email)});</li>
  *   <li>treats {@code CURRENT_TIMESTAMP}, {@code transaction_timestamp()} and {@code now()} alike,
  *       {@code !=} as {@code <>}, and {@code ~~}/{@code ~~*} as {@code LIKE}/{@code ILIKE};</li>
  *   <li>removes parentheses that PostgreSQL's operator precedence makes redundant, so
@@ -48,6 +50,8 @@ public final class SqlExpressions {
         List<Token> tokens = tokenize(expression);
         tokens = stripLiteralCasts(tokens);
         tokens = canonicalSpellings(tokens);
+        tokens = stripRedundantParentheses(tokens);
+        tokens = stripTextCastsOfColumns(tokens);
         tokens = stripRedundantParentheses(tokens);
         StringBuilder out = new StringBuilder();
         for (Token t : tokens) {
@@ -168,7 +172,7 @@ public final class SqlExpressions {
             if (t.type == Type.STRING && i + 1 < in.size() && in.get(i + 1).type == Type.CAST) {
                 int end = endOfTypeName(in, i + 2);
                 if (end > i + 2) {
-                    out.add(unquoteNumber(t));
+                    out.addAll(unquoteNumber(t));
                     i = end;
                     continue;
                 }
@@ -211,15 +215,17 @@ public final class SqlExpressions {
         return i;
     }
 
-    private static Token unquoteNumber(Token literal) {
+    /** {@code '-1'} becomes the tokens of {@code -1} (a sign and a number), as the tokenizer reads it when written bare. */
+    private static List<Token> unquoteNumber(Token literal) {
         String text = literal.text;
         if (text.startsWith("'") && text.endsWith("'") && text.length() >= 2) {
             String inner = text.substring(1, text.length() - 1);
             if (inner.matches("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?")) {
-                return new Token(Type.NUMBER, inner.toLowerCase(Locale.ROOT));
+                Token number = new Token(Type.NUMBER, (inner.startsWith("-") ? inner.substring(1) : inner).toLowerCase(Locale.ROOT));
+                return inner.startsWith("-") ? List.of(new Token(Type.OPERATOR, "-"), number) : List.of(number);
             }
         }
-        return literal;
+        return List.of(literal);
     }
 
     private static final Map<String, String> OPERATOR_SPELLINGS = Map.of(
@@ -243,6 +249,28 @@ public final class SqlExpressions {
             } else {
                 out.add(t);
             }
+        }
+        return out;
+    }
+
+    private static List<Token> stripTextCastsOfColumns(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            boolean column = (t.type == Type.WORD && precedence(t) < 0 && !isClauseWord(t)) || t.type == Type.IDENT;
+            boolean called = i + 1 < in.size() && in.get(i + 1).is(Type.OPEN, "(");
+            if (column && !called && i + 2 < in.size() && in.get(i + 1).type == Type.CAST) {
+                Token target = in.get(i + 2);
+                int end = endOfTypeName(in, i + 2);
+                boolean textual = (end == i + 3 && target.is(Type.WORD, "text"))
+                        || (end == i + 4 && target.is(Type.WORD, "character") && in.get(i + 3).is(Type.WORD, "varying"));
+                if (textual) {
+                    out.add(t);
+                    i = end - 1;
+                    continue;
+                }
+            }
+            out.add(t);
         }
         return out;
     }
