@@ -1,0 +1,91 @@
+package dev.sleet.processor;
+
+import dev.sleet.processor.bind.EnumBinder;
+import dev.sleet.processor.bind.NamedObject;
+import dev.sleet.processor.bind.ReferenceResolver;
+import dev.sleet.processor.bind.TableBinder;
+import dev.sleet.processor.bind.TableDraft;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.model.BoundEnum;
+import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.validate.NameValidator;
+import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.EnumType;
+import dev.sleet.schema.model.ExclusionConstraint;
+import dev.sleet.schema.model.ForeignKey;
+import dev.sleet.schema.model.IndexMethod;
+import dev.sleet.schema.model.QualifiedName;
+import dev.sleet.schema.model.Table;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The model steps in order: bind each record → resolve references → check names → assemble the
+ * schema. A table with an error is dropped; the others carry on.
+ */
+public final class ModelBuilder {
+    private final Elements elements;
+    private final Reporter reporter;
+
+    public ModelBuilder(Elements elements, Reporter reporter) {
+        this.elements = elements;
+        this.reporter = reporter;
+    }
+
+    public SchemaModel build(List<TypeElement> tableTypes, List<TypeElement> declaredEnums) {
+        EnumBinder enums = new EnumBinder(elements, reporter);
+        for (TypeElement declared : declaredEnums) {
+            enums.pgEnum(declared);
+        }
+        TableBinder binder = new TableBinder(elements, reporter, enums);
+        List<TableDraft> drafts = new ArrayList<>();
+        for (TypeElement type : tableTypes) {
+            binder.bind(type).ifPresent(drafts::add);
+        }
+        Set<TableDraft> invalid = Collections.newSetFromMap(new IdentityHashMap<>());
+        drafts.stream().filter(d -> !d.valid()).forEach(invalid::add);
+
+        Map<TableDraft, List<NamedObject>> foreignKeyNames = new IdentityHashMap<>();
+        Map<TableDraft, List<ForeignKey>> foreignKeys = new ReferenceResolver(reporter).resolve(drafts, invalid, foreignKeyNames);
+        List<TableDraft> bindable = drafts.stream().filter(d -> !invalid.contains(d)).toList();
+        new NameValidator(reporter).validate(bindable, foreignKeyNames, enums.all(), invalid);
+
+        List<BoundTable> bound = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
+        for (TableDraft draft : drafts) {
+            if (invalid.contains(draft)) {
+                continue;
+            }
+            Table table = draft.toTable(foreignKeys.getOrDefault(draft, List.of()));
+            tables.add(table);
+            bound.add(new BoundTable(draft.element(), table, draft.columns(), draft.softDelete()));
+        }
+        List<EnumType> enumTypes = enums.all().stream().map(BoundEnum::type).toList();
+        return new SchemaModel(assemble(tables, enumTypes), bound);
+    }
+
+    /** Schemas are every non-public namespace used; btree_gist comes with scalar '=' in a GiST exclusion. */
+    static DatabaseSchema assemble(List<Table> tables, List<EnumType> enums) {
+        Set<String> schemas = new TreeSet<>();
+        Set<String> extensions = new TreeSet<>();
+        for (Table table : tables) {
+            schemas.add(table.name().schema());
+            for (ExclusionConstraint exclusion : table.exclusions()) {
+                if (exclusion.method() == IndexMethod.GIST
+                        && exclusion.elements().stream().anyMatch(e -> e.isColumn() && e.operator().equals("="))) {
+                    extensions.add("btree_gist");
+                }
+            }
+        }
+        enums.forEach(e -> schemas.add(e.name().schema()));
+        schemas.remove(QualifiedName.DEFAULT_SCHEMA);
+        return new DatabaseSchema(new TreeSet<>(schemas), new TreeSet<>(extensions), enums, tables);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sleet.processor;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code -A} options. Without {@code sleet.migrations} no draft is written (mode defaults to
+ * off) but the snapshot still goes to the class output.
+ */
+public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, List<String> problems) {
+    public static final String MIGRATIONS = "sleet.migrations";
+    public static final String MODE = "sleet.mode";
+    public static final String STRICT = "sleet.strict";
+    public static final String CLOCK = "sleet.clock";
+    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK);
+
+    public enum Mode { GENERATE, CHECK, OFF }
+
+    public static ProcessorOptions parse(Map<String, String> options) {
+        List<String> problems = new ArrayList<>();
+        String dir = options.get(MIGRATIONS);
+        Path migrations = dir == null || dir.isBlank() ? null : Path.of(dir.strip());
+        Mode mode = migrations == null ? Mode.OFF : Mode.GENERATE;
+        String modeText = options.get(MODE);
+        if (modeText != null && !modeText.isBlank()) {
+            try {
+                mode = Mode.valueOf(modeText.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("-A" + MODE + "=" + modeText + " is not a mode; write generate, check or off");
+            }
+        }
+        if (mode != Mode.OFF && migrations == null) {
+            problems.add("-A" + MODE + "=" + mode.name().toLowerCase(Locale.ROOT) + " needs the migrations folder; add -A"
+                    + MIGRATIONS + "=<dir> (e.g. -A" + MIGRATIONS + "=${project.basedir}/migrations)");
+            mode = Mode.OFF;
+        }
+        String strictText = options.get(STRICT);
+        boolean strict = false;
+        if (strictText != null) {
+            // A bare -Asleet.strict arrives as null value in some tools and as "" in others: both mean true.
+            String s = strictText.strip().toLowerCase(Locale.ROOT);
+            if (s.isEmpty() || s.equals("true")) {
+                strict = true;
+            } else if (!s.equals("false")) {
+                problems.add("-A" + STRICT + "=" + strictText + " is not a boolean; write true or false");
+            }
+        } else if (options.containsKey(STRICT)) {
+            strict = true;
+        }
+        Instant clock = null;
+        String clockText = options.get(CLOCK);
+        if (clockText != null && !clockText.isBlank()) {
+            try {
+                clock = Instant.parse(clockText.strip());
+            } catch (DateTimeParseException e) {
+                problems.add("-A" + CLOCK + "=" + clockText + " is not an ISO instant; write e.g. 2026-11-22T02:15:00Z");
+            }
+        }
+        return new ProcessorOptions(migrations, mode, strict, clock, problems);
+    }
+
+    public Instant now() {
+        return clock != null ? clock : Instant.now();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.sleet.processor;
+
+import com.google.auto.service.AutoService;
+import dev.sleet.processor.dao.DaoGenerator;
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.migrations.ClasspathExport;
+import dev.sleet.processor.migrations.MigrationStep;
+import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.scan.AnnotationNames;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Sleet's javac processor: gathers every table record (across rounds), builds and validates the
+ * schema once all of them are resolvable, generates DAOs, and in the final round writes the
+ * snapshot and the migration draft. Aggregating: the schema needs every table at once.
+ */
+@AutoService(Processor.class)
+public final class SleetProcessor extends AbstractProcessor {
+    private static final List<String> TABLE_ANNOTATIONS =
+            List.of(AnnotationNames.TABLE, AnnotationNames.JPA_TABLE, AnnotationNames.JPA_ENTITY);
+
+    private final Set<String> tableTypes = new LinkedHashSet<>();
+    private final Set<String> enumTypes = new LinkedHashSet<>();
+    private final Set<String> daosGenerated = new HashSet<>();
+    private ProcessorOptions options;
+    private Reporter reporter;
+    private SchemaModel model;
+    private boolean modelStale;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        reporter = new Reporter(processingEnv.getMessager());
+        options = ProcessorOptions.parse(processingEnv.getOptions());
+        for (String problem : options.problems()) {
+            reporter.error(Diagnostic.BAD_OPTION, problem, null);
+        }
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("dev.sleet.annotations.*", AnnotationNames.JPA_TABLE, AnnotationNames.JPA_ENTITY);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return ProcessorOptions.ALL;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            gather(round);
+            if (!round.processingOver()) {
+                if (modelStale && allResolvable()) {
+                    buildModel(false);
+                    generateDaos();
+                }
+            } else {
+                if (modelStale || model == null) {
+                    buildModel(true);
+                    generateDaos();
+                }
+                finish(round);
+            }
+        } catch (Throwable t) {
+            // Never let an exception escape into javac: it would hide the user's real errors.
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            reporter.error(Diagnostic.INTERNAL, "Sleet's processor failed (" + t + "); please report this with the stack trace: " + trace, null);
+        }
+        return false;
+    }
+
+    private void gather(RoundEnvironment round) {
+        for (String name : TABLE_ANNOTATIONS) {
+            TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof TypeElement type && tableTypes.add(type.getQualifiedName().toString())) {
+                    modelStale = true;
+                }
+            }
+        }
+        TypeElement pgEnum = processingEnv.getElementUtils().getTypeElement(AnnotationNames.PG_ENUM);
+        if (pgEnum != null) {
+            for (Element element : round.getElementsAnnotatedWith(pgEnum)) {
+                if (element.getKind() == ElementKind.ENUM && enumTypes.add(((TypeElement) element).getQualifiedName().toString())) {
+                    modelStale = true;
+                }
+            }
+        }
+    }
+
+    private boolean allResolvable() {
+        for (TypeElement type : types(tableTypes)) {
+            if (dev.sleet.processor.bind.TableBinder.hasUnresolvedTypes(type, processingEnv.getElementUtils())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** In the final round, types still unresolved are reported and left out. */
+    private void buildModel(boolean finalRound) {
+        List<TypeElement> tables = new ArrayList<>();
+        for (TypeElement type : types(tableTypes)) {
+            if (finalRound && dev.sleet.processor.bind.TableBinder.hasUnresolvedTypes(type, processingEnv.getElementUtils())) {
+                reporter.error(Diagnostic.UNRESOLVED_TYPE, type.getSimpleName() + " uses a type that does not exist (or was never"
+                        + " generated); fix the type of the component or the @References(table = ...) class", type);
+                continue;
+            }
+            tables.add(type);
+        }
+        model = new ModelBuilder(processingEnv.getElementUtils(), reporter).build(tables, types(enumTypes));
+        modelStale = false;
+    }
+
+    private List<TypeElement> types(Set<String> names) {
+        List<TypeElement> out = new ArrayList<>();
+        for (String name : names) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                out.add(type);
+            }
+        }
+        return out;
+    }
+
+    private void generateDaos() {
+        for (BoundTable table : model.tables()) {
+            if (daosGenerated.add(table.element().getQualifiedName().toString())) {
+                new DaoGenerator(processingEnv).generate(table, model.schema());
+            }
+        }
+    }
+
+    private void finish(RoundEnvironment round) throws java.io.IOException {
+        if (reporter.errorCount() > 0 || round.errorRaised()) {
+            return; // nothing partial: no snapshot, no draft while any error stands
+        }
+        new MigrationStep(options, reporter, new ClasspathExport(processingEnv.getFiler())).run(model);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.sleet.processor.bind;
+
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.model.BoundEnum;
+import dev.sleet.processor.scan.Annotated;
+import dev.sleet.processor.scan.AnnotationNames;
+import dev.sleet.processor.scan.AnnotationView;
+import dev.sleet.schema.model.EnumType;
+import dev.sleet.schema.model.QualifiedName;
+import dev.sleet.schema.sql.Naming;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Binds Java enums to PostgreSQL enum types, once per enum (an enum used by many tables is
+ * validated and reported once).
+ */
+public final class EnumBinder {
+    private final Elements elements;
+    private final Reporter reporter;
+    private final Map<String, Optional<BoundEnum>> bound = new LinkedHashMap<>();
+
+    public EnumBinder(Elements elements, Reporter reporter) {
+        this.elements = elements;
+        this.reporter = reporter;
+    }
+
+    /** The {@code @PgEnum} binding, or empty when the enum is invalid (already reported) or not a {@code @PgEnum}. */
+    public Optional<BoundEnum> pgEnum(TypeElement type) {
+        String key = type.getQualifiedName().toString();
+        Optional<BoundEnum> cached = bound.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<BoundEnum> result = bind(type);
+        bound.put(key, result);
+        return result;
+    }
+
+    public boolean hasPgEnum(TypeElement type) {
+        return Annotated.of(type, elements).has(AnnotationNames.PG_ENUM);
+    }
+
+    /** Every enum bound so far with a database type, in the order first seen. */
+    public List<BoundEnum> all() {
+        List<BoundEnum> out = new ArrayList<>();
+        bound.values().forEach(o -> o.filter(e -> e.type() != null).ifPresent(out::add));
+        return out;
+    }
+
+    /** An {@code @Enumerated(STRING)} binding: labels are the constant names, stored as text. */
+    public BoundEnum asText(TypeElement type) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Element constant : constants(type)) {
+            labels.put(constant.getSimpleName().toString(), constant.getSimpleName().toString());
+        }
+        return new BoundEnum(type, null, labels);
+    }
+
+    private Optional<BoundEnum> bind(TypeElement type) {
+        Optional<AnnotationView> pgEnum = Annotated.of(type, elements).get(AnnotationNames.PG_ENUM);
+        if (pgEnum.isEmpty()) {
+            return Optional.empty();
+        }
+        AnnotationView annotation = pgEnum.get();
+        boolean ok = true;
+        String name = annotation.string("name").isBlank() ? Naming.snakeCase(type.getSimpleName().toString()) : annotation.string("name");
+        String schema = annotation.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : annotation.string("schema");
+        if (!Naming.fitsIdentifier(name)) {
+            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "enum type name \"" + name + "\" is longer than 63 bytes and PostgreSQL would cut it;"
+                    + " write a shorter @PgEnum(name = \"...\")", type, annotation.mirror(), annotation.value("name"));
+            ok = false;
+        }
+        if (!Naming.fitsIdentifier(schema)) {
+            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "schema name \"" + schema + "\" is longer than 63 bytes; write a shorter @PgEnum(schema = \"...\")",
+                    type, annotation.mirror(), annotation.value("schema"));
+            ok = false;
+        }
+        List<? extends Element> constants = constants(type);
+        if (constants.isEmpty()) {
+            reporter.error(Diagnostic.EMPTY_ENUM, "enum " + type.getSimpleName() + " has no constants, and a PostgreSQL enum type needs at least one label;"
+                    + " add a constant, or drop @PgEnum", type, annotation.mirror());
+            ok = false;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> constantByLabel = new HashMap<>();
+        for (Element constant : constants) {
+            String constantName = constant.getSimpleName().toString();
+            Optional<AnnotationView> enumValue = Annotated.of(constant, elements).get(AnnotationNames.ENUM_VALUE);
+            String label = enumValue.map(v -> v.string("value")).orElse(constantName.toLowerCase(Locale.ROOT));
+            String problem = null;
+            if (label.isEmpty()) {
+                problem = "the label of " + constantName + " is empty; write a non-empty @EnumValue(\"...\")";
+            } else if (!Naming.fitsIdentifier(label)) {
+                problem = "the label \"" + label + "\" of " + constantName + " is longer than 63 bytes, which PostgreSQL refuses; write a shorter @EnumValue(\"...\")";
+            } else if (constantByLabel.containsKey(label)) {
+                problem = "the label \"" + label + "\" of " + constantName + " is already the label of " + constantByLabel.get(label)
+                        + "; give one of them a different @EnumValue(\"...\")";
+            }
+            if (problem != null) {
+                reporter.report(Diagnostic.BAD_ENUM_LABEL, problem, constant,
+                        enumValue.map(AnnotationView::mirror).orElse(null), enumValue.map(v -> v.value("value")).orElse(null));
+                ok = false;
+            }
+            constantByLabel.put(label, constantName);
+            labels.put(constantName, label);
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        return Optional.of(new BoundEnum(type, new EnumType(QualifiedName.of(schema, name), List.copyOf(labels.values())), labels));
+    }
+
+    private static List<? extends Element> constants(TypeElement type) {
+        return type.getEnclosedElements().stream().filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT).toList();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.sleet.processor.bind;
+
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.model.BoundColumn;
+import dev.sleet.processor.scan.Annotated;
+import dev.sleet.schema.model.ColumnType;
+import dev.sleet.schema.model.ForeignKey;
+import dev.sleet.schema.sql.Naming;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Turns every pending {@code @References} into a foreign key once all tables are bound. */
+public final class ReferenceResolver {
+    private final Reporter reporter;
+
+    public ReferenceResolver(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Foreign keys per draft; drafts with a bad reference are added to {@code invalid}. */
+    public Map<TableDraft, List<ForeignKey>> resolve(List<TableDraft> drafts, Set<TableDraft> invalid,
+                                                   Map<TableDraft, List<NamedObject>> names) {
+        Map<String, TableDraft> byType = new java.util.HashMap<>();
+        for (TableDraft draft : drafts) {
+            byType.put(draft.element().getQualifiedName().toString(), draft);
+        }
+        Map<TableDraft, List<ForeignKey>> out = new IdentityHashMap<>();
+        for (TableDraft draft : drafts) {
+            List<ForeignKey> keys = new ArrayList<>();
+            List<NamedObject> keyNames = new ArrayList<>();
+            names.put(draft, keyNames);
+            for (PendingReference reference : draft.references()) {
+                Optional<ForeignKey> key = resolve(draft, reference, byType);
+                if (key.isPresent()) {
+                    keys.add(key.get());
+                    keyNames.add(new NamedObject(key.get().name(), "foreign key " + key.get().name(), false, true,
+                            reference.from().component(), reference.annotation().mirror(), reference.annotation().value("name")));
+                } else if (!invalidTarget(reference, byType)) {
+                    invalid.add(draft);
+                }
+            }
+            out.put(draft, keys);
+        }
+        return out;
+    }
+
+    /** A reference to a table that is itself broken is silently skipped: that table's error says why. */
+    private static boolean invalidTarget(PendingReference reference, Map<String, TableDraft> byType) {
+        TableDraft target = target(reference, byType);
+        return target != null && !target.valid();
+    }
+
+    private static TableDraft target(PendingReference reference, Map<String, TableDraft> byType) {
+        TypeMirror type = reference.target();
+        if (type == null || type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        return byType.get(((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString());
+    }
+
+    private Optional<ForeignKey> resolve(TableDraft draft, PendingReference reference, Map<String, TableDraft> byType) {
+        BoundColumn from = reference.from();
+        String component = from.componentName();
+        TableDraft target = target(reference, byType);
+        if (target == null) {
+            String typeName = reference.target() == null ? "?" : reference.target().toString();
+            boolean isTable = reference.target() != null && reference.target().getKind() == TypeKind.DECLARED
+                    && Annotated.isTable((TypeElement) ((DeclaredType) reference.target()).asElement());
+            reporter.report(Diagnostic.REFERENCE_NOT_TABLE, "@References on " + component + " points at " + typeName
+                    + (isTable ? ", a table that could not be bound" : ", which is not a @Table record")
+                    + "; annotate " + typeName + " with @Table, or reference a table record (table = SomeTable.class)",
+                    from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
+            return Optional.empty();
+        }
+        if (!target.valid()) {
+            return Optional.empty();
+        }
+        String referencedColumn = reference.column();
+        if (referencedColumn.isEmpty()) {
+            if (target.primaryKey() == null || target.primaryKey().columns().size() != 1) {
+                reporter.report(Diagnostic.REFERENCE_NEEDS_COLUMN, "@References on " + component + " points at table " + target.name()
+                        + ", which has " + (target.primaryKey() == null ? "no primary key" : "a composite primary key")
+                        + "; name the referenced column with @References(table = " + target.element().getSimpleName()
+                        + ".class, column = \"...\")", from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
+                return Optional.empty();
+            }
+            referencedColumn = target.primaryKey().columns().get(0);
+        }
+        Optional<BoundColumn> to = target.column(referencedColumn);
+        if (to.isEmpty()) {
+            reporter.report(Diagnostic.REFERENCED_COLUMN_MISSING, "@References on " + component + " names column \"" + referencedColumn
+                    + "\", which table " + target.name() + " does not have; columns are: "
+                    + String.join(", ", target.columns().stream().map(c -> c.column().name()).toList()),
+                    from.component(), reference.annotation().mirror(), reference.annotation().value("column"));
+            return Optional.empty();
+        }
+        ColumnType fromType = from.column().type();
+        ColumnType toType = to.get().column().type();
+        if (!compatible(fromType, toType)) {
+            reporter.report(Diagnostic.FOREIGN_KEY_TYPE_MISMATCH, "column " + from.column().name() + " is " + fromType.sql()
+                    + " but it references " + target.name() + "." + referencedColumn + " of type " + toType.sql()
+                    + "; give component " + component + " the Java type of " + target.element().getSimpleName() + "."
+                    + to.get().componentName() + " (" + to.get().javaType() + ")",
+                    from.component(), reference.annotation().mirror(), null);
+            return Optional.empty();
+        }
+        String derived = Naming.constraintName(draft.name().name(), List.of(from.column().name()), "fkey");
+        String name = reference.explicitName().isEmpty() ? derived : reference.explicitName();
+        if (name.isBlank()) {
+            reporter.report(Diagnostic.BLANK_NAME, "foreign key name of " + component + " is blank; write a name or leave it out to derive \""
+                    + derived + "\"", from.component(), reference.annotation().mirror(), reference.annotation().value("name"));
+            return Optional.empty();
+        }
+        if (!Naming.fitsIdentifier(name)) {
+            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "foreign key name \"" + name + "\" is over PostgreSQL's 63-byte limit and would be"
+                    + " cut; write @References(name = \"...\") with at most 63 bytes", from.component(),
+                    reference.annotation().mirror(), reference.annotation().value("name"));
+            return Optional.empty();
+        }
+        return Optional.of(new ForeignKey(name, List.of(from.column().name()), target.name(), List.of(referencedColumn),
+                reference.onDelete(), reference.onUpdate()));
+    }
+
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+
+    /** PostgreSQL accepts foreign keys between integer widths and between text types; nothing else. */
+    static boolean compatible(ColumnType from, ColumnType to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (from instanceof ColumnType.Builtin f && to instanceof ColumnType.Builtin t) {
+            if (INTEGERS.contains(f.name()) && INTEGERS.contains(t.name())) {
+                return true;
+            }
+            return isText(f.name()) && isText(t.name());
+        }
+        return false;
+    }
+
+    private static boolean isText(String type) {
+        return type.equals("text") || type.startsWith("character varying");
+    }
+}

@@ -1,0 +1,252 @@
+package dev.sleet.processor.dao;
+
+import com.palantir.javapoet.ClassName;
+import dev.sleet.processor.model.BoundTable;
+import dev.sleet.schema.model.Column;
+import dev.sleet.schema.model.IdentityKind;
+import dev.sleet.schema.model.Index;
+import dev.sleet.schema.model.IndexKey;
+import dev.sleet.schema.model.UniqueConstraint;
+import dev.sleet.schema.sql.Sql;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the two writers need about one table, worked out once: Java names, the column
+ * accesses and every SQL statement the DAO runs (all static strings, so PgJDBC's per-connection
+ * statement cache can reuse their server-side plans).
+ */
+final class DaoModel {
+    /** A finder derived from an index or unique constraint: its leading plain columns. */
+    record Finder(String methodName, List<ColumnAccess> columns, boolean unique, String sql, String source) {
+    }
+
+    /** An upsert on a unique constraint. */
+    record UniqueUpsert(String methodName, UniqueConstraint constraint, String sql) {
+    }
+
+    final BoundTable bound;
+    final ClassName record;
+    final ClassName tableClass;
+    final ClassName daoClass;
+    final String tableConstant;
+    final String qualifiedSql;
+    final List<ColumnAccess> columns;
+    final List<ColumnAccess> insertColumns;
+    final List<ColumnAccess> primaryKey;
+    final List<ColumnAccess> updateColumns;
+    final String selectList;
+    final String visibleRows;
+    final ColumnAccess archivedBy;
+    final Optional<RangeExclusion> exclusion;
+    final List<Finder> finders = new ArrayList<>();
+    final List<UniqueUpsert> uniqueUpserts = new ArrayList<>();
+
+    DaoModel(BoundTable bound, List<ColumnAccess> columns) {
+        this.bound = bound;
+        this.columns = List.copyOf(columns);
+        this.record = ClassName.get(bound.element());
+        this.tableClass = record.peerClass(record.simpleName() + "Table");
+        this.daoClass = record.peerClass(record.simpleName() + "Dao");
+        this.qualifiedSql = bound.table().name().sql();
+        this.selectList = columns.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", "));
+        this.insertColumns = columns.stream().filter(c -> c.bound().column().identity() == null).toList();
+        List<String> pkNames = bound.table().primaryKeyOpt().map(pk -> pk.columns()).orElse(List.of());
+        this.primaryKey = pkNames.stream().map(this::column).toList();
+        this.updateColumns = columns.stream()
+                .filter(c -> !pkNames.contains(c.columnName()) && c.bound().column().identity() != IdentityKind.ALWAYS)
+                .toList();
+        String constant = Naming.constantName(bound.table().name().name());
+        boolean clashes = columns.stream().anyMatch(c -> Naming.constantName(c.columnName()).equals(constant));
+        this.tableConstant = clashes ? constant + "_TABLE" : constant;
+        if (bound.softDelete()) {
+            this.visibleRows = "NOT " + Sql.quote(componentColumn("isArchived").columnName());
+            this.archivedBy = componentColumn("archivedBy");
+        } else {
+            this.visibleRows = null;
+            this.archivedBy = null;
+        }
+        this.exclusion = RangeExclusion.find(bound.table().exclusions())
+                .filter(e -> hasColumn(e.keyColumn()) && hasColumn(e.startColumn()) && hasColumn(e.endColumn()));
+        collectFinders();
+        collectUniqueUpserts();
+    }
+
+    ColumnAccess column(String name) {
+        return columns.stream().filter(c -> c.columnName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column " + name + " in " + qualifiedSql));
+    }
+
+    boolean hasColumn(String name) {
+        return columns.stream().anyMatch(c -> c.columnName().equals(name));
+    }
+
+    /** The soft-delete column bound to a record component of this name (checked by the caller). */
+    ColumnAccess componentColumn(String componentName) {
+        return columns.stream().filter(c -> c.componentName().equals(componentName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("@SoftDelete record " + record
+                        + " lacks the component " + componentName));
+    }
+
+    boolean hasPrimaryKey() {
+        return !primaryKey.isEmpty();
+    }
+
+    String pkOrderBy() {
+        return primaryKey.isEmpty() ? "" : " ORDER BY " + primaryKey.stream().map(c -> Sql.quote(c.columnName()))
+                .collect(Collectors.joining(", "));
+    }
+
+    String whereEquals(List<ColumnAccess> keys, boolean hideArchived) {
+        String where = keys.stream().map(c -> Sql.quote(c.columnName()) + " = ?").collect(Collectors.joining(" AND "));
+        return " WHERE " + where + (hideArchived && visibleRows != null ? " AND " + visibleRows : "");
+    }
+
+    /** A placeholder for an insert: a column with a default takes it when the component is null. */
+    private static String insertValue(ColumnAccess c) {
+        Column column = c.bound().column();
+        if (column.defaultExpression() != null && !c.isPrimitive()) {
+            return "COALESCE(CAST(? AS " + column.type().sql() + "), (" + column.defaultExpression() + "))";
+        }
+        return "?";
+    }
+
+    private String insertPrefix(List<ColumnAccess> written) {
+        return "INSERT INTO " + qualifiedSql + " ("
+                + written.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String values(List<ColumnAccess> written) {
+        return " VALUES (" + written.stream().map(DaoModel::insertValue).collect(Collectors.joining(", ")) + ")";
+    }
+
+    String insertSql() {
+        return insertPrefix(insertColumns) + values(insertColumns) + " RETURNING " + selectList;
+    }
+
+    String insertBatchSql() {
+        return insertPrefix(insertColumns) + values(insertColumns);
+    }
+
+    /** Whether every inserted column can travel as a one-dimensional array (array-typed columns cannot). */
+    boolean bulkInsertable() {
+        return insertColumns.stream().noneMatch(c -> c.bulkArray() == ColumnAccess.BulkArray.UNSUPPORTED);
+    }
+
+    String insertBulkSql() {
+        StringBuilder select = new StringBuilder();
+        StringBuilder unnest = new StringBuilder();
+        StringBuilder alias = new StringBuilder();
+        for (ColumnAccess c : insertColumns) {
+            String sep = select.length() == 0 ? "" : ", ";
+            Column column = c.bound().column();
+            String ref = "u." + Sql.quote(c.columnName());
+            select.append(sep).append(column.defaultExpression() != null && !c.isPrimitive()
+                    ? "COALESCE(" + ref + ", (" + column.defaultExpression() + "))" : ref);
+            unnest.append(sep).append("CAST(? AS ").append(column.type().sql()).append("[])");
+            alias.append(sep).append(Sql.quote(c.columnName()));
+        }
+        return insertPrefix(insertColumns) + " SELECT " + select + " FROM unnest(" + unnest + ") AS u(" + alias + ")";
+    }
+
+    String upsertSql() {
+        boolean always = columns.stream().anyMatch(c -> c.bound().column().identity() == IdentityKind.ALWAYS);
+        List<ColumnAccess> set = updateColumns.isEmpty() ? List.of(primaryKey.get(0)) : updateColumns;
+        return insertPrefix(columns) + (always ? " OVERRIDING SYSTEM VALUE" : "") + values(columns)
+                + " ON CONFLICT (" + primaryKey.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", "))
+                + ") DO UPDATE SET " + excludedAssignments(set) + " RETURNING " + selectList;
+    }
+
+    private static String excludedAssignments(List<ColumnAccess> set) {
+        return set.stream().map(c -> Sql.quote(c.columnName()) + " = EXCLUDED." + Sql.quote(c.columnName()))
+                .collect(Collectors.joining(", "));
+    }
+
+    String findByIdSql(boolean hideArchived) {
+        return "SELECT " + selectList + " FROM " + qualifiedSql + whereEquals(primaryKey, hideArchived);
+    }
+
+    String findAllSql() {
+        return "SELECT " + selectList + " FROM " + qualifiedSql + (visibleRows == null ? "" : " WHERE " + visibleRows)
+                + pkOrderBy();
+    }
+
+    String countSql() {
+        return "SELECT count(*) FROM " + qualifiedSql + (visibleRows == null ? "" : " WHERE " + visibleRows);
+    }
+
+    String updateSql() {
+        return "UPDATE " + qualifiedSql + " SET " + updateColumns.stream().map(c -> Sql.quote(c.columnName()) + " = ?")
+                .collect(Collectors.joining(", ")) + whereEquals(primaryKey, false);
+    }
+
+    String deleteSql() {
+        return "DELETE FROM " + qualifiedSql + whereEquals(primaryKey, false);
+    }
+
+    String archiveSql() {
+        return "UPDATE " + qualifiedSql + " SET " + Sql.quote(componentColumn("isArchived").columnName()) + " = TRUE, "
+                + Sql.quote(componentColumn("archivedAt").columnName()) + " = now(), "
+                + Sql.quote(archivedBy.columnName()) + " = ?" + whereEquals(primaryKey, true);
+    }
+
+    String conflictsSql(RangeExclusion e) {
+        return "SELECT " + selectList + " FROM " + qualifiedSql + " WHERE " + Sql.quote(e.keyColumn()) + " = ? AND "
+                + e.columnRangeSql() + " && " + e.parameterRangeSql()
+                + (e.where() == null ? "" : " AND (" + e.where() + ")")
+                + " ORDER BY " + Sql.quote(e.startColumn()) + ", " + Sql.quote(e.endColumn());
+    }
+
+    private void collectFinders() {
+        Map<List<String>, Finder> byColumns = new LinkedHashMap<>();
+        List<String> pk = primaryKey.stream().map(ColumnAccess::columnName).toList();
+        for (UniqueConstraint unique : bound.table().uniques()) {
+            addFinder(byColumns, unique.columns(), true, "unique constraint " + unique.name(), pk);
+        }
+        for (Index index : bound.table().indexes()) {
+            List<String> leading = new ArrayList<>();
+            for (IndexKey key : index.keys()) {
+                if (!key.isColumn()) {
+                    break;
+                }
+                leading.add(key.column());
+            }
+            boolean unique = index.unique() && index.where() == null && leading.size() == index.keys().size();
+            addFinder(byColumns, leading, unique, "index " + index.name(), pk);
+        }
+        finders.addAll(byColumns.values());
+    }
+
+    private void addFinder(Map<List<String>, Finder> byColumns, List<String> names, boolean unique, String source,
+                           List<String> pk) {
+        if (names.isEmpty() || names.equals(pk) || byColumns.containsKey(names) || !names.stream().allMatch(this::hasColumn)) {
+            return;
+        }
+        List<ColumnAccess> keys = names.stream().map(this::column).toList();
+        String method = "findBy" + Naming.joinedComponents(keys.stream().map(ColumnAccess::componentName).toList());
+        String sql = "SELECT " + selectList + " FROM " + qualifiedSql + whereEquals(keys, true) + (unique ? "" : pkOrderBy());
+        byColumns.put(names, new Finder(method, keys, unique, sql, source));
+    }
+
+    private void collectUniqueUpserts() {
+        for (UniqueConstraint unique : bound.table().uniques()) {
+            if (!unique.columns().stream().allMatch(this::hasColumn)) {
+                continue;
+            }
+            List<ColumnAccess> keys = unique.columns().stream().map(this::column).toList();
+            List<ColumnAccess> set = insertColumns.stream()
+                    .filter(c -> !unique.columns().contains(c.columnName()) && !primaryKey.contains(c)).toList();
+            if (set.isEmpty()) {
+                set = List.of(keys.get(0));
+            }
+            String sql = insertPrefix(insertColumns) + values(insertColumns) + " ON CONFLICT ON CONSTRAINT "
+                    + Sql.quote(unique.name()) + " DO UPDATE SET " + excludedAssignments(set) + " RETURNING " + selectList;
+            String method = "upsertBy" + Naming.joinedComponents(keys.stream().map(ColumnAccess::componentName).toList());
+            uniqueUpserts.add(new UniqueUpsert(method, unique, sql));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sleet.processor.dao;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime classes generated code refers to. Named, never imported as classes: the processor
+ * must not depend on the runtime module, only the code it writes does.
+ */
+final class RuntimeNames {
+    private RuntimeNames() {
+    }
+
+    private static final String RUNTIME = "dev.sleet.runtime";
+    private static final String QUERY = "dev.sleet.runtime.query";
+    private static final String SCHEDULE = "dev.sleet.runtime.schedule";
+
+    static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
+    static final ClassName CODEC = ClassName.get(QUERY, "Codec");
+    static final ClassName CODECS = ClassName.get(QUERY, "Codecs");
+    static final ClassName COLUMN = ClassName.get(QUERY, "Column");
+    static final ClassName TEXT_COLUMN = ClassName.get(QUERY, "TextColumn");
+    static final ClassName TABLE_MODEL = ClassName.get(QUERY, "TableModel");
+    static final ClassName SELECT = ClassName.get(QUERY, "Select");
+    static final ClassName ROWS = ClassName.get(QUERY, "Rows");
+    static final ClassName BOOKING_RESULT = ClassName.get(SCHEDULE, "BookingResult");
+    static final ClassName FREE_SLOT = ClassName.get(SCHEDULE, "FreeSlot");
+    static final ClassName FREE_SLOTS = ClassName.get(SCHEDULE, "FreeSlots");
+    static final ClassName CONFLICT_CHECKED_INSERT = ClassName.get(SCHEDULE, "ConflictCheckedInsert");
+}

@@ -1,0 +1,60 @@
+package dev.sleet.processor.diagnostics;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Reports coded diagnostics through the {@link Messager}, pointing at the element, annotation and
+ * value that caused them, and remembers whether any error was reported (no files are written then).
+ */
+public final class Reporter {
+    private final Messager messager;
+    private int errors;
+    private int warnings;
+
+    public Reporter(Messager messager) {
+        this.messager = messager;
+    }
+
+    public void report(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+        report(diagnostic, diagnostic.kind(), message, element, mirror, value);
+    }
+
+    /** Reports with an explicit kind (a destructive warning that strict mode turns into an error). */
+    public void report(Diagnostic diagnostic, Kind kind, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+        String text = diagnostic.code() + ": " + message;
+        if (kind == Kind.ERROR) {
+            errors++;
+        } else {
+            warnings++;
+        }
+        if (element == null) {
+            messager.printMessage(kind, text);
+        } else if (mirror == null) {
+            messager.printMessage(kind, text, element);
+        } else if (value == null) {
+            messager.printMessage(kind, text, element, mirror);
+        } else {
+            messager.printMessage(kind, text, element, mirror, value);
+        }
+    }
+
+    public void error(Diagnostic diagnostic, String message, Element element) {
+        report(diagnostic, message, element, null, null);
+    }
+
+    public void error(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror) {
+        report(diagnostic, message, element, mirror, null);
+    }
+
+    public int errorCount() {
+        return errors;
+    }
+
+    public int warningCount() {
+        return warnings;
+    }
+}

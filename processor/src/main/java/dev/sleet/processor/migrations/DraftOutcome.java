@@ -1,0 +1,19 @@
+package dev.sleet.processor.migrations;
+
+import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.journal.MigrationMeta;
+
+/** What a generate build does to the migrations folder. */
+public sealed interface DraftOutcome {
+    /** The sources equal the committed state (and no draft needs rewriting). */
+    record Unchanged() implements DraftOutcome {
+    }
+
+    /** Write a new draft, or rewrite {@code replaces} (the unreleased newest draft; may equal {@code name}). */
+    record Write(String name, String replaces, String sql, MigrationMeta meta, MigrationPlan up) implements DraftOutcome {
+    }
+
+    /** The unreleased draft is no longer needed: the sources equal its parents' state again. */
+    record Delete(String name) implements DraftOutcome {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sleet.processor.migrations;
+
+import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.journal.Journal;
+import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.journal.MigrationMeta;
+import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.model.DatabaseSchema;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what a generate build writes (docs/MIGRATIONS.md): diff the committed state against the
+ * sources; while the newest migration is an unreleased generated draft, rewrite it in place
+ * (diffed against its parents) instead of adding a file.
+ */
+public final class DraftPlanner {
+    private DraftPlanner() {
+    }
+
+    public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now) {
+        Journal journal = folder.journal();
+        List<MigrationFile> migrations = folder.migrations();
+        Optional<MigrationFile> newest = migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
+        String rewriting = newest.filter(m -> m.draft() && m.generated()).map(MigrationFile::name).orElse(null);
+        Journal base = rewriting == null ? journal : journal.without(rewriting);
+        List<String> parents = base.heads();
+        DatabaseSchema committed = base.stateOf(parents);
+
+        MigrationPlan up = SchemaDiffer.diff(committed, sources);
+        if (up.isEmpty()) {
+            return rewriting == null ? new DraftOutcome.Unchanged() : new DraftOutcome.Delete(rewriting);
+        }
+        MigrationPlan down = SchemaDiffer.diff(sources, committed);
+        String timestamp;
+        if (rewriting != null && MigrationNames.timestampOf(rewriting).isPresent()) {
+            timestamp = MigrationNames.timestampOf(rewriting).get();
+        } else {
+            timestamp = MigrationNames.timestampAfter(now, newest.map(MigrationFile::name).orElse(null));
+        }
+        String name = timestamp + "_" + MigrationNames.slug(up);
+        String sql = DraftRenderer.render(up, down);
+        MigrationMeta meta = new MigrationMeta(name, parents, sources);
+        if (rewriting != null && rewriting.equals(name) && sql.equals(folder.read(name))
+                && journal.meta(name).map(m -> m.equals(meta)).orElse(false)) {
+            return new DraftOutcome.Unchanged(); // same bytes: leave the file alone so timestamps and IDEs stay quiet
+        }
+        return new DraftOutcome.Write(name, rewriting, sql, meta, up);
+    }
+
+    public static void apply(MigrationsFolder folder, DraftOutcome outcome) {
+        if (outcome instanceof DraftOutcome.Write write) {
+            folder.write(write.name(), write.sql(), write.meta());
+            if (write.replaces() != null && !write.replaces().equals(write.name())) {
+                folder.delete(write.replaces());
+            }
+        } else if (outcome instanceof DraftOutcome.Delete delete) {
+            folder.delete(delete.name());
+        }
+    }
+}

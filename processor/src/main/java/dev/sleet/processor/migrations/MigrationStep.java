@@ -1,0 +1,139 @@
+package dev.sleet.processor.migrations;
+
+import dev.sleet.processor.ProcessorOptions;
+import dev.sleet.processor.SchemaModel;
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.model.BoundColumn;
+import dev.sleet.processor.model.BoundTable;
+import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.diff.PlannedStatement;
+import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.journal.JournalException;
+import dev.sleet.schema.journal.MergeConflictException;
+import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.journal.MigrationsFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The last step of a build: the draft (generate), the CI guard (check), and the classpath copy of
+ * snapshot and migrations. Runs only when the sources had no error, so nothing partial is written.
+ */
+public final class MigrationStep {
+    private final ProcessorOptions options;
+    private final Reporter reporter;
+    private final ClasspathExport export;
+
+    public MigrationStep(ProcessorOptions options, Reporter reporter, ClasspathExport export) {
+        this.options = options;
+        this.reporter = reporter;
+        this.export = export;
+    }
+
+    public void run(SchemaModel model) throws IOException {
+        if (options.migrations() == null) {
+            export.snapshot(model.schema());
+            return;
+        }
+        MigrationsFolder folder = MigrationsFolder.at(options.migrations());
+        try {
+            switch (options.mode()) {
+                case GENERATE -> {
+                    if (!generate(folder, model)) {
+                        return;
+                    }
+                }
+                case CHECK -> {
+                    if (!check(folder, model)) {
+                        return;
+                    }
+                }
+                case OFF -> folder.journal(); // still refuse a corrupted folder: the runtime would read it too
+            }
+            export.snapshot(model.schema());
+            export.migrations(folder.migrations());
+        } catch (MergeConflictException e) {
+            reporter.error(Diagnostic.MERGE_CONFLICT, e.getMessage(), null);
+        } catch (JournalException | UncheckedIOException e) {
+            reporter.error(Diagnostic.MIGRATIONS_FOLDER, "migrations folder " + options.migrations() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private boolean generate(MigrationsFolder folder, SchemaModel model) {
+        DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now());
+        if (outcome instanceof DraftOutcome.Write write) {
+            boolean blocked = false;
+            for (PlannedStatement statement : write.up().statements()) {
+                if (statement.destructive() != null) {
+                    blocked |= reportDestructive(statement, write.name(), model);
+                }
+            }
+            if (blocked) {
+                return false;
+            }
+        }
+        DraftPlanner.apply(folder, outcome);
+        return true;
+    }
+
+    /** Returns true when strict mode turned the warning into an error. */
+    private boolean reportDestructive(PlannedStatement statement, String migration, SchemaModel model) {
+        Kind kind = options.strict() ? Kind.ERROR : Kind.WARNING;
+        Diagnostic diagnostic = options.strict() ? Diagnostic.DESTRUCTIVE_STRICT : Diagnostic.DESTRUCTIVE;
+        String subject = DraftRenderer.subject(statement.subject());
+        String message = statement.destructive().code() + " " + statement.destructive().risk() + " (" + subject + ") in migration "
+                + migration + ": " + statement.sql().strip()
+                + (options.strict()
+                        ? "; -Asleet.strict=true refuses destructive changes: undo the change in the sources, use @RenamedFrom for a"
+                        + " rename, or build without sleet.strict to accept it"
+                        : "; review it, or use @RenamedFrom if this was meant as a rename");
+        reporter.report(diagnostic, kind, message, elementOf(statement, model), null, null);
+        return options.strict();
+    }
+
+    /** The record (or component) the statement is about, when it still exists in the sources. */
+    private static Element elementOf(PlannedStatement statement, SchemaModel model) {
+        if (statement.subject() == null || statement.subject().owner() == null) {
+            return null;
+        }
+        for (BoundTable table : model.tables()) {
+            if (table.table().name().equals(statement.subject().owner())) {
+                if (statement.subject().member() != null) {
+                    Optional<BoundColumn> column = table.columns().stream()
+                            .filter(c -> c.column().name().equals(statement.subject().member())).findFirst();
+                    if (column.isPresent()) {
+                        return column.get().component();
+                    }
+                }
+                return table.element();
+            }
+        }
+        return null;
+    }
+
+    private boolean check(MigrationsFolder folder, SchemaModel model) {
+        boolean ok = true;
+        for (MigrationFile file : folder.migrations()) {
+            if (file.draft()) {
+                reporter.error(Diagnostic.DRAFT_PENDING, "migration " + file.name() + " in " + options.migrations()
+                        + " is still a draft; review it, delete its first line (" + MigrationsFolder.DRAFT_MARKER
+                        + ") to release it, and commit it", null);
+                ok = false;
+            }
+        }
+        MigrationPlan missing = SchemaDiffer.diff(folder.journal().state(), model.schema());
+        if (!missing.isEmpty()) {
+            List<String> what = missing.statements().stream().map(PlannedStatement::description).toList();
+            reporter.error(Diagnostic.SCHEMA_AHEAD, "the sources are ahead of the committed migrations in " + options.migrations()
+                    + ": " + String.join("; ", what) + ". Build with -Asleet.mode=generate to write the draft, review it, release it"
+                    + " and commit it", null);
+            ok = false;
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sleet.processor.scan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The annotations of one element, looked up by qualified name. For a record component it unites
+ * what sits on the component, its accessor and its field: javac copies an annotation only to the
+ * places its {@code @Target} allows, so Jakarta's {@code @Column} (FIELD, METHOD) is absent from the
+ * component itself.
+ */
+public final class Annotated {
+    private final Map<String, AnnotationView> byName = new LinkedHashMap<>();
+    private final List<AnnotationView> all = new ArrayList<>();
+    private final Elements elements;
+
+    private Annotated(Elements elements) {
+        this.elements = elements;
+    }
+
+    public static Annotated of(Element element, Elements elements) {
+        Annotated out = new Annotated(elements);
+        out.addAll(element);
+        out.addTypeUse(element);
+        return out;
+    }
+
+    public static Annotated ofComponent(RecordComponentElement component, Elements elements) {
+        Annotated out = new Annotated(elements);
+        out.addAll(component);
+        if (component.getAccessor() != null) {
+            out.addAll(component.getAccessor());
+        }
+        for (Element member : component.getEnclosingElement().getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+                out.addAll(member);
+            }
+        }
+        out.addTypeUse(component);
+        if (component.getAccessor() != null) {
+            out.addList(component.getAccessor().getReturnType().getAnnotationMirrors(), component);
+        }
+        return out;
+    }
+
+    private void addAll(Element element) {
+        addList(element.getAnnotationMirrors(), element);
+    }
+
+    private void addTypeUse(Element element) {
+        addList(element.asType().getAnnotationMirrors(), element);
+    }
+
+    private void addList(List<? extends AnnotationMirror> mirrors, Element on) {
+        for (AnnotationMirror mirror : mirrors) {
+            AnnotationView view = new AnnotationView(mirror, on, elements);
+            String name = view.typeName();
+            if (!byName.containsKey(name)) {
+                byName.put(name, view);
+                all.add(view);
+            }
+        }
+    }
+
+    public Optional<AnnotationView> get(String qualifiedName) {
+        return Optional.ofNullable(byName.get(qualifiedName));
+    }
+
+    public boolean has(String qualifiedName) {
+        return byName.containsKey(qualifiedName);
+    }
+
+    /** Any annotation with this simple name, whatever its package (how {@code @Nullable} is recognised). */
+    public Optional<AnnotationView> bySimpleName(String simpleName) {
+        return all.stream().filter(v -> v.simpleName().equals(simpleName)).findFirst();
+    }
+
+    /** A repeatable annotation written once or several times (then wrapped in its container). */
+    public List<AnnotationView> repeatable(String name, String containerName) {
+        List<AnnotationView> out = new ArrayList<>();
+        get(name).ifPresent(out::add);
+        get(containerName).ifPresent(c -> out.addAll(c.annotations("value", elements)));
+        return out;
+    }
+
+    /** Whether a type carries {@code @Table} or {@code jakarta.persistence.Table/Entity}. */
+    public static boolean isTable(TypeElement type) {
+        for (AnnotationMirror m : type.getAnnotationMirrors()) {
+            String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
+            if (name.equals(AnnotationNames.TABLE) || name.equals(AnnotationNames.JPA_TABLE) || name.equals(AnnotationNames.JPA_ENTITY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.sleet.processor.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Typed access to one annotation mirror by attribute name (defaults included), remembering the
+ * element it sits on so diagnostics can point at the exact annotation value.
+ */
+public final class AnnotationView {
+    private final AnnotationMirror mirror;
+    private final Element element;
+    private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
+    private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
+
+    public AnnotationView(AnnotationMirror mirror, Element element, Elements elements) {
+        this.mirror = mirror;
+        this.element = element;
+        this.explicit = mirror.getElementValues();
+        this.withDefaults = elements.getElementValuesWithDefaults(mirror);
+    }
+
+    public AnnotationMirror mirror() {
+        return mirror;
+    }
+
+    /** The element the annotation is written on. */
+    public Element element() {
+        return element;
+    }
+
+    public String typeName() {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    }
+
+    public String simpleName() {
+        return mirror.getAnnotationType().asElement().getSimpleName().toString();
+    }
+
+    /** Whether the attribute was written (not left at its default). */
+    public boolean isExplicit(String attribute) {
+        return find(explicit, attribute) != null;
+    }
+
+    /** The attribute's value for diagnostics: the written value, or null when it was defaulted. */
+    public AnnotationValue value(String attribute) {
+        return find(explicit, attribute);
+    }
+
+    private AnnotationValue valueWithDefault(String attribute) {
+        return find(withDefaults, attribute);
+    }
+
+    private static AnnotationValue find(Map<? extends ExecutableElement, ? extends AnnotationValue> values, String attribute) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+            if (e.getKey().getSimpleName().contentEquals(attribute)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    public String string(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        return v == null || !(v.getValue() instanceof String s) ? "" : s;
+    }
+
+    public int integer(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        return v == null || !(v.getValue() instanceof Integer i) ? 0 : i;
+    }
+
+    public boolean bool(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        return v != null && v.getValue() instanceof Boolean b && b;
+    }
+
+    /** The constant name of an enum-valued attribute, or "" when absent. */
+    public String enumConstant(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        return v != null && v.getValue() instanceof VariableElement ve ? ve.getSimpleName().toString() : "";
+    }
+
+    public TypeMirror type(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        return v != null && v.getValue() instanceof TypeMirror t ? t : null;
+    }
+
+    /** The items of an array attribute (a single value written without braces is a one-item list). */
+    public List<AnnotationValue> list(String attribute) {
+        AnnotationValue v = valueWithDefault(attribute);
+        if (v == null) {
+            return List.of();
+        }
+        if (v.getValue() instanceof List<?> items) {
+            List<AnnotationValue> out = new ArrayList<>();
+            for (Object item : items) {
+                out.add((AnnotationValue) item);
+            }
+            return out;
+        }
+        return List.of(v);
+    }
+
+    public List<String> strings(String attribute) {
+        return list(attribute).stream().map(v -> v.getValue() instanceof String s ? s : String.valueOf(v.getValue())).toList();
+    }
+
+    /** Nested annotations of an array attribute, each viewed on the same element. */
+    public List<AnnotationView> annotations(String attribute, Elements elements) {
+        List<AnnotationView> out = new ArrayList<>();
+        for (AnnotationValue v : list(attribute)) {
+            if (v.getValue() instanceof AnnotationMirror m) {
+                out.add(new AnnotationView(m, element, elements));
+            }
+        }
+        return out;
+    }
+}
