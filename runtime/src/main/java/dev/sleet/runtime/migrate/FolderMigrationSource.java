@@ -1,0 +1,46 @@
+package dev.sleet.runtime.migrate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The {@code *.sql} files directly inside a folder ({@code meta/} and other sub-folders are not migrations). */
+final class FolderMigrationSource implements MigrationSource {
+    private final Path folder;
+
+    FolderMigrationSource(Path folder) {
+        this.folder = folder;
+    }
+
+    @Override
+    public List<MigrationFile> files() {
+        if (!Files.isDirectory(folder)) {
+            throw new MigrationSourceException("migrations folder " + folder.toAbsolutePath() + " does not exist or is not a folder; "
+                    + "pass the folder that holds the .sql files");
+        }
+        List<Path> paths;
+        try (Stream<Path> list = Files.list(folder)) {
+            paths = list.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new MigrationSourceException("cannot list migrations folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        List<MigrationFile> files = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            try {
+                files.add(new MigrationFile(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new MigrationSourceException("cannot read migration " + p.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        }
+        return files;
+    }
+
+    @Override
+    public String location() {
+        return folder.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sleet.runtime.migrate;
+
+import dev.sleet.schema.sql.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The history table ({@code sleet.migration_history} by default): its DDL and every statement that touches it. */
+public final class HistoryTable {
+    public static final String DEFAULT_SCHEMA = "sleet";
+    public static final String DEFAULT_TABLE = "migration_history";
+
+    private final String schema;
+    private final String table;
+    private final String qualified;
+
+    public HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+        this.qualified = Sql.quote(schema) + "." + Sql.quote(table);
+    }
+
+    public static HistoryTable defaults() {
+        return new HistoryTable(DEFAULT_SCHEMA, DEFAULT_TABLE);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The quoted, schema-qualified name, usable in SQL and in {@code to_regclass}. */
+    public String qualifiedName() {
+        return qualified;
+    }
+
+    void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema));
+            s.execute("CREATE TABLE IF NOT EXISTS " + qualified + " ("
+                    + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "name text NOT NULL UNIQUE, "
+                    + "checksum text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
+                    + "duration_ms bigint NOT NULL, "
+                    + "applied_by text NOT NULL, "
+                    + "success boolean NOT NULL, "
+                    + "statements_run integer NOT NULL, "
+                    + "down_sql text NOT NULL, "
+                    + "down_transactional boolean NOT NULL, "
+                    + "kind text NOT NULL CHECK (kind IN ('migration', 'baseline')))");
+        }
+    }
+
+    /** All rows in order of application; empty when the table does not exist yet. */
+    List<HistoryEntry> read(Connection c, boolean exists) throws SQLException {
+        if (!exists) {
+            return List.of();
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, name, checksum, applied_at, duration_ms, applied_by, success, statements_run, "
+                     + "down_sql, down_transactional, kind FROM " + qualified + " ORDER BY id")) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(4);
+                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), at.toInstant(), rs.getLong(5),
+                        rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getString(9), rs.getBoolean(10),
+                        HistoryEntry.Kind.valueOf(rs.getString(11).toUpperCase(Locale.ROOT))));
+            }
+        }
+        return entries;
+    }
+
+    boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Insert, or replace the row of an earlier failed attempt of the same migration. */
+    String upsertSql() {
+        return "INSERT INTO " + qualified + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
+                + "down_transactional, kind) VALUES (?, ?, ?, current_user || ' (' || ? || ')', ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = clock_timestamp(), "
+                + "duration_ms = EXCLUDED.duration_ms, applied_by = EXCLUDED.applied_by, success = EXCLUDED.success, "
+                + "statements_run = EXCLUDED.statements_run, down_sql = EXCLUDED.down_sql, "
+                + "down_transactional = EXCLUDED.down_transactional, kind = EXCLUDED.kind";
+    }
+
+    void bindUpsert(PreparedStatement ps, String name, String checksum, long durationMs, String appliedBy, boolean success,
+                    int statementsRun, String downSql, boolean downTransactional, HistoryEntry.Kind kind) throws SQLException {
+        ps.setString(1, name);
+        ps.setString(2, checksum);
+        ps.setLong(3, durationMs);
+        ps.setString(4, appliedBy);
+        ps.setBoolean(5, success);
+        ps.setInt(6, statementsRun);
+        ps.setString(7, downSql);
+        ps.setBoolean(8, downTransactional);
+        ps.setString(9, kind.name().toLowerCase(Locale.ROOT));
+    }
+
+    String progressSql() {
+        return "UPDATE " + qualified + " SET statements_run = ?, duration_ms = ? WHERE name = ?";
+    }
+
+    String deleteSql() {
+        return "DELETE FROM " + qualified + " WHERE name = ?";
+    }
+
+    String deleteFailedSql() {
+        return "DELETE FROM " + qualified + " WHERE name = ? AND NOT success";
+    }
+
+    String realignSql() {
+        return "UPDATE " + qualified + " SET checksum = ?, down_sql = ?, down_transactional = ? WHERE name = ? AND checksum = ? AND success";
+    }
+}
