@@ -1,5 +1,8 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.migrate.MigrationSourceException;
+import dev.sleet.schema.journal.JournalException;
+import dev.sleet.schema.migration.MigrationFormatException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +50,20 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 return fail(output, ExitCodes.CONNECTION, context.connectionFailure(sql).getMessage());
             }
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            return fail(output, ExitCodes.FAILED, message);
+            return fail(output, exitCodeOf(e, sql), message);
         }
+    }
+
+    /**
+     * Unreadable migrations (a missing folder, a malformed file, a corrupted meta file) are usage
+     * problems, fixed by pointing at the right files; everything else is a failed run.
+     */
+    private static int exitCodeOf(Exception e, SQLException sqlCause) {
+        if (e instanceof MigrationFormatException || e instanceof JournalException
+                || (e instanceof MigrationSourceException && sqlCause == null)) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILED;
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "nuke", mixinStandardHelpOptions = true,
-        description = {"Drop the application's schemas (CASCADE) and the migration history schema; public is recreated empty.",
+        description = {"Drop the application's schemas and the migration history.",
+                "DROP SCHEMA … CASCADE for each; public is recreated empty.",
                 "Refused on production-looking databases; needs confirmation (or --yes)."})
 final class NukeCommand extends DatabaseCommand {
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Empty every application table (TRUNCATE … RESTART IDENTITY CASCADE), keeping the schema and the migration history.",
+        description = {"Empty every application table, keeping the schema and the migration history.",
+                "Runs TRUNCATE … RESTART IDENTITY CASCADE on the tables of the application's schemas.",
                 "Refused on production-looking databases; needs confirmation (or --yes)."})
 final class ResetCommand extends DatabaseCommand {
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
-        description = {"Run the application's seeder (a dev.sleet.runtime.Seeder), found by --seeder or through ServiceLoader on --classpath.",
+        description = {"Run the application's seeder.",
+                "A dev.sleet.runtime.Seeder, named by --seeder or found through ServiceLoader on --classpath.",
                 "Seeders must be idempotent: seeding twice leaves the same rows as seeding once."})
 final class SeedCommand extends DatabaseCommand {
 

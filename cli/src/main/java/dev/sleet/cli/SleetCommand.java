@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
         description = "Migrates, verifies and resets PostgreSQL databases for Sleet applications.",
         synopsisSubcommandLabel = "<command>",
         subcommands = {
-                ResetCommand.class, NukeCommand.class, SeedCommand.class},
+                MigrateCommand.class, StatusCommand.class,
+                RollbackCommand.class, BaselineCommand.class, RepairCommand.class,
+                ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",

@@ -1,0 +1,68 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.migrate.AppliedMigration;
+import dev.sleet.runtime.migrate.HistoryTable;
+import dev.sleet.runtime.migrate.MigrationListener;
+import dev.sleet.runtime.migrate.MigrationSource;
+import dev.sleet.runtime.migrate.Migrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds the runtime {@link Migrator} from the command's options, with progress on standard error. */
+final class Migrations {
+    private Migrations() {
+    }
+
+    static Migrator migrator(CommandContext context) {
+        return Migrator.builder(context.dataSource())
+                .source(source(context))
+                .historyTable(context.historySchema(), HistoryTable.DEFAULT_TABLE)
+                .listener(new ProgressListener(context.output()))
+                .build();
+    }
+
+    static MigrationSource source(CommandContext context) {
+        String location = context.options().migrations;
+        if (context.migrationsOnClasspath()) {
+            // The classpath source reads through the thread's context loader: point it at --classpath.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(context.classLoader());
+            try {
+                return MigrationSource.of(location);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+        Path folder = Path.of(location);
+        if (!Files.isDirectory(folder)) {
+            throw CliException.usage("migrations folder " + folder.toAbsolutePath() + " does not exist; pass --migrations <folder> "
+                    + "or --migrations classpath:META-INF/sleet/migrations with --classpath <app jar>");
+        }
+        return MigrationSource.folder(folder);
+    }
+
+    /** "applied 3/12 20261122_021500_create_clients (45 ms)" per migration, so long runs show where they are. */
+    private static final class ProgressListener implements MigrationListener {
+        private final Output output;
+        private int index;
+        private int total;
+
+        ProgressListener(Output output) {
+            this.output = output;
+        }
+
+        @Override
+        public void starting(String name, int index, int total) {
+            this.index = index;
+            this.total = total;
+        }
+
+        @Override
+        public void applied(AppliedMigration migration) {
+            output.progress("applied " + index + "/" + total + " " + migration.name() + " (" + migration.durationMs() + " ms"
+                    + (migration.transactional() ? "" : ", no transaction")
+                    + (migration.resumedFrom() > 0 ? ", resumed at statement " + (migration.resumedFrom() + 1) : "") + ")");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.migrate.RollbackReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Undo the n most recently applied migrations (default 1).",
+                "Newest first, through the Down sections recorded when they were applied."})
+final class RollbackCommand extends DatabaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "n", defaultValue = "1", description = "How many migrations to undo (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Override
+    protected int run(CommandContext context) {
+        if (count < 1) {
+            throw CliException.usage("rollback needs n >= 1, not " + count);
+        }
+        RollbackReport report = Migrations.migrator(context).rollback(count);
+        Output out = context.output();
+        if (report.rolledBack().isEmpty()) {
+            out.line("nothing to roll back: no migration is applied");
+        } else {
+            TextTable table = new TextTable("ROLLED BACK", "STATEMENTS", "TIME");
+            report.rolledBack().forEach(r -> table.row(r.name(), r.statements(), r.durationMs() + " ms"));
+            out.table(table);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "rollback");
+        doc.put("ok", true);
+        doc.put("rolledBack", report.rolledBack());
+        out.document(doc);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.migrate.MigrationState;
+import dev.sleet.runtime.migrate.MigrationStatus;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"List migrations with their state and when they were applied.",
+                "States: applied, baseline, pending, out of order, draft, failed, missing file, checksum mismatch."})
+final class StatusCommand extends DatabaseCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** States that mean the database is not where the files say it should be. */
+    private static final Set<MigrationState> NOT_UP_TO_DATE = EnumSet.of(MigrationState.PENDING, MigrationState.OUT_OF_ORDER,
+            MigrationState.FAILED, MigrationState.MISSING_FILE, MigrationState.CHECKSUM_MISMATCH);
+
+    @Option(names = "--check", description = "Exit with 1 when any migration is pending, failed, out of order, missing or changed (for CI and deploy gates).")
+    boolean check;
+
+    @Override
+    protected int run(CommandContext context) {
+        List<MigrationStatus> statuses = Migrations.migrator(context).status();
+        Output out = context.output();
+        TextTable table = new TextTable("MIGRATION", "STATE", "APPLIED AT (UTC)", "TIME", "BY");
+        for (MigrationStatus s : statuses) {
+            table.row(s.name(), label(s), s.appliedAt() == null ? "" : TIME.format(s.appliedAt()),
+                    s.durationMs() == null ? "" : s.durationMs() + " ms", s.appliedBy());
+        }
+        if (statuses.isEmpty()) {
+            out.line("no migrations in " + context.options().migrations + " and none applied");
+        } else {
+            out.table(table);
+        }
+        statuses.stream().filter(s -> s.detail() != null).forEach(s -> out.line(s.name() + ": " + s.detail()));
+
+        Map<MigrationState, Long> counts = new LinkedHashMap<>();
+        statuses.forEach(s -> counts.merge(s.state(), 1L, Long::sum));
+        if (!statuses.isEmpty()) {
+            out.line(String.join(", ", counts.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase().replace('_', ' ')).toList()));
+        }
+        boolean upToDate = statuses.stream().noneMatch(s -> NOT_UP_TO_DATE.contains(s.state()));
+
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "status");
+        doc.put("ok", true);
+        doc.put("upToDate", upToDate);
+        doc.put("migrations", statuses.stream().map(StatusCommand::json).toList());
+        out.document(doc);
+        return check && !upToDate ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static String label(MigrationStatus s) {
+        String state = s.state().name().toLowerCase().replace('_', ' ');
+        if (s.state() == MigrationState.FAILED) {
+            state += " after " + s.statementsRun() + " statement(s)";
+        }
+        return s.draft() && s.state() != MigrationState.DRAFT ? state + " (draft)" : state;
+    }
+
+    private static Map<String, Object> json(MigrationStatus s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", s.name());
+        row.put("state", s.state().name().toLowerCase());
+        row.put("draft", s.draft());
+        row.put("appliedAt", s.appliedAt() == null ? null : s.appliedAt().toString());
+        row.put("durationMs", s.durationMs());
+        row.put("appliedBy", s.appliedBy());
+        row.put("statementsRun", s.statementsRun());
+        row.put("detail", s.detail());
+        return row;
+    }
+}
