@@ -13,12 +13,14 @@ import java.util.Set;
  * The {@code -A} options. Without {@code sleet.migrations} no draft is written (mode defaults to
  * off) but the snapshot still goes to the class output.
  */
-public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, List<String> problems) {
+public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<String> problems) {
     public static final String MIGRATIONS = "sleet.migrations";
     public static final String MODE = "sleet.mode";
     public static final String STRICT = "sleet.strict";
     public static final String CLOCK = "sleet.clock";
-    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK);
+    /** {@code -Asleet.daos=false}: schema and migrations only, no DAO sources. */
+    public static final String DAOS = "sleet.daos";
+    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS);
 
     public enum Mode { GENERATE, CHECK, OFF }
 
@@ -62,7 +64,17 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
                 problems.add("-A" + CLOCK + "=" + clockText + " is not an ISO instant; write e.g. 2026-11-22T02:15:00Z");
             }
         }
-        return new ProcessorOptions(migrations, mode, strict, clock, problems);
+        String daosText = options.get(DAOS);
+        boolean daos = true;
+        if (daosText != null && !daosText.isBlank()) {
+            String d = daosText.strip().toLowerCase(Locale.ROOT);
+            if (d.equals("false")) {
+                daos = false;
+            } else if (!d.equals("true")) {
+                problems.add("-A" + DAOS + "=" + daosText + " is not a boolean; write true or false");
+            }
+        }
+        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems);
     }
 
     public Instant now() {

@@ -151,8 +151,16 @@ public final class SleetProcessor extends AbstractProcessor {
 
     private void generateDaos() {
         for (BoundTable table : model.tables()) {
-            if (daosGenerated.add(table.element().getQualifiedName().toString())) {
-                new DaoGenerator(processingEnv).generate(table, model.schema());
+            if (options.daos() && daosGenerated.add(table.element().getQualifiedName().toString())) {
+                try {
+                    new DaoGenerator(processingEnv).generate(table, model.schema());
+                } catch (RuntimeException e) {
+                    // One table's DAO failing must not hide the others' or the schema's diagnostics.
+                    StringWriter trace = new StringWriter();
+                    e.printStackTrace(new PrintWriter(trace));
+                    reporter.error(Diagnostic.INTERNAL, "generating the DAO of " + table.element().getSimpleName() + " failed (" + e
+                            + "); please report this with the stack trace: " + trace, table.element());
+                }
             }
         }
     }

@@ -65,7 +65,7 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
     /** The access for a column, or empty when Sleet has no JDBC mapping for its Java type. */
     static Optional<ColumnAccess> of(BoundColumn column, ClassName tableClass) {
         TypeMirror type = column.javaType();
-        TypeName javaType = TypeName.get(type);
+        TypeName javaType = withoutAnnotations(TypeName.get(type));
         String sqlType = column.column().type().sql();
         if (type.getKind().isPrimitive()) {
             String[] p = PRIMITIVES.get(type.getKind());
@@ -104,6 +104,14 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
                     BulkArray.TEXT));
         }
         return Optional.empty();
+    }
+
+    /** Type-use annotations such as {@code @Nullable} say nothing generated code needs; keep the code plain. */
+    private static TypeName withoutAnnotations(TypeName type) {
+        if (type instanceof ArrayTypeName array) {
+            return ArrayTypeName.of(withoutAnnotations(array.componentType()));
+        }
+        return type.withoutAnnotations();
     }
 
     private static String elementName(TypeMirror element) {

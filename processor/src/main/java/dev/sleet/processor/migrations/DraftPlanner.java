@@ -40,7 +40,7 @@ public final class DraftPlanner {
         } else {
             timestamp = MigrationNames.timestampAfter(now, newest.map(MigrationFile::name).orElse(null));
         }
-        String name = timestamp + "_" + MigrationNames.slug(up);
+        String name = timestamp + "_" + up.slug();
         String sql = DraftRenderer.render(up, down);
         MigrationMeta meta = new MigrationMeta(name, parents, sources);
         if (rewriting != null && rewriting.equals(name) && sql.equals(folder.read(name))

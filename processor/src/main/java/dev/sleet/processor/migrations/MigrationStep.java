@@ -85,7 +85,7 @@ public final class MigrationStep {
     private boolean reportDestructive(PlannedStatement statement, String migration, SchemaModel model) {
         Kind kind = options.strict() ? Kind.ERROR : Kind.WARNING;
         Diagnostic diagnostic = options.strict() ? Diagnostic.DESTRUCTIVE_STRICT : Diagnostic.DESTRUCTIVE;
-        String subject = DraftRenderer.subject(statement.subject());
+        String subject = statement.subject().display();
         String message = statement.destructive().code() + " " + statement.destructive().risk() + " (" + subject + ") in migration "
                 + migration + ": " + statement.sql().strip()
                 + (options.strict()

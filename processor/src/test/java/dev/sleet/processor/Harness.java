@@ -1,0 +1,73 @@
+package dev.sleet.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Runs the processor on sources with a migrations folder and a fixed clock. */
+final class Harness {
+    private final Path migrations;
+    private final List<String> options = new ArrayList<>();
+
+    Harness(Path migrations) {
+        this.migrations = migrations;
+    }
+
+    Harness option(String option) {
+        options.add(option);
+        return this;
+    }
+
+    Compilation compile(String clock, JavaFileObject... sources) {
+        List<String> all = new ArrayList<>();
+        if (migrations != null) {
+            all.add("-Asleet.migrations=" + migrations);
+        }
+        all.add("-Asleet.clock=" + clock);
+        all.addAll(options);
+        all.add("-proc:only");
+        return javac().withProcessors(new SleetProcessor()).withOptions(all).compile(sources);
+    }
+
+    /** Names of the .sql files in the migrations folder, sorted. */
+    List<String> files() {
+        if (!Files.isDirectory(migrations)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(migrations)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String file) {
+        try {
+            return Files.readString(migrations.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(Compilation compilation, String path) {
+        try {
+            return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean hasResource(Compilation compilation, String path) {
+        return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).isPresent();
+    }
+}
