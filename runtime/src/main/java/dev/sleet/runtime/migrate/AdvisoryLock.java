@@ -25,14 +25,32 @@ final class AdvisoryLock {
         return key;
     }
 
-    /** Waits for the lock, and in the same round trip tells whether the history table exists. */
+    /**
+     * Waits for the lock, and in the same round trip tells whether the history table exists.
+     *
+     * <p>Polls with {@code pg_try_advisory_lock} instead of blocking in {@code pg_advisory_lock}: a
+     * session blocked in a statement keeps a transaction open, and {@code CREATE INDEX CONCURRENTLY}
+     * run by the lock holder waits for every open transaction to finish — a deadlock.
+     */
     boolean acquireAndCheck(Connection c, HistoryTable history) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?), to_regclass(?) IS NOT NULL")) {
+        long sleepMs = 5;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL")) {
             ps.setLong(1, key);
             ps.setString(2, history.qualifiedName());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(2);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return rs.getBoolean(2);
+                    }
+                }
+                try {
+                    Thread.sleep(sleepMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the migration lock (another migrator is running)", e);
+                }
+                sleepMs = Math.min(sleepMs * 2, 200);
             }
         }
     }
