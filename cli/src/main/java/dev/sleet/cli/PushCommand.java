@@ -1,0 +1,100 @@
+package dev.sleet.cli;
+
+import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.diff.PlannedStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = {"Development only: change the database to match the snapshot, without migration files.",
+                "Diffs the live database against the snapshot and runs the plan in one transaction; the history is not touched.",
+                "Refused on production-looking databases; statements that lose data need --accept-data-loss."})
+final class PushCommand extends DatabaseCommand {
+
+    @Option(names = "--explain", description = "Print the plan (SQL, with data-loss warnings) and change nothing.")
+    boolean explain;
+
+    @Option(names = "--accept-data-loss", description = "Run statements that drop tables or columns, narrow types and the like.")
+    boolean acceptDataLoss;
+
+    @Option(names = "--force-production", description = "Run even though the database looks like production.")
+    boolean forceProduction;
+
+    @Override
+    protected int run(CommandContext context) throws Exception {
+        if (!explain) {
+            new ProductionGuard(context.environment().variables()).check("push", context.connection(), forceProduction);
+        }
+        MigrationPlan plan = LiveSchema.planTowards(context, context.requireSnapshot());
+        Output out = context.output();
+        if (plan.isEmpty()) {
+            out.line("nothing to push: the database matches the snapshot");
+            out.document(json(plan, false));
+            return ExitCodes.OK;
+        }
+        if (explain) {
+            out.line("-- push plan: " + plan.statements().size() + " statement(s), not applied (--explain)");
+            for (PlannedStatement s : plan.statements()) {
+                out.line("-- " + s.description());
+                if (s.destructive() != null) {
+                    out.line("-- WARNING " + s.destructive().code() + ": " + s.destructive().risk());
+                }
+                out.line(s.sql() + ";");
+            }
+            out.document(json(plan, false));
+            return ExitCodes.OK;
+        }
+        if (plan.isDestructive() && !acceptDataLoss) {
+            StringBuilder message = new StringBuilder("push would lose data; nothing was changed. Statements:");
+            for (PlannedStatement s : plan.destructiveStatements()) {
+                message.append("\n  ").append(s.destructive().code()).append(' ').append(s.description())
+                        .append(" (").append(s.destructive().risk()).append(')');
+            }
+            message.append("\nReview with --explain, then run again with --accept-data-loss.");
+            throw CliException.refused(message.toString());
+        }
+        apply(context, plan);
+        TextTable table = new TextTable("PUSHED", "OBJECT");
+        plan.statements().forEach(s -> table.row(s.description(), LiveSchema.describe(s.subject())));
+        out.table(table);
+        out.line("pushed " + plan.statements().size() + " statement(s); no migration file was written");
+        out.document(json(plan, true));
+        return ExitCodes.OK;
+    }
+
+    /** All statements in one transaction: PostgreSQL DDL is transactional, so a failure leaves nothing half-done. */
+    private static void apply(CommandContext context, MigrationPlan plan) throws SQLException {
+        try (Connection c = context.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            int number = 0;
+            try (Statement st = c.createStatement()) {
+                for (PlannedStatement s : plan.statements()) {
+                    number++;
+                    st.execute(s.sql());
+                    context.output().progress("pushed " + number + "/" + plan.statements().size() + " " + s.description());
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                PlannedStatement failed = plan.statements().get(number - 1);
+                throw CliException.failed("push statement " + number + " (" + failed.description() + ") failed: "
+                        + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "); everything was rolled back. Statement: " + failed.sql());
+            }
+        }
+    }
+
+    private static Map<String, Object> json(MigrationPlan plan, boolean applied) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "push");
+        doc.put("ok", true);
+        doc.put("applied", applied);
+        doc.put("destructive", plan.isDestructive());
+        doc.put("statements", VerifyCommand.json(plan));
+        return doc;
+    }
+}
