@@ -143,7 +143,7 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
 
     /** Statement that binds {@code value} at JDBC parameter {@code index} (both code expressions). */
     CodeBlock bind(String ps, CodeBlock index, CodeBlock value) {
-        if (primitiveSetter != null && isPrimitive()) {
+        if (primitiveSetter != null) {
             return CodeBlock.of("$L.$L($L, $L)", ps, primitiveSetter, index, value);
         }
         return CodeBlock.of("$L.bind($L, $L, $L)", codec, ps, index, value);

@@ -184,7 +184,7 @@ final class DaoWriter {
                 .addStatement("$T chunk = rows.subList(from, Math.min(rows.size(), from + BULK_CHUNK))", rows)
                 .addStatement("int n = chunk.size()");
         for (ColumnAccess c : m.insertColumns) {
-            body.addStatement("$T $L = new $T", arrayType(c), arrayVar(c), newArray(c));
+            body.addStatement("$T $L = new $L", arrayType(c), arrayVar(c), newArray(c));
         }
         body.beginControlFlow("for (int k = 0; k < n; k++)")
                 .addStatement("$T row = chunk.get(k)", m.record);
@@ -354,7 +354,7 @@ final class DaoWriter {
     }
 
     private void finder(DaoModel.Finder f) {
-        String field = Naming.constantName(f.methodName());
+        String field = Naming.constantFromCamel(f.methodName());
         sql(field, f.sql());
         CodeBlock body = CodeBlock.builder()
                 .add(bindAll(f.columns(), 1, DaoWriter::fromParam))

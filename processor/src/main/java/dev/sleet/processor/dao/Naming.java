@@ -20,6 +20,18 @@ final class Naming {
         return sb.toString();
     }
 
+    /** {@code findByClientId} → {@code FIND_BY_CLIENT_ID}. */
+    static String constantFromCamel(String javaName) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : javaName.toCharArray()) {
+            if (Character.isUpperCase(c) && sb.length() > 0) {
+                sb.append('_');
+            }
+            sb.append(Character.toUpperCase(c));
+        }
+        return sb.toString();
+    }
+
     /** {@code clientId} → {@code ClientId}. */
     static String capitalize(String javaName) {
         return javaName.isEmpty() ? javaName : Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);

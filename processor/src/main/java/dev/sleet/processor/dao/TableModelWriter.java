@@ -80,7 +80,7 @@ final class TableModelWriter {
                 .addParameter(ResultSet.class, "rs")
                 .addException(SQLException.class)
                 .addJavadoc("Reads the current row; the result set holds the select list of this table, in order.\n")
-                .addStatement("return new $T(\n$>$L$<)", m.record, CodeBlock.join(args, ",\n"))
+                .addStatement("return new $T(\n$L)", m.record, CodeBlock.join(args, ",\n"))
                 .build());
         return type.build();
     }

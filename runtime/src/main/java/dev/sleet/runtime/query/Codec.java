@@ -23,4 +23,13 @@ public interface Codec<T> {
     default Object arrayElement(T value) {
         return value;
     }
+
+    /**
+     * The value in PostgreSQL's text input form (null for null), for bulk inserts that send a
+     * {@code text[]} and cast it to the column's array type on the server.
+     */
+    default String text(T value) {
+        Object element = value == null ? null : arrayElement(value);
+        return element == null ? null : element.toString();
+    }
 }
