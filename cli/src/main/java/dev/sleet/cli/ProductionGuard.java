@@ -38,10 +38,9 @@ public final class ProductionGuard {
             reasons.add("SLEET_ENV=production");
         }
         String url = connection.jdbcUrl().toLowerCase(Locale.ROOT);
-        for (String part : SUSPICIOUS_URL_PARTS) {
-            if (url.contains(part)) {
-                reasons.add("the URL " + connection.jdbcUrl() + " contains '" + part + "'");
-            }
+        List<String> found = SUSPICIOUS_URL_PARTS.stream().filter(url::contains).map(p -> "'" + p + "'").toList();
+        if (!found.isEmpty()) {
+            reasons.add("the URL " + connection.jdbcUrl() + " contains " + String.join(", ", found));
         }
         if (reasons.isEmpty()) {
             return Optional.empty();
