@@ -1,0 +1,18 @@
+-- file: alter_clients_email_clients_active_events_guests.sql
+-- sleet:draft — rewritten by every build until you delete this line
+-- +migrate Up
+ALTER TABLE "crm"."clients" ALTER COLUMN "email" TYPE text USING "email"::text;
+-- WARNING DS105: makes an existing column NOT NULL; fails if any row holds NULL (crm.clients.email)
+ALTER TABLE "crm"."clients" ALTER COLUMN "email" SET NOT NULL;
+ALTER TABLE "crm"."clients" ALTER COLUMN "active" DROP DEFAULT;
+ALTER TABLE "public"."events" ALTER COLUMN "guests" TYPE bigint USING "guests"::bigint;
+ALTER TABLE "public"."resources" ALTER COLUMN "priority" SET DEFAULT 5;
+
+-- +migrate Down
+-- WARNING DS104: changes a column type; values that do not fit fail or are cut (crm.clients.email)
+ALTER TABLE "crm"."clients" ALTER COLUMN "email" TYPE character varying(320) USING "email"::character varying(320);
+ALTER TABLE "crm"."clients" ALTER COLUMN "email" DROP NOT NULL;
+ALTER TABLE "crm"."clients" ALTER COLUMN "active" SET DEFAULT true;
+-- WARNING DS104: changes a column type; values that do not fit fail or are cut (public.events.guests)
+ALTER TABLE "public"."events" ALTER COLUMN "guests" TYPE integer USING "guests"::integer;
+ALTER TABLE "public"."resources" ALTER COLUMN "priority" DROP DEFAULT;
