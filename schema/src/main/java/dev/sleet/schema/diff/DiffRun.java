@@ -51,6 +51,8 @@ final class DiffRun {
     private final Set<QualifiedName> rebuiltEnums = new HashSet<>();
     /** Keys (from-table, from-columns) whose unique index goes away for a while: foreign keys on them must be re-created. */
     private final Set<KeyColumns> droppedKeys = new HashSet<>();
+    /** Columns (from-table, from-column) dropped from tables that stay. */
+    private final Set<KeyColumns> droppedColumns = new HashSet<>();
     private final Map<Phase, List<PlannedStatement>> plan = new EnumMap<>(Phase.class);
 
     private record KeyColumns(QualifiedName table, List<String> columns) {
@@ -291,10 +293,15 @@ final class DiffRun {
             position.put(order.get(i).name(), i);
         }
         for (Table t : order) {
-            // A cycle of foreign keys cannot be ordered away: drop the keys that point backwards explicitly.
             for (ForeignKey fk : t.foreignKeys()) {
                 Integer target = position.get(fk.referencedTable());
-                if (target != null && target < position.get(t.name())) {
+                // A cycle of foreign keys cannot be ordered away: drop the keys that point backwards explicitly.
+                boolean backwards = target != null && target < position.get(t.name());
+                // Keys and columns of staying tables are dropped before tables are: a foreign key of a dropped
+                // table must not hold on to them.
+                boolean holdsDroppedKey = target == null && (droppedKeys.contains(new KeyColumns(fk.referencedTable(), fk.referencedColumns()))
+                        || fk.referencedColumns().stream().anyMatch(c -> droppedColumns.contains(new KeyColumns(fk.referencedTable(), List.of(c)))));
+                if (backwards || holdsDroppedKey) {
                     dropForeignKey(t.name(), fk);
                 }
             }
@@ -331,6 +338,7 @@ final class DiffRun {
         });
         for (Column c : f.columns()) {
             if (!newNames.containsKey(c.name())) {
+                droppedColumns.add(new KeyColumns(f.name(), List.of(c.name())));
                 emit(Phase.DROP_COLUMNS, Ddl.alterTable(name) + "DROP COLUMN " + Sql.quote(c.name()), ChangeKind.DROP,
                         SchemaObject.member(Kind.COLUMN, name, c.name()), "drop column " + c.name() + " from " + name,
                         Destructive.DROP_COLUMN);

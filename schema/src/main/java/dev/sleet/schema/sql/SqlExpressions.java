@@ -24,6 +24,9 @@ import java.util.Set;
  *       ({@code '-1'::integer} is {@code -1});</li>
  *   <li>drops a cast of a plain column reference to {@code text} or {@code character varying}, which PostgreSQL
  *       adds around {@code varchar} columns ({@code lower((email)::text)} is {@code lower(email)});</li>
+ *   <li>reads {@code x IN (a, b)} as {@code x = ANY (ARRAY[a, b])} and {@code x NOT IN (a, b)} as
+ *       {@code x <> ALL (ARRAY[a, b])}, which is how PostgreSQL stores them (a cast of the array to
+ *       {@code text[]} or {@code character varying[]} is dropped too);</li>
  *   <li>treats {@code CURRENT_TIMESTAMP}, {@code transaction_timestamp()} and {@code now()} alike,
  *       {@code !=} as {@code <>}, and {@code ~~}/{@code ~~*} as {@code LIKE}/{@code ILIKE};</li>
  *   <li>removes parentheses that PostgreSQL's operator precedence makes redundant, so
@@ -50,6 +53,7 @@ public final class SqlExpressions {
         List<Token> tokens = tokenize(expression);
         tokens = stripLiteralCasts(tokens);
         tokens = canonicalSpellings(tokens);
+        tokens = inListsAsArrays(tokens);
         tokens = stripRedundantParentheses(tokens);
         tokens = stripTextCastsOfColumns(tokens);
         tokens = stripRedundantParentheses(tokens);
@@ -257,13 +261,15 @@ public final class SqlExpressions {
         List<Token> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             Token t = in.get(i);
-            boolean column = (t.type == Type.WORD && precedence(t) < 0 && !isClauseWord(t)) || t.type == Type.IDENT;
+            boolean column = (t.type == Type.WORD && precedence(t) < 0 && !isClauseWord(t)) || t.type == Type.IDENT
+                    || t.is(Type.CLOSE, "]");
             boolean called = i + 1 < in.size() && in.get(i + 1).is(Type.OPEN, "(");
             if (column && !called && i + 2 < in.size() && in.get(i + 1).type == Type.CAST) {
                 Token target = in.get(i + 2);
                 int end = endOfTypeName(in, i + 2);
-                boolean textual = (end == i + 3 && target.is(Type.WORD, "text"))
-                        || (end == i + 4 && target.is(Type.WORD, "character") && in.get(i + 3).is(Type.WORD, "varying"));
+                int arrayMarks = t.is(Type.CLOSE, "]") ? 2 : 0; // ARRAY[...]::text[]
+                boolean textual = (end == i + 3 + arrayMarks && target.is(Type.WORD, "text"))
+                        || (end == i + 4 + arrayMarks && target.is(Type.WORD, "character") && in.get(i + 3).is(Type.WORD, "varying"));
                 if (textual) {
                     out.add(t);
                     i = end - 1;
@@ -271,6 +277,33 @@ public final class SqlExpressions {
                 }
             }
             out.add(t);
+        }
+        return out;
+    }
+
+    private static List<Token> inListsAsArrays(List<Token> in) {
+        int[] match = matchingParentheses(in);
+        List<Token> out = new ArrayList<>(in.size() + 8);
+        for (int i = 0; i < in.size(); i++) {
+            Token t = in.get(i);
+            if (t.is(Type.WORD, "in") && i + 1 < in.size() && in.get(i + 1).is(Type.OPEN, "(") && match[i + 1] > i + 2
+                    && in.subList(i + 2, match[i + 1]).stream().noneMatch(x -> x.is(Type.WORD, "select"))) {
+                boolean negated = !out.isEmpty() && out.get(out.size() - 1).is(Type.WORD, "not");
+                if (negated) {
+                    out.remove(out.size() - 1);
+                }
+                out.add(new Token(Type.OPERATOR, negated ? "<>" : "="));
+                out.add(new Token(Type.WORD, negated ? "all" : "any"));
+                out.add(new Token(Type.OPEN, "("));
+                out.add(new Token(Type.WORD, "array"));
+                out.add(new Token(Type.OPEN, "["));
+                out.addAll(in.subList(i + 2, match[i + 1]));
+                out.add(new Token(Type.CLOSE, "]"));
+                out.add(new Token(Type.CLOSE, ")"));
+                i = match[i + 1];
+            } else {
+                out.add(t);
+            }
         }
         return out;
     }

@@ -133,6 +133,19 @@ class SchemaDifferTest {
                 "DROP TABLE \"public\".\"a\"");
     }
 
+    @Test
+    void droppedTableLetsGoOfAKeyThatIsDroppedBeforeIt() {
+        Table parent = withPrimaryKey(table("p", col("id", "bigint"), col("code", "text")), "p_pkey", "id");
+        Table child = with(table("c", col("p_id", "bigint")), fk("c_p_id_fkey", "p_id", "p", null));
+        Table parentWithoutKey = withoutPrimaryKey(parent);
+        assertThat(sql(schema(parent, child), schema(parentWithoutKey))).containsExactly(
+                "ALTER TABLE \"public\".\"c\" DROP CONSTRAINT \"c_p_id_fkey\"",
+                "ALTER TABLE \"public\".\"p\" DROP CONSTRAINT \"p_pkey\"",
+                "DROP TABLE \"public\".\"c\"");
+        // without a dropped key, DROP TABLE takes its own foreign keys along
+        assertThat(sql(schema(parent, child), schema(parent))).containsExactly("DROP TABLE \"public\".\"c\"");
+    }
+
     @Nested
     class Columns {
         final Table before = entity("events", col("title", "text"));

@@ -36,6 +36,10 @@ class SqlExpressionsTest {
             x = 1 AND NOT y                            | ((x = 1) AND (NOT y))
             CASE WHEN a > b THEN 1 ELSE 2 END          | CASE WHEN (a > b) THEN 1 ELSE 2 END
             nextval('events_id_seq')                   | nextval('events_id_seq'::regclass)
+            status IN ('a', 'b')                       | (status = ANY (ARRAY['a'::text, 'b'::text]))
+            status IN ('a', 'b')                       | ((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))
+            status NOT IN ('a', 'b')                   | (status <> ALL (ARRAY['a'::text, 'b'::text]))
+            n IN (1, 2) AND m > 0                      | ((n = ANY (ARRAY[1, 2])) AND (m > 0))
             """)
     void pgSpellingIsEquivalentToTheWrittenOne(String written, String printed) {
         assertThat(SqlExpressions.equivalent(written, printed)).as("%s ~ %s", written, printed).isTrue();
@@ -55,6 +59,8 @@ class SqlExpressionsTest {
             x = (a AND b)                | x = a AND b
             tstzrange(a, b, '[)')        | tstzrange(a, b, '[]')
             'a b'                        | 'a  b'
+            status IN ('a', 'b')         | status IN ('a', 'c')
+            status IN ('a', 'b')         | status NOT IN ('a', 'b')
             """)
     void differentMeaningsStayDifferent(String a, String b) {
         assertThat(SqlExpressions.equivalent(a, b)).as("%s vs %s", a, b).isFalse();
