@@ -170,7 +170,7 @@ public final class Introspector implements SchemaIntrospection {
 
     private static void indexes(Connection c, Array schemas, Map<QualifiedName, TableBuilder> tables, Map<Long, ExclusionIndex> exclusion)
             throws SQLException {
-        String sql = "SELECT n.nspname, cl.relname, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid), "
+        String sql = "SELECT n.nspname, cl.relname, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true), "
                 + "ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN NULL ELSE "
                 + "  (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END "
                 + "  FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS key_columns, "
@@ -194,7 +194,7 @@ public final class Introspector implements SchemaIntrospection {
                     List<String> texts = strings(rs.getArray(8));
                     String contype = rs.getString(10);
                     if ("x".equals(contype)) {
-                        exclusion.put(rs.getLong(11), new ExclusionIndex(method, columns, texts, rs.getString(6)));
+                        exclusion.put(rs.getLong(11), new ExclusionIndex(method, columns, texts, unwrap(rs.getString(6))));
                         continue;
                     }
                     if (contype != null) {
@@ -206,7 +206,7 @@ public final class Introspector implements SchemaIntrospection {
                         SortOrder order = sortOrder(options[k] == null ? 0 : options[k], method);
                         keys.add(columns.get(k) != null ? new IndexKey(columns.get(k), null, order) : new IndexKey(null, texts.get(k), order));
                     }
-                    tb.indexes.add(new Index(rs.getString(3), keys, rs.getBoolean(5), method, rs.getString(6)));
+                    tb.indexes.add(new Index(rs.getString(3), keys, rs.getBoolean(5), method, unwrap(rs.getString(6))));
                 }
             }
         }
@@ -284,10 +284,43 @@ public final class Introspector implements SchemaIntrospection {
         if (d.endsWith(" NO INHERIT")) {
             d = d.substring(0, d.length() - " NO INHERIT".length()).strip();
         }
-        if (d.startsWith("CHECK (") && d.endsWith(")")) {
-            return d.substring("CHECK (".length(), d.length() - 1);
+        if (d.startsWith("CHECK ")) {
+            return unwrap(d.substring("CHECK ".length()));
         }
         return d;
+    }
+
+    /** {@code (a AND b)} → {@code a AND b}, but {@code (a) AND (b)} stays as it is. */
+    static String unwrap(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        String e = expression.strip();
+        while (e.startsWith("(") && e.endsWith(")") && closingParen(e) == e.length() - 1) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        return e;
+    }
+
+    /** Index of the parenthesis closing the one at 0, skipping quoted text. */
+    private static int closingParen(String e) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < e.length(); i++) {
+            char ch = e.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static ReferentialAction action(String code) {
