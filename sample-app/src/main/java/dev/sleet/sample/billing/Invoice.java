@@ -5,10 +5,10 @@ import dev.sleet.annotations.Default;
 import dev.sleet.annotations.DefaultNow;
 import dev.sleet.annotations.Id;
 import dev.sleet.annotations.Identity;
-import dev.sleet.annotations.Index;
 import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.References;
 import dev.sleet.annotations.Table;
+import dev.sleet.annotations.Unique;
 import dev.sleet.sample.domain.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.LocalDate;
 
 /** An invoice for an event, in its own PostgreSQL schema to show namespaces. */
 @Table(name = "invoices", schema = "billing")
-@Index(columns = "event_id")
+@Unique(columns = "event_id")
 public record Invoice(
         @Id @Identity long id,
         @References(table = Event.class) long eventId,

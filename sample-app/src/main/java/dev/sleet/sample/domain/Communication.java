@@ -9,11 +9,12 @@ import dev.sleet.annotations.Index;
 import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.References;
 import dev.sleet.annotations.Table;
+import dev.sleet.annotations.Unique;
 import java.time.Instant;
 
 /** A message exchanged with a client about an event. */
 @Table(name = "communications")
-@Index(columns = "event_id")
+@Unique(columns = {"event_id", "subject"})
 @Index(columns = "client_id")
 @Index(columns = "user_id")
 public record Communication(

@@ -11,13 +11,14 @@ import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.References;
 import dev.sleet.annotations.SoftDelete;
 import dev.sleet.annotations.Table;
+import dev.sleet.annotations.Unique;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** A catered event, moving through {@link EventStatus}; archived rather than deleted. */
 @Table(name = "events")
 @SoftDelete
-@Index(columns = "client_id")
+@Unique(columns = {"client_id", "name", "event_date"})
 @Index(columns = "coordinator_id")
 @Index(name = "idx_events_status", columns = "status")
 @Index(columns = {"status", "event_date"})

@@ -10,11 +10,12 @@ import dev.sleet.annotations.Index;
 import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.References;
 import dev.sleet.annotations.Table;
+import dev.sleet.annotations.Unique;
 import java.time.Instant;
 
 /** Work to be done before, during or after an event. */
 @Table(name = "tasks")
-@Index(columns = "event_id")
+@Unique(columns = {"event_id", "title"})
 @Index(columns = "assignee_id")
 public record Task(
         @Id @Identity long id,

@@ -1,0 +1,83 @@
+package dev.sleet.sample;
+
+import static dev.sleet.sample.domain.EventTable.EVENTS;
+
+import dev.sleet.runtime.Database;
+import dev.sleet.sample.domain.Event;
+import dev.sleet.sample.domain.EventDao;
+import dev.sleet.sample.domain.EventStatus;
+import dev.sleet.sample.domain.EventStatusLog;
+import dev.sleet.sample.domain.EventStatusLogDao;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The event lifecycle: listing, moving through statuses, archiving. */
+public final class EventService {
+
+    /** The moves a coordinator may make; anything else is refused before it reaches the database. */
+    private static final java.util.Map<EventStatus, Set<EventStatus>> NEXT = java.util.Map.of(
+            EventStatus.INQUIRY, EnumSet.of(EventStatus.PLANNING),
+            EventStatus.PLANNING, EnumSet.of(EventStatus.PREPARATION, EventStatus.INQUIRY),
+            EventStatus.PREPARATION, EnumSet.of(EventStatus.IN_PROGRESS, EventStatus.PLANNING),
+            EventStatus.IN_PROGRESS, EnumSet.of(EventStatus.COMPLETED),
+            EventStatus.COMPLETED, EnumSet.of(EventStatus.FOLLOW_UP),
+            EventStatus.FOLLOW_UP, EnumSet.noneOf(EventStatus.class));
+
+    private final Database db;
+    private final EventDao events;
+    private final EventStatusLogDao statusLog;
+
+    public EventService(Database db) {
+        this.db = db;
+        this.events = new EventDao(db);
+        this.statusLog = new EventStatusLogDao(db);
+    }
+
+    /** Events that are not archived and not finished, soonest first. */
+    public List<Event> activeEvents() {
+        return events.select()
+                .where(EVENTS.STATUS.in(List.of(EventStatus.INQUIRY, EventStatus.PLANNING, EventStatus.PREPARATION, EventStatus.IN_PROGRESS)))
+                .orderBy(EVENTS.EVENT_DATE.asc(), EVENTS.ID.asc())
+                .list();
+    }
+
+    /** Every event the listing shows, archived ones hidden. */
+    public List<Event> listing() {
+        return events.select().orderBy(EVENTS.EVENT_DATE.asc(), EVENTS.ID.asc()).list();
+    }
+
+    public Optional<Event> find(long id) {
+        return events.findById(id);
+    }
+
+    /**
+     * Moves an event to {@code next}; the database trigger records the change in
+     * {@code event_status_log}.
+     */
+    public Event advance(long eventId, EventStatus next) {
+        return db.transaction(tx -> {
+            Event current = events.findById(eventId)
+                    .orElseThrow(() -> new IllegalArgumentException("no event " + eventId + " (or it is archived)"));
+            if (!NEXT.get(current.status()).contains(next)) {
+                throw new IllegalStateException("event " + eventId + " cannot move from " + current.status() + " to " + next
+                        + "; allowed: " + NEXT.get(current.status()));
+            }
+            Event moved = new Event(current.id(), current.clientId(), current.coordinatorId(), current.name(), next,
+                    current.eventDate(), current.guestCount(), current.venue(), current.notes(), current.isArchived(),
+                    current.archivedAt(), current.archivedBy(), current.createdAt(), current.updatedAt());
+            events.update(moved);
+            return events.findById(eventId).orElseThrow();
+        });
+    }
+
+    public List<EventStatusLog> statusHistory(long eventId) {
+        return statusLog.findByEventId(eventId);
+    }
+
+    /** Archives instead of deleting: the row stays for invoices and history, listings stop showing it. */
+    public boolean archive(long eventId, long byUserId) {
+        return events.archive(eventId, byUserId);
+    }
+}
