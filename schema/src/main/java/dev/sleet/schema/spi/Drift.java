@@ -1,0 +1,113 @@
+package dev.sleet.schema.spi;
+
+import dev.sleet.schema.diff.ChangeKind;
+import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.diff.PlannedStatement;
+import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.diff.SchemaObject;
+import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.EnumType;
+import dev.sleet.schema.model.QualifiedName;
+import dev.sleet.schema.model.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One difference between a live database and the schema it should have, in plain words
+ * ({@code missing column public.events.notes}, {@code unexpected index public.idx_x},
+ * {@code column public.events.status differs: …}). Shared by the runtime's {@code verify} and the
+ * testing module's assertion, so both report drift the same way.
+ *
+ * @param change  seen from the database: ADD = missing there, DROP = unexpected there, ALTER/RENAME = differs
+ * @param subject the object concerned
+ * @param message the plain-words description
+ */
+public record Drift(ChangeKind change, SchemaObject subject, String message) {
+
+    @Override
+    public String toString() {
+        return message;
+    }
+
+    /** The schemas a comparison with {@code expected} looks at: those it names or puts objects in ({@code public} when none). */
+    public static Set<String> scopeOf(DatabaseSchema expected) {
+        TreeSet<String> scope = new TreeSet<>(expected.schemas());
+        for (Table t : expected.tables()) {
+            scope.add(t.name().schema());
+        }
+        for (EnumType e : expected.enums()) {
+            scope.add(e.name().schema());
+        }
+        if (scope.isEmpty()) {
+            scope.add(QualifiedName.DEFAULT_SCHEMA);
+        }
+        return scope;
+    }
+
+    /** Each difference between {@code live} and {@code expected}; empty when they match. */
+    public static List<Drift> between(DatabaseSchema live, DatabaseSchema expected) {
+        MigrationPlan plan = SchemaDiffer.diff(live, expected);
+        // A changed constraint is planned as a drop and an add of the same object: one "differs" for the reader.
+        Map<SchemaObject, List<PlannedStatement>> bySubject = new LinkedHashMap<>();
+        for (PlannedStatement s : plan.statements()) {
+            bySubject.computeIfAbsent(s.subject(), k -> new ArrayList<>()).add(s);
+        }
+        List<Drift> drift = new ArrayList<>();
+        for (Map.Entry<SchemaObject, List<PlannedStatement>> e : bySubject.entrySet()) {
+            List<PlannedStatement> statements = e.getValue();
+            boolean dropped = statements.stream().anyMatch(s -> s.change() == ChangeKind.DROP);
+            boolean added = statements.stream().anyMatch(s -> s.change() == ChangeKind.ADD);
+            if (dropped && added) {
+                drift.add(new Drift(ChangeKind.ALTER, e.getKey(), describe(ChangeKind.ALTER, e.getKey(),
+                        statements.stream().filter(s -> s.change() == ChangeKind.ADD).findFirst().orElseThrow())));
+                continue;
+            }
+            for (PlannedStatement s : statements) {
+                drift.add(new Drift(s.change(), s.subject(), describe(s.change(), s.subject(), s)));
+            }
+        }
+        return drift;
+    }
+
+    private static String describe(ChangeKind change, SchemaObject subject, PlannedStatement statement) {
+        String what = kind(subject.kind()) + " " + object(subject);
+        return switch (change) {
+            case ADD -> "missing " + what;
+            case DROP -> "unexpected " + what;
+            case ALTER -> what + " differs: " + Objects.requireNonNullElse(statement.description(), statement.sql())
+                    + " would fix it";
+            case RENAME -> what + " has another name in the database: " + Objects.requireNonNullElse(statement.description(), statement.sql());
+        };
+    }
+
+    private static String kind(SchemaObject.Kind kind) {
+        return switch (kind) {
+            case SCHEMA -> "schema";
+            case EXTENSION -> "extension";
+            case ENUM -> "enum type";
+            case TABLE -> "table";
+            case COLUMN -> "column";
+            case PRIMARY_KEY -> "primary key";
+            case FOREIGN_KEY -> "foreign key";
+            case UNIQUE -> "unique constraint";
+            case CHECK -> "check constraint";
+            case EXCLUSION -> "exclusion constraint";
+            case INDEX -> "index";
+        };
+    }
+
+    private static String object(SchemaObject subject) {
+        if (subject.owner() == null) {
+            return subject.member() == null ? "?" : subject.member();
+        }
+        if (subject.kind() == SchemaObject.Kind.SCHEMA || subject.kind() == SchemaObject.Kind.EXTENSION) {
+            return subject.owner().name();
+        }
+        return subject.owner() + (subject.member() == null ? "" : "." + subject.member());
+    }
+}
