@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sleet.schema.journal.MetaJson;
+import dev.sleet.schema.journal.MigrationMeta;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -133,6 +135,26 @@ class VerifyAndPushTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(r.err()).contains("--force-production");
         assertThat(columnExists("notes")).isFalse();
+    }
+
+    @Test
+    void snapshotDefaultsToTheCommittedStateInMetaThenToTheClasspath() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Path meta = Files.createDirectories(migrations.resolve("meta"));
+        Files.writeString(migrations.resolve("20261122_021500_create_clients.sql"), "-- +migrate Up\nSELECT 1;\n");
+        Files.writeString(meta.resolve("20261122_021500_create_clients.json"),
+                MetaJson.write(new MigrationMeta("20261122_021500_create_clients", List.of(), SNAPSHOT)));
+        exec("ALTER TABLE public.clients ADD COLUMN phone text");
+        Cli.Result fromMeta = new Cli().run("verify", "--url", db.url(), "--migrations", migrations.toString());
+        assertThat(fromMeta.exitCode()).as(fromMeta.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(fromMeta.out()).contains("column public.clients.phone");
+
+        Path classes = Files.createDirectories(dir.resolve("classes/META-INF/sleet")).getParent().getParent();
+        Files.writeString(classes.resolve("META-INF/sleet/snapshot.json"), SnapshotJson.write(SNAPSHOT));
+        exec("ALTER TABLE public.clients DROP COLUMN phone");
+        Cli.Result fromClasspath = new Cli().run("verify", "--url", db.url(), "--migrations", dir.resolve("none").toString(),
+                "--classpath", classes.toString());
+        assertThat(fromClasspath.exitCode()).as(fromClasspath.toString()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
