@@ -27,10 +27,14 @@ final class LiveSchema {
 
     /** The statements that would turn the live database into {@code snapshot}; empty when they agree. */
     static MigrationPlan planTowards(CommandContext context, DatabaseSchema snapshot) throws SQLException {
+        return SchemaDiffer.diff(read(context, snapshot), snapshot);
+    }
+
+    /** The live database, read in the schemas {@code snapshot} covers. */
+    static DatabaseSchema read(CommandContext context, DatabaseSchema snapshot) throws SQLException {
         SchemaIntrospection introspection = introspection(context.classLoader());
         try (Connection c = context.dataSource().getConnection()) {
-            DatabaseSchema live = introspection.introspect(c, schemasOf(snapshot, context.historySchema()));
-            return SchemaDiffer.diff(live, snapshot);
+            return introspection.introspect(c, schemasOf(snapshot, context.historySchema()));
         }
     }
 
@@ -59,16 +63,6 @@ final class LiveSchema {
         return switch (subject.kind()) {
             case SCHEMA, EXTENSION -> kind + " " + subject.owner().name();
             default -> kind + " " + subject.owner() + (subject.member() == null ? "" : "." + subject.member());
-        };
-    }
-
-    /** What a statement of a live → snapshot plan says about the live database. */
-    static String drift(PlannedStatement statement) {
-        return switch (statement.change()) {
-            case ADD -> "missing";
-            case DROP -> "extra";
-            case ALTER -> "differs";
-            case RENAME -> "renamed";
         };
     }
 }

@@ -88,13 +88,22 @@ final class PushCommand extends DatabaseCommand {
         }
     }
 
+    private static Map<String, Object> json(PlannedStatement s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("object", LiveSchema.describe(s.subject()));
+        row.put("description", s.description());
+        row.put("sql", s.sql());
+        row.put("destructive", s.destructive() == null ? null : s.destructive().code());
+        return row;
+    }
+
     private static Map<String, Object> json(MigrationPlan plan, boolean applied) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "push");
         doc.put("ok", true);
         doc.put("applied", applied);
         doc.put("destructive", plan.isDestructive());
-        doc.put("statements", VerifyCommand.json(plan));
+        doc.put("statements", plan.statements().stream().map(PushCommand::json).toList());
         return doc;
     }
 }

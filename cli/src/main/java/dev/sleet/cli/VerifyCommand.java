@@ -1,7 +1,7 @@
 package dev.sleet.cli;
 
-import dev.sleet.schema.diff.MigrationPlan;
-import dev.sleet.schema.diff.PlannedStatement;
+import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.spi.Drift;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,38 +14,32 @@ final class VerifyCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) throws Exception {
-        MigrationPlan plan = LiveSchema.planTowards(context, context.requireSnapshot());
+        DatabaseSchema snapshot = context.requireSnapshot();
+        // Drift words each difference the way the testing module's assertion does, so both read alike.
+        List<Drift> drift = Drift.between(LiveSchema.read(context, snapshot), snapshot);
         Output out = context.output();
-        if (plan.isEmpty()) {
-            out.line("no drift: " + context.connection().database() + " matches the snapshot");
+        String database = context.connection().database();
+        if (drift.isEmpty()) {
+            out.line("no drift: " + database + " matches the snapshot");
         } else {
-            out.line("drift: " + context.connection().database() + " differs from the snapshot in "
-                    + plan.statements().size() + " place(s)");
-            TextTable table = new TextTable("DRIFT", "OBJECT", "TO MATCH THE SNAPSHOT");
-            plan.statements().forEach(s -> table.row(LiveSchema.drift(s), LiveSchema.describe(s.subject()), s.description()));
-            out.table(table);
+            out.line("drift: " + database + " differs from the snapshot in " + drift.size() + " place(s):");
+            drift.forEach(d -> out.line("  " + d.message()));
             out.line("fix it with a migration (the processor drafts one at the next build), or in development: sleet push");
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "verify");
-        doc.put("ok", plan.isEmpty());
-        doc.put("drift", plan.statements().stream().map(VerifyCommand::json).toList());
+        doc.put("ok", drift.isEmpty());
+        doc.put("drift", drift.stream().map(VerifyCommand::json).toList());
         out.document(doc);
-        return plan.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return drift.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    static Map<String, Object> json(PlannedStatement s) {
+    private static Map<String, Object> json(Drift d) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("drift", LiveSchema.drift(s));
-        row.put("kind", s.subject().kind().name().toLowerCase());
-        row.put("object", LiveSchema.describe(s.subject()));
-        row.put("description", s.description());
-        row.put("sql", s.sql());
-        row.put("destructive", s.destructive() == null ? null : s.destructive().code());
+        row.put("change", d.change().name().toLowerCase());
+        row.put("kind", d.subject().kind().name().toLowerCase());
+        row.put("object", LiveSchema.describe(d.subject()));
+        row.put("message", d.message());
         return row;
-    }
-
-    static List<Map<String, Object>> json(MigrationPlan plan) {
-        return plan.statements().stream().map(VerifyCommand::json).toList();
     }
 }

@@ -81,13 +81,14 @@ class VerifyAndPushTest {
         Cli.Result drift = run(new Cli(), "verify");
         assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(drift.out()).contains("differs from the snapshot in 2 place(s)")
-                .containsPattern("extra\\s+column public\\.clients\\.phone")
-                .containsPattern("missing\\s+column public\\.clients\\.notes");
+                .contains("unexpected column public.clients.phone")
+                .contains("missing column public.clients.notes");
 
         JsonNode json = new ObjectMapper().readTree(run(new Cli(), "verify", "--json").out());
         assertThat(json.get("ok").booleanValue()).isFalse();
         assertThat(json.get("drift")).extracting(n -> n.get("object").textValue())
                 .containsExactlyInAnyOrder("column public.clients.phone", "column public.clients.notes");
+        assertThat(json.get("drift")).extracting(n -> n.get("change").textValue()).containsExactlyInAnyOrder("add", "drop");
     }
 
     @Test
