@@ -41,8 +41,7 @@ public enum Diagnostic {
     DESTRUCTIVE_STRICT("SLEET-E032", "destructive statement under -Asleet.strict=true"),
     INTERNAL("SLEET-E033", "unexpected processor failure"),
     BAD_OPTION("SLEET-E034", "invalid processor option"),
-    MULTIPLE_TABLE_ANNOTATIONS("SLEET-E035", "duplicate or conflicting annotations on one element"),
-    BLANK_NAME("SLEET-E036", "a name attribute that is blank or not a valid identifier"),
+    BLANK_NAME("SLEET-E035", "a name attribute that is blank"),
 
     DESTRUCTIVE("SLEET-W001", "destructive statement in the draft"),
     NO_PRIMARY_KEY("SLEET-W002", "table without a primary key");

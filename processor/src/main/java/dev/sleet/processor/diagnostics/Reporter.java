@@ -4,6 +4,7 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -26,6 +27,7 @@ public final class Reporter {
     /** Reports with an explicit kind (a destructive warning that strict mode turns into an error). */
     public void report(Diagnostic diagnostic, Kind kind, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
         String text = diagnostic.code() + ": " + message;
+        element = locatable(element);
         if (kind == Kind.ERROR) {
             errors++;
         } else {
@@ -40,6 +42,22 @@ public final class Reporter {
         } else {
             messager.printMessage(kind, text, element, mirror, value);
         }
+    }
+
+    /**
+     * javac cannot place a message on a record component element (it reports it without a file), so
+     * messages go to the component's field, which javac positions on the component in the header.
+     */
+    private static Element locatable(Element element) {
+        if (element == null || element.getKind() != ElementKind.RECORD_COMPONENT) {
+            return element;
+        }
+        for (Element member : element.getEnclosingElement().getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(element.getSimpleName())) {
+                return member;
+            }
+        }
+        return element;
     }
 
     public void error(Diagnostic diagnostic, String message, Element element) {
