@@ -156,6 +156,23 @@ class MigrationCommandsTest {
     }
 
     @Test
+    void migrationsAreReadFromTheApplicationClasspath(@TempDir Path classes) throws Exception {
+        Path location = Files.createDirectories(classes.resolve("META-INF/sleet/migrations"));
+        try (var files = Files.list(migrations)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, location.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(location.resolve("index.txt"),
+                "20261122_021500_create_clients\n20261122_030000_create_events\n20261123_101000_add_events_notes\n");
+        Cli.Result r = new Cli().run("migrate", "--url", db.url(), "--migrations", "classpath:META-INF/sleet/migrations",
+                "--classpath", classes.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("applied 3 migration(s)");
+        assertThat(columnExists("events", "notes")).isTrue();
+    }
+
+    @Test
     void missingMigrationsFolderIsAUsageError() {
         Cli.Result r = new Cli().run("migrate", "--url", db.url(), "--migrations", migrations.resolve("nope").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
