@@ -49,40 +49,47 @@ public record Drift(ChangeKind change, SchemaObject subject, String message) {
         return scope;
     }
 
-    /** Each difference between {@code live} and {@code expected}; empty when they match. */
+    /**
+     * Each difference between {@code live} and {@code expected}, one per object; empty when they match.
+     * The differ may need several statements for one object (a changed constraint is dropped and
+     * re-added, an enum is rebuilt): the reader gets one line per object.
+     */
     public static List<Drift> between(DatabaseSchema live, DatabaseSchema expected) {
         MigrationPlan plan = SchemaDiffer.diff(live, expected);
-        // A changed constraint is planned as a drop and an add of the same object: one "differs" for the reader.
         Map<SchemaObject, List<PlannedStatement>> bySubject = new LinkedHashMap<>();
         for (PlannedStatement s : plan.statements()) {
             bySubject.computeIfAbsent(s.subject(), k -> new ArrayList<>()).add(s);
         }
         List<Drift> drift = new ArrayList<>();
         for (Map.Entry<SchemaObject, List<PlannedStatement>> e : bySubject.entrySet()) {
+            SchemaObject subject = e.getKey();
             List<PlannedStatement> statements = e.getValue();
-            boolean dropped = statements.stream().anyMatch(s -> s.change() == ChangeKind.DROP);
-            boolean added = statements.stream().anyMatch(s -> s.change() == ChangeKind.ADD);
-            if (dropped && added) {
-                drift.add(new Drift(ChangeKind.ALTER, e.getKey(), describe(ChangeKind.ALTER, e.getKey(),
-                        statements.stream().filter(s -> s.change() == ChangeKind.ADD).findFirst().orElseThrow())));
-                continue;
-            }
-            for (PlannedStatement s : statements) {
-                drift.add(new Drift(s.change(), s.subject(), describe(s.change(), s.subject(), s)));
+            String what = kind(subject.kind()) + " " + object(subject);
+            if (statements.stream().allMatch(s -> s.change() == ChangeKind.ADD)) {
+                drift.add(new Drift(ChangeKind.ADD, subject, "missing " + what));
+            } else if (statements.stream().allMatch(s -> s.change() == ChangeKind.DROP)) {
+                drift.add(new Drift(ChangeKind.DROP, subject, "unexpected " + what));
+            } else {
+                ChangeKind change = statements.stream().anyMatch(s -> s.change() == ChangeKind.RENAME) ? ChangeKind.RENAME : ChangeKind.ALTER;
+                drift.add(new Drift(change, subject, what + " differs: " + difference(subject, statements, live, expected)));
             }
         }
         return drift;
     }
 
-    private static String describe(ChangeKind change, SchemaObject subject, PlannedStatement statement) {
-        String what = kind(subject.kind()) + " " + object(subject);
-        return switch (change) {
-            case ADD -> "missing " + what;
-            case DROP -> "unexpected " + what;
-            case ALTER -> what + " differs: " + Objects.requireNonNullElse(statement.description(), statement.sql())
-                    + " would fix it";
-            case RENAME -> what + " has another name in the database: " + Objects.requireNonNullElse(statement.description(), statement.sql());
-        };
+    private static String difference(SchemaObject subject, List<PlannedStatement> statements, DatabaseSchema live, DatabaseSchema expected) {
+        if (subject.kind() == SchemaObject.Kind.ENUM && subject.owner() != null) {
+            var inDatabase = live.enumType(subject.owner());
+            var wanted = expected.enumType(subject.owner());
+            if (inDatabase.isPresent() && wanted.isPresent()) {
+                return "values (" + String.join(", ", inDatabase.get().values()) + ") in the database, ("
+                        + String.join(", ", wanted.get().values()) + ") expected";
+            }
+        }
+        List<PlannedStatement> fixes = statements.stream().filter(s -> s.change() != ChangeKind.DROP).toList();
+        return "to fix: " + (fixes.isEmpty() ? statements : fixes).stream()
+                .map(s -> Objects.requireNonNullElse(s.description(), s.sql()))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static String kind(SchemaObject.Kind kind) {
