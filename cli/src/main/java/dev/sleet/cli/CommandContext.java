@@ -1,5 +1,8 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.connect.ConnectionSettings;
+import dev.sleet.runtime.connect.DriverDataSource;
+
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotFormatException;
 import dev.sleet.schema.snapshot.SnapshotJson;

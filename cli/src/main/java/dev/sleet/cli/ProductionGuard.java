@@ -1,5 +1,7 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.connect.ConnectionSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

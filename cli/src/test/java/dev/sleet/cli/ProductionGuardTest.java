@@ -1,5 +1,7 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.connect.ConnectionSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sleet.cli;
+package dev.sleet.runtime.connect;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

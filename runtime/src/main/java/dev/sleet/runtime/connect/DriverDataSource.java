@@ -1,4 +1,4 @@
-package dev.sleet.cli;
+package dev.sleet.runtime.connect;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -13,10 +13,10 @@ import javax.sql.DataSource;
  * A non-pooling {@link DataSource} over the PostgreSQL driver: a CLI run opens a handful of
  * connections, so a pool would only add start-up time.
  */
-final class DriverDataSource implements DataSource {
+public final class DriverDataSource implements DataSource {
     private final ConnectionSettings settings;
 
-    DriverDataSource(ConnectionSettings settings) {
+    public DriverDataSource(ConnectionSettings settings) {
         this.settings = settings;
     }
 

@@ -1,4 +1,4 @@
-package dev.sleet.cli;
+package dev.sleet.runtime.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
