@@ -63,13 +63,21 @@ public final class HistoryTable {
 
     /** All rows in order of application; empty when the table does not exist yet. */
     List<HistoryEntry> read(Connection c, boolean exists) throws SQLException {
+        return read(c, exists, true);
+    }
+
+    /**
+     * All rows in order of application. Without {@code withDownSql} the Down sections are not
+     * transferred ({@code downSql} is null): checking an up-to-date database does not need them.
+     */
+    List<HistoryEntry> read(Connection c, boolean exists, boolean withDownSql) throws SQLException {
         if (!exists) {
             return List.of();
         }
         List<HistoryEntry> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, name, checksum, applied_at, duration_ms, applied_by, success, statements_run, "
-                     + "down_sql, down_transactional, kind FROM " + qualified + " ORDER BY id")) {
+                     + (withDownSql ? "down_sql" : "NULL") + ", down_transactional, kind FROM " + qualified + " ORDER BY id")) {
             while (rs.next()) {
                 Timestamp at = rs.getTimestamp(4);
                 entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), at.toInstant(), rs.getLong(5),

@@ -1,6 +1,5 @@
 package dev.sleet.runtime.migrate;
 
-import dev.sleet.schema.migration.MigrationScript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.TreeSet;
 final class MigrationPlanner {
 
     /** A migration to apply; {@code resumeFrom} is the first statement (0-based) still to run. */
-    record Pending(MigrationScript script, int resumeFrom) {
+    record Pending(ResolvedMigration migration, int resumeFrom) {
     }
 
     record Plan(List<MigrationStatus> statuses, List<Pending> toApply, List<String> skippedDrafts, List<String> problems,
@@ -24,9 +23,9 @@ final class MigrationPlanner {
     private MigrationPlanner() {
     }
 
-    static Plan plan(List<MigrationScript> scripts, List<HistoryEntry> history, MigrateOptions options, String location) {
-        Map<String, MigrationScript> files = new LinkedHashMap<>();
-        for (MigrationScript s : scripts) {
+    static Plan plan(List<ResolvedMigration> scripts, List<HistoryEntry> history, MigrateOptions options, String location) {
+        Map<String, ResolvedMigration> files = new LinkedHashMap<>();
+        for (ResolvedMigration s : scripts) {
             files.put(s.name(), s);
         }
         Map<String, HistoryEntry> applied = new LinkedHashMap<>();
@@ -46,7 +45,7 @@ final class MigrationPlanner {
         List<String> problems = new ArrayList<>();
         int alreadyApplied = 0;
         for (String name : names) {
-            MigrationScript file = files.get(name);
+            ResolvedMigration file = files.get(name);
             HistoryEntry entry = applied.get(name);
             boolean draft = file != null && file.draft();
             if (entry != null) {

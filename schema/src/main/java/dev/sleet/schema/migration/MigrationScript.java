@@ -36,7 +36,7 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
         String normalized = content.replace("\r\n", "\n");
         String checksum = checksum(normalized);
         String body = normalized.startsWith("\uFEFF") ? normalized.substring(1) : normalized;
-        boolean draft = body.startsWith(DRAFT_MARKER);
+        boolean draft = isDraft(body);
 
         // Section markers are found line by line; the text between them is split afterwards.
         int upStart = -1;
@@ -104,6 +104,11 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
                 ? MigrationSection.parse(file, body.substring(downStart), downLine, noTransaction)
                 : MigrationSection.EMPTY;
         return new MigrationScript(name, checksum, draft, up, down);
+    }
+
+    /** Whether a file's content starts with the draft marker line, without parsing the rest. */
+    public static boolean isDraft(String content) {
+        return content.startsWith(DRAFT_MARKER) || content.startsWith("\uFEFF" + DRAFT_MARKER);
     }
 
     /** The file name, {@code <name>.sql}. */
