@@ -340,6 +340,49 @@ public final class DaoScenarios {
         assertThat(dao.count()).isEqualTo(2);
     }
 
+    /**
+     * Two transactions each book one resource, then try to book the other's: each waits for the
+     * other, PostgreSQL aborts one (40P01). insertIfFree leaves that to the transaction retry, which
+     * re-runs the victim: it then sees the survivor's committed bookings as conflicts.
+     */
+    public static void deadlockBetweenTransactionsIsRetried(Database db) throws Exception {
+        ResourceScheduleDao dao = new ResourceScheduleDao(db);
+        OffsetDateTime t = OffsetDateTime.parse("2026-07-01T10:00:00Z");
+        java.util.concurrent.CyclicBarrier bothBooked = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<BookingResult<ResourceSchedule>>>> results = new ArrayList<>();
+            for (long[] order : new long[][] {{1, 2}, {2, 1}}) {
+                results.add(pool.submit(() -> db.transaction(dev.sleet.runtime.TxOptions.DEFAULT.retries(3), tx -> {
+                    int attempt = attempts.incrementAndGet();
+                    BookingResult<ResourceSchedule> first = dao.insertIfFree(
+                            new ResourceSchedule(0, order[0], null, t, t.plusHours(1), "first " + order[0]));
+                    if (attempt <= 2) {
+                        try {
+                            bothBooked.await(10, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    BookingResult<ResourceSchedule> second = dao.insertIfFree(
+                            new ResourceSchedule(0, order[1], null, t, t.plusHours(1), "second " + order[1]));
+                    return List.of(first, second);
+                })));
+            }
+            List<BookingResult<ResourceSchedule>> a = results.get(0).get(60, TimeUnit.SECONDS);
+            List<BookingResult<ResourceSchedule>> b = results.get(1).get(60, TimeUnit.SECONDS);
+            assertThat(attempts).as("the deadlock victim ran again").hasValue(3);
+            List<BookingResult<ResourceSchedule>> all = new ArrayList<>(a);
+            all.addAll(b);
+            assertThat(all).filteredOn(r -> r instanceof BookingResult.Booked).hasSize(2);
+            assertThat(all).filteredOn(r -> r instanceof BookingResult.Conflict).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dao.count()).isEqualTo(2);
+    }
+
     /** What one contention request asked for and what it was told. */
     record Outcome(ResourceSchedule request, BookingResult<ResourceSchedule> result) {
     }

@@ -108,6 +108,11 @@ class GeneratedDaoTest {
     }
 
     @Test
+    void deadlockBetweenTransactionsIsRetried() throws Throwable {
+        run("deadlockBetweenTransactionsIsRetried");
+    }
+
+    @Test
     void contentionSixteenThreads() throws Throwable {
         run("contention");
     }
