@@ -13,7 +13,10 @@ import java.util.function.Supplier;
  * is open, so a refusal does not abort it); when the constraint refuses it, read the rows in the
  * way and report them. Two outcomes are retried: the conflicting rows vanished between the
  * refusal and the lookup (deleted, or their transaction rolled back), and PostgreSQL aborting the
- * insert to break a deadlock between concurrent inserts waiting on each other (40P01).
+ * insert to break a deadlock between concurrent inserts waiting on each other (40P01). A deadlock
+ * inside an enclosing transaction is not retried here: the other side waits on rows that
+ * transaction already holds, so only re-running the whole transaction helps
+ * ({@code TxOptions.retries(n)}); the exception is rethrown for that.
  */
 public final class ConflictCheckedInsert {
     /** Attempts before giving up; each retry follows a real concurrent change, so few are ever used. */
@@ -39,7 +42,7 @@ public final class ConflictCheckedInsert {
                     throw e;
                 }
             } catch (DeadlockDetected e) {
-                if (attempt >= MAX_ATTEMPTS) {
+                if (attempt >= MAX_ATTEMPTS || db.currentTransaction().isPresent()) {
                     throw e;
                 }
             }
