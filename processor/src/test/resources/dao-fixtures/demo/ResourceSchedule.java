@@ -1,6 +1,7 @@
 package demo;
 
 import dev.sleet.annotations.Check;
+import dev.sleet.annotations.Column;
 import dev.sleet.annotations.Exclusion;
 import dev.sleet.annotations.Id;
 import dev.sleet.annotations.Identity;
@@ -21,5 +22,5 @@ public record ResourceSchedule(
         @Nullable Long eventId,
         OffsetDateTime startTime,
         OffsetDateTime endTime,
-        @Nullable String notes) {
+        @Column(length = 500) @Nullable String notes) {
 }
