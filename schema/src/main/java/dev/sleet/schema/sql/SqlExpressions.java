@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>drops the cast of a string literal to any type ({@code 'draft'::text}, {@code 'inquiry'::event_status},
  *       {@code 'x'::character varying}), and then reads a literal that holds a plain number as that number
  *       ({@code '-1'::integer} is {@code -1});</li>
+ *   <li>drops a cast of a number constant to a number type ({@code 0::numeric}, {@code (1)::double precision}),
+ *       which PostgreSQL adds where an integer meets a numeric, real or double column;</li>
  *   <li>drops a cast of a plain column reference to {@code text} or {@code character varying}, which PostgreSQL
  *       adds around {@code varchar} columns ({@code lower((email)::text)} is {@code lower(email)});</li>
  *   <li>reads {@code x IN (a, b)} as {@code x = ANY (ARRAY[a, b])} and {@code x NOT IN (a, b)} as
@@ -164,6 +166,9 @@ public final class SqlExpressions {
 
     // ---------------------------------------------------------------- rewrites
 
+    /** Number types PostgreSQL casts an integer constant to when it meets a column of that type. */
+    private static final Set<String> NUMERIC_TYPES = Set.of("numeric", "real", "double precision", "bigint", "smallint", "integer");
+
     /** Words that may continue a multi-word type name after {@code ::}, as in {@code ::character varying}. */
     private static final Set<String> TYPE_NAME_WORDS = Set.of(
             "varying", "precision", "with", "without", "time", "zone");
@@ -177,6 +182,20 @@ public final class SqlExpressions {
                 int end = endOfTypeName(in, i + 2);
                 if (end > i + 2) {
                     out.addAll(unquoteNumber(t));
+                    i = end;
+                    continue;
+                }
+            }
+            // PostgreSQL prints an integer constant compared with a numeric, real or double column as 0::numeric
+            // or (0)::double precision: the implicit cast it added is not part of what the user wrote.
+            int number = t.type == Type.NUMBER ? i : t.is(Type.OPEN, "(") && i + 2 < in.size() && in.get(i + 1).type == Type.NUMBER
+                    && in.get(i + 2).is(Type.CLOSE, ")") ? i + 1 : -1;
+            int cast = number < 0 ? -1 : number == i ? i + 1 : i + 3;
+            if (number >= 0 && cast < in.size() && in.get(cast).type == Type.CAST) {
+                int end = endOfTypeName(in, cast + 1);
+                String type = in.subList(cast + 1, end).stream().map(x -> x.text).reduce((x, y) -> x + " " + y).orElse("");
+                if (NUMERIC_TYPES.contains(type)) {
+                    out.add(in.get(number));
                     i = end;
                     continue;
                 }
