@@ -2,16 +2,24 @@ package dev.sleet.runtime.migrate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
- * Migrations on the classpath: {@code <path>/index.txt} lists the names in order (a jar cannot be
- * listed); without an index, a {@code file:} directory (an IDE's class output) is listed instead.
+ * Migrations on the classpath: {@code <path>/index.txt} (written by the processor) names them, and
+ * where the location can be listed — a {@code file:} directory or a plain jar — the listing is
+ * merged in. The listing matters because a hand-written migration added without touching any
+ * Java source is copied by the build's resources step, while the processor (and so the index)
+ * only runs when sources change. Nested jars cannot be listed; there the index alone counts.
  */
 final class ClasspathMigrationSource implements MigrationSource {
     private final String path;
@@ -25,43 +33,65 @@ final class ClasspathMigrationSource implements MigrationSource {
 
     @Override
     public List<MigrationFile> files() {
+        Map<String, MigrationFile> byName = new TreeMap<>();
         String index = read(path + "/index.txt");
-        if (index == null) {
-            return listDirectory();
-        }
-        List<MigrationFile> files = new ArrayList<>();
-        for (String line : index.split("\n")) {
-            String name = line.strip();
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue;
+        if (index != null) {
+            for (String line : index.split("\n")) {
+                String name = line.strip();
+                if (name.isEmpty() || name.startsWith("#")) {
+                    continue;
+                }
+                String fileName = name.endsWith(".sql") ? name : name + ".sql";
+                String content = read(path + "/" + fileName);
+                if (content == null) {
+                    throw new MigrationSourceException(location() + "/index.txt names " + fileName
+                            + " but the classpath has no such file; rebuild so that the processor copies the migrations again");
+                }
+                byName.put(fileName, new MigrationFile(fileName, content));
             }
-            String fileName = name.endsWith(".sql") ? name : name + ".sql";
-            String content = read(path + "/" + fileName);
-            if (content == null) {
-                throw new MigrationSourceException(location() + "/index.txt names " + fileName
-                        + " but the classpath has no such file; rebuild so that the processor copies the migrations again");
-            }
-            files.add(new MigrationFile(fileName, content));
         }
-        files.sort((a, b) -> a.fileName().compareTo(b.fileName()));
-        return files;
-    }
-
-    private List<MigrationFile> listDirectory() {
         URL url = loader.getResource(path);
-        if (url == null) {
+        if (url == null && index == null) {
             throw new MigrationSourceException("no migrations at " + location() + ": neither index.txt nor the folder is on the classpath; "
                     + "check the path, or that the annotation processor ran");
         }
-        if (!"file".equals(url.getProtocol())) {
-            throw new MigrationSourceException(location() + " has no index.txt and " + url + " cannot be listed; "
-                    + "rebuild so that the processor writes index.txt");
+        if (url != null) {
+            for (MigrationFile file : listing(url, index != null)) {
+                byName.putIfAbsent(file.fileName(), file);
+            }
         }
+        return new ArrayList<>(byName.values());
+    }
+
+    private List<MigrationFile> listing(URL url, boolean haveIndex) {
         try {
-            return new FolderMigrationSource(Path.of(url.toURI())).files();
-        } catch (URISyntaxException e) {
-            throw new MigrationSourceException("cannot read " + url + ": " + e.getMessage(), e);
+            if ("file".equals(url.getProtocol())) {
+                return new FolderMigrationSource(Path.of(url.toURI())).files();
+            }
+            if ("jar".equals(url.getProtocol()) && url.openConnection() instanceof JarURLConnection jar) {
+                jar.setUseCaches(false);
+                List<MigrationFile> files = new ArrayList<>();
+                try (JarFile jarFile = jar.getJarFile()) {
+                    String prefix = path + "/";
+                    for (JarEntry entry : java.util.Collections.list(jarFile.entries())) {
+                        String name = entry.getName();
+                        if (name.startsWith(prefix) && name.endsWith(".sql") && name.indexOf('/', prefix.length()) < 0) {
+                            try (InputStream in = jarFile.getInputStream(entry)) {
+                                files.add(new MigrationFile(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                            }
+                        }
+                    }
+                }
+                return files;
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new MigrationSourceException("cannot list " + url + ": " + e.getMessage(), e);
         }
+        if (haveIndex) {
+            return List.of();
+        }
+        throw new MigrationSourceException(location() + " has no index.txt and " + url + " cannot be listed; "
+                + "rebuild so that the processor writes index.txt");
     }
 
     private String read(String resource) {

@@ -373,19 +373,43 @@ class MigratorTest {
     }
 
     @Test
-    void classpathSourceReadsIndexAndFallsBackToListing(@TempDir Path dir) throws Exception {
+    void classpathSourceMergesTheIndexWithTheListing(@TempDir Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("META-INF/sleet/migrations"));
         new MigrationFolder(migrations, app).add("20260101_000001_a", "select 1;", null).add("20260101_000002_b", "select 2;", null)
-                .add("20260101_000003_unlisted", "select 3;", null);
+                .add("20260101_000003_handwritten_after_last_compile", "select 3;", null);
         try (var loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
-            MigrationSource listed = new ClasspathMigrationSource("META-INF/sleet/migrations", loader);
-            assertThat(listed.files()).hasSize(3);
+            MigrationSource source = new ClasspathMigrationSource("META-INF/sleet/migrations", loader);
+            assertThat(source.files()).hasSize(3);
+            // a stale index (the processor did not run since the hand-written file was added) loses nothing
             Files.writeString(migrations.resolve("index.txt"), "20260101_000002_b\n20260101_000001_a\n");
-            assertThat(listed.files()).extracting(MigrationFile::fileName).containsExactly("20260101_000001_a.sql", "20260101_000002_b.sql");
+            assertThat(source.files()).extracting(MigrationFile::fileName).containsExactly(
+                    "20260101_000001_a.sql", "20260101_000002_b.sql", "20260101_000003_handwritten_after_last_compile.sql");
             Files.writeString(migrations.resolve("index.txt"), "20260101_000009_gone\n");
-            assertThatThrownBy(listed::files).isInstanceOf(MigrationSourceException.class).hasMessageContaining("20260101_000009_gone.sql");
+            assertThatThrownBy(source::files).isInstanceOf(MigrationSourceException.class).hasMessageContaining("20260101_000009_gone.sql");
             assertThatThrownBy(() -> new ClasspathMigrationSource("nowhere", loader).files())
                     .isInstanceOf(MigrationSourceException.class).hasMessageContaining("classpath:nowhere");
+        }
+    }
+
+    @Test
+    void classpathSourceListsMigrationsInsideAJar(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("META-INF/", "META-INF/sleet/", "META-INF/sleet/migrations/")) { // as jar tools write them
+                out.putNextEntry(new java.util.jar.JarEntry(folder));
+                out.closeEntry();
+            }
+            for (String name : List.of("20260101_000002_b.sql", "20260101_000001_a.sql")) {
+                out.putNextEntry(new java.util.jar.JarEntry("META-INF/sleet/migrations/" + name));
+                out.write("-- +migrate Up\nselect 1;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/sleet/migrations/nested/ignored.sql"));
+            out.closeEntry();
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(new ClasspathMigrationSource("META-INF/sleet/migrations", loader).files())
+                    .extracting(MigrationFile::fileName).containsExactly("20260101_000001_a.sql", "20260101_000002_b.sql");
         }
     }
 }
