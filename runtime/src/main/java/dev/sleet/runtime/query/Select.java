@@ -73,8 +73,10 @@ public final class Select<R> {
 
     /** The first row in the query's order (LIMIT 1 is added). */
     public Optional<R> first() {
+        long requested = limit;
         limit = limit == 0 ? 0 : 1;
         String sql = sql(table.selectList(), true);
+        limit = requested;
         return db.withConnection("select from " + table.sql(), c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps);

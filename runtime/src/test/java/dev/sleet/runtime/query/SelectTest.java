@@ -109,6 +109,13 @@ class SelectTest {
     }
 
     @Test
+    void firstLeavesTheQueryReusable() {
+        Select<Task> query = select().orderBy(T.ID.asc()).limit(3);
+        assertThat(query.first()).map(Task::id).contains(1L);
+        assertThat(ids(query.list())).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void archivedRowsOnlyOnRequest() {
         assertThat(select().includeArchived().count()).isEqualTo(5);
         assertThat(select().includeArchived().where(T.ID.eq(4L)).first()).map(Task::isArchived).contains(true);
