@@ -45,7 +45,7 @@ public final class SleetProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        reporter = new Reporter(processingEnv.getMessager());
+        reporter = new Reporter(processingEnv);
         options = ProcessorOptions.parse(processingEnv.getOptions());
         for (String problem : options.problems()) {
             reporter.error(Diagnostic.BAD_OPTION, problem, null);

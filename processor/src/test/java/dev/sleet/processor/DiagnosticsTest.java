@@ -78,6 +78,22 @@ class DiagnosticsTest {
     }
 
     @Test
+    void errorsInRepeatedAnnotationsPointAtTheWrittenValue() {
+        JavaFileObject f = Sources.of("Person", """
+                @Table
+                @Index(columns = "id")
+                @Index(columns = {"id",
+                    "nickname"})
+                @Check(expression = "id > 0")
+                @Check(expression = " ")
+                public record Person(@Id long id) {}
+                """);
+        Compilation compilation = compile(f);
+        assertThat(compilation).hadErrorContaining("SLEET-E004").inFile(f).onLine(9);
+        assertThat(compilation).hadErrorContaining("SLEET-E026").inFile(f).onLine(11);
+    }
+
+    @Test
     void unknownColumnInUniqueAndExclusion() {
         JavaFileObject unique = Sources.of("Person", """
                 @Table

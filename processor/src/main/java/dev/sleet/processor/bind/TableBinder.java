@@ -143,6 +143,7 @@ public final class TableBinder {
                 }
             }
             checkLength(tableName, "table name", type, tableAnnotation, tableAnnotation == null ? null : tableAnnotation.value("name"), "@Table(name = \"...\")");
+            checkLength(schema, "schema name", type, tableAnnotation, tableAnnotation == null ? null : tableAnnotation.value("schema"), "@Table(schema = \"...\")");
             QualifiedName name = QualifiedName.of(schema, tableName);
             names.add(new NamedObject(tableName, "table " + name, true, false, type, mirror(tableAnnotation), null));
 

@@ -1,6 +1,7 @@
 package dev.sleet.processor.diagnostics;
 
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -13,11 +14,19 @@ import javax.tools.Diagnostic.Kind;
  */
 public final class Reporter {
     private final Messager messager;
+    private final AnnotationTreeLocator locator;
     private int errors;
     private int warnings;
 
     public Reporter(Messager messager) {
         this.messager = messager;
+        this.locator = null;
+    }
+
+    /** With the environment, messages on repeated annotations are placed on the annotation written. */
+    public Reporter(ProcessingEnvironment env) {
+        this.messager = env.getMessager();
+        this.locator = AnnotationTreeLocator.create(env);
     }
 
     public void report(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
@@ -33,6 +42,14 @@ public final class Reporter {
         } else {
             warnings++;
         }
+        if (element != null && mirror != null && locator != null && !element.getAnnotationMirrors().contains(mirror)) {
+            // javac places messages only on annotations it can see on the element; nested and repeated ones need the tree.
+            AnnotationTreeLocator.Location location = safeLocate(element, mirror, value);
+            if (location != null) {
+                locator.print(kind, text, location);
+                return;
+            }
+        }
         if (element == null) {
             messager.printMessage(kind, text);
         } else if (mirror == null) {
@@ -41,6 +58,14 @@ public final class Reporter {
             messager.printMessage(kind, text, element, mirror);
         } else {
             messager.printMessage(kind, text, element, mirror, value);
+        }
+    }
+
+    private AnnotationTreeLocator.Location safeLocate(Element element, AnnotationMirror mirror, AnnotationValue value) {
+        try {
+            return locator.locate(element, mirror, value);
+        } catch (RuntimeException e) {
+            return null; // fall back to javac's own placement
         }
     }
 
