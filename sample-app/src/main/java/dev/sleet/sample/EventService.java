@@ -48,6 +48,11 @@ public final class EventService {
         return events.select().orderBy(EVENTS.EVENT_DATE.asc(), EVENTS.ID.asc()).list();
     }
 
+    /** One page of the listing for a status, by date: served by {@code idx_events_status_event_date}. */
+    public List<Event> page(EventStatus status, int size) {
+        return events.select().where(EVENTS.STATUS.eq(status)).orderBy(EVENTS.EVENT_DATE.asc()).limit(size).list();
+    }
+
     public Optional<Event> find(long id) {
         return events.findById(id);
     }
