@@ -238,11 +238,11 @@ final class GenSchema {
     }
 
     private static boolean indexFits(GTable t, GIndex i) {
-        if (i.rangeOf() != null) {
-            return t.has(i.rangeOf()[0]) && t.has(i.rangeOf()[1]);
-        }
         if (i.where() != null && (!t.has(i.whereCol()) || (i.where() == Predicate.POSITIVE && !t.col(i.whereCol()).type.kind().isNumber()))) {
             return false;
+        }
+        if (i.rangeOf() != null) {
+            return t.has(i.rangeOf()[0]) && t.has(i.rangeOf()[1]);
         }
         for (GKey k : i.keys()) {
             GCol c = t.col(k.col());
