@@ -85,7 +85,8 @@ public final class AllTypesDao {
 
     /**
      * Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other
-     * columns; returns the row as stored. Every column is written, identity columns included.
+     * columns; returns the row as stored. Every column is written, identity columns included; a column
+     * with a default whose component is null takes the default on both paths.
      */
     public AllTypes upsert(AllTypes row) {
         return db.withConnection("upsert into \"public\".\"all_types\"", c -> {

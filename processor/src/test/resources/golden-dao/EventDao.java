@@ -145,7 +145,8 @@ public final class EventDao {
 
     /**
      * Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other
-     * columns; returns the row as stored. Every column is written, identity columns included.
+     * columns; returns the row as stored. Every column is written, identity columns included; a column
+     * with a default whose component is null takes the default on both paths.
      */
     public Event upsert(Event row) {
         return db.withConnection("upsert into \"public\".\"events\"", c -> {
@@ -168,7 +169,8 @@ public final class EventDao {
 
     /**
      * Inserts {@code row}, or when a row with the same code exists (unique constraint {@code events_code_key}),
-     * overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert}.
+     * overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert},
+     * on both paths.
      */
     public Event upsertByCode(Event row) {
         return db.withConnection("upsert into \"public\".\"events\"", c -> {

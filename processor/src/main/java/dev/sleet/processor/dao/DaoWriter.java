@@ -245,7 +245,8 @@ final class DaoWriter {
         type.addMethod(MethodSpec.methodBuilder("upsert").addModifiers(Modifier.PUBLIC).returns(m.record)
                 .addParameter(m.record, "row")
                 .addJavadoc("Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other\n"
-                        + "columns; returns the row as stored. Every column is written, identity columns included.\n")
+                        + "columns; returns the row as stored. Every column is written, identity columns included; a column\n"
+                        + "with a default whose component is null takes the default on both paths.\n")
                 .addCode(withStatement("withConnection", action("upsert into"), "UPSERT", body))
                 .build());
     }
@@ -260,7 +261,8 @@ final class DaoWriter {
         type.addMethod(MethodSpec.methodBuilder(u.methodName()).addModifiers(Modifier.PUBLIC).returns(m.record)
                 .addParameter(m.record, "row")
                 .addJavadoc("Inserts {@code row}, or when a row with the same $L exists (unique constraint {@code $L}),\n"
-                        + "overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert}.\n",
+                        + "overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert},\n"
+                        + "on both paths.\n",
                         String.join(", ", u.constraint().columns()), u.constraint().name())
                 .addCode(withStatement("withConnection", action("upsert into"), field, body))
                 .build());
