@@ -169,6 +169,11 @@ public final class SleetProcessor extends AbstractProcessor {
         if (reporter.errorCount() > 0 || round.errorRaised()) {
             return; // nothing partial: no snapshot, no draft while any error stands
         }
+        if (tableTypes.isEmpty()) {
+            // A compilation without tables (a test source set compiled with the same options, a module
+            // holding only enums) must not read as "every table was deleted".
+            return;
+        }
         new MigrationStep(options, reporter, new ClasspathExport(processingEnv.getFiler())).run(model);
     }
 }

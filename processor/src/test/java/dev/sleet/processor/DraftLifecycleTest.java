@@ -271,6 +271,16 @@ class DraftLifecycleTest {
         assertThat(Harness.resource(off, "META-INF/sleet/migrations/index.txt")).isEqualTo("20261122_021500_create_users\n");
     }
 
+    @Test
+    void aCompilationWithoutTablesLeavesTheFolderAlone() throws IOException {
+        Harness h = harness(dir);
+        assertThat(h.compile(T1, users("String name"))).succeeded();
+        release(dir, "20261122_021500_create_users.sql");
+        Compilation enumsOnly = h.compile(T2, Sources.of("Mood", "@PgEnum public enum Mood { HAPPY }\n"));
+        assertThat(enumsOnly).succeeded();
+        assertThat(h.files()).containsExactly("20261122_021500_create_users.sql");
+    }
+
     private static void copyFolder(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
