@@ -39,8 +39,8 @@ public record MigrationPlan(List<PlannedStatement> statements) {
     /**
      * A short snake_case summary for a migration file name, e.g. {@code create_clients_users} or
      * {@code add_events_notes}: a verb per kind of change followed by the names it touches, at most
-     * {@value #MAX_SLUG_LENGTH} characters. Tables, columns, enums and schemas name the change when
-     * present; constraints and indexes only when nothing else changed. {@code no_changes} for an empty
+     * {@value #MAX_SLUG_LENGTH} characters. Tables and columns name the change when present, then enums and
+     * schemas; constraints and indexes only when nothing else changed. {@code no_changes} for an empty
      * plan, {@code schema_change} when no name survives the reduction to {@code [a-z0-9_]}.
      */
     public String slug() {
@@ -48,7 +48,7 @@ public record MigrationPlan(List<PlannedStatement> statements) {
             return "no_changes";
         }
         Map<String, Set<String>> words = new LinkedHashMap<>();
-        for (int pass = 0; pass < 3 && words.isEmpty(); pass++) {
+        for (int pass = 0; pass < 4 && words.isEmpty(); pass++) {
             for (PlannedStatement s : statements) {
                 if (rank(s.subject().kind()) == pass) {
                     String word = slugWord(s.subject());
@@ -82,9 +82,11 @@ public record MigrationPlan(List<PlannedStatement> statements) {
 
     private static int rank(SchemaObject.Kind kind) {
         return switch (kind) {
-            case SCHEMA, TABLE, COLUMN, ENUM -> 0;
-            case PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX -> 1;
-            case EXTENSION -> 2;
+            // tables say most about a change; a new table's enum or schema only when no table changed
+            case TABLE, COLUMN -> 0;
+            case SCHEMA, ENUM -> 1;
+            case PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX -> 2;
+            case EXTENSION -> 3;
         };
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sleet.schema.Fixtures;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.Table;
+import dev.sleet.schema.model.EnumType;
+import dev.sleet.schema.model.QualifiedName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +27,15 @@ class MigrationPlanTest {
         assertThat(SchemaDiffer.diff(schema(clients), schema(with(clients, index("idx_clients_name", "name")))).slug())
                 .isEqualTo("add_idx_clients_name");
         assertThat(new MigrationPlan(List.of()).slug()).isEqualTo("no_changes");
+        EnumType mood = new EnumType(QualifiedName.of("public", "mood"), List.of("happy"));
+        assertThat(SchemaDiffer.diff(schema(), new DatabaseSchema(new java.util.TreeSet<>(), new java.util.TreeSet<>(), List.of(mood), List.of()))
+                .slug()).as("an enum names the change when no table does").isEqualTo("create_mood");
     }
 
     @Test
     void slugIsShortAndFileNameSafe() {
         String slug = SchemaDiffer.diff(DatabaseSchema.EMPTY, Fixtures.catering()).slug();
-        assertThat(slug).matches("[a-z0-9_]+").hasSizeLessThanOrEqualTo(MigrationPlan.MAX_SLUG_LENGTH).startsWith("create_billing");
+        assertThat(slug).matches("[a-z0-9_]+").hasSizeLessThanOrEqualTo(MigrationPlan.MAX_SLUG_LENGTH).isEqualTo("create_invoices_clients_events_resource_schedule");
         Table odd = table("Ünïcödé ✓", col("x", "text"));
         assertThat(SchemaDiffer.diff(schema(), schema(odd)).slug()).matches("[a-z0-9_]+");
         Table longName = table("a".repeat(63), col("x", "text"));
