@@ -19,6 +19,21 @@ else
   echo "taskset not found: running unpinned; the ratios will be noisy" >&2
 fi
 
+# Figure 4 of the report: the sample app's own scale check (it seeds, then grows to 100,000 bookings and
+# prints plans and latencies), run pinned the same way; RunAll copies its output into the report.
+sample_out=benchmarks/target/sample-scale.txt
+sample_args=()
+if [[ "${BENCH_SAMPLE:-1}" == "1" && -d sample-app/target/classes ]] && [[ " $* " != *" --quick "* ]]; then
+  mvn -B -q -o -pl sample-app dependency:build-classpath -Dmdep.outputFile="$PWD/benchmarks/target/sample-classpath.txt" -Dmdep.includeScope=runtime >/dev/null
+  echo "== sample app --scale 100000" >&2
+  if "${pin[@]}" java -cp "$(cat benchmarks/target/sample-classpath.txt):sample-app/target/classes" \
+      dev.sleet.sample.SampleApp --scale 100000 >"$sample_out" 2>&1; then
+    sample_args=(--sample-output "$sample_out")
+  else
+    echo "sample app failed (see $sample_out); the report leaves it out" >&2
+  fi
+fi
+
 exec "${pin[@]}" java -Xms1g -Xmx4g -XX:+UseParallelGC \
   -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" \
-  dev.sleet.bench.RunAll "$@"
+  dev.sleet.bench.RunAll "${sample_args[@]}" "$@"

@@ -150,7 +150,8 @@ public final class CompileBench {
                 Format.millis(d.percentile(50)) + " p50 / " + Format.millis(d.percentile(99)) + " p99", d.percentile(99) < 20_000_000L);
     }
 
-    private DatabaseSchema snapshotOf(Path root, List<Path> files) throws IOException {
+    /** Compiles {@code files} with the processor (no DAOs) and reads back the snapshot it wrote. */
+    static DatabaseSchema snapshotOf(Path root, List<Path> files) throws IOException {
         Path out = Files.createTempDirectory(root, "snapshot");
         javac(files, out, Mode.SNAPSHOT, null, new TimedProcessor(new SleetProcessor()));
         return SnapshotJson.read(Files.readString(out.resolve("META-INF/sleet/snapshot.json"), StandardCharsets.UTF_8));

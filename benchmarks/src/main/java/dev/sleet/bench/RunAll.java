@@ -31,11 +31,13 @@ public final class RunAll {
     public static void main(String[] args) throws Exception {
         Path out = Path.of("docs/BENCHMARKS.md");
         boolean quick = false;
+        Path sampleOutput = null;
         Set<String> selected = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--quick" -> quick = true;
+                case "--sample-output" -> sampleOutput = Path.of(args[++i]);
                 default -> {
                     if (!ALL.contains(args[i])) {
                         throw new IllegalArgumentException("Unknown benchmark '" + args[i] + "'; choose from " + ALL
@@ -70,6 +72,9 @@ public final class RunAll {
                 default -> throw new AssertionError(name);
             }
             System.err.printf(Locale.ROOT, "== %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+        }
+        if (sampleOutput != null) {
+            SampleAppSection.add(report, sampleOutput);
         }
         String loadAfter = Environment.loadAverage();
         Duration took = Duration.between(started, Instant.now());

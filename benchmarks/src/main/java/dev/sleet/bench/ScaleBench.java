@@ -56,7 +56,7 @@ public final class ScaleBench {
         this.stages = quick ? new int[] {1_000, 10_000} : new int[] {10_000, 100_000, 1_000_000};
         this.plan = plan;
         this.throughputMillis = quick ? 300 : 1_500;
-        this.throughputRounds = quick ? 1 : 3;
+        this.throughputRounds = quick ? 1 : 5;
     }
 
     public void run(Report report) throws Exception {
