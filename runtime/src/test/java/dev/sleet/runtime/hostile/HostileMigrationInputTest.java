@@ -56,7 +56,7 @@ class HostileMigrationInputTest {
     }
 
     /** Every relation and schema outside the system catalogs, so "nothing applied" includes the history table. */
-    private static List<String> userObjects() throws Exception {
+    private static List<String> userObjects(TestDatabase db) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -118,6 +118,16 @@ class HostileMigrationInputTest {
         write("20250102_000000_no_sections.sql", "CREATE TABLE \"loose\" (id int);\n");
         assertThatThrownBy(() -> migrator(db).migrate(MigrateOptions.defaults()))
                 .hasMessageContaining("20250102_000000_no_sections");
+        assertThat(userObjects(db)).isEmpty();
+    }
+
+    @Test
+    void fileNotNamedByTimestampIsRefusedWithTheNameToUse() throws Exception {
+        write("20250101_000000_first.sql", GOOD);
+        write("create users.sql", GOOD);
+        assertThatThrownBy(() -> migrator(db).migrate(MigrateOptions.defaults()))
+                .hasMessageContaining("'create users.sql'").hasMessageContaining("YYYYMMDD_HHMMSS_<what_changed>.sql")
+                .hasMessageContaining("_create_users.sql");
         assertThat(userObjects(db)).isEmpty();
     }
 
