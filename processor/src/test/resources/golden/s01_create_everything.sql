@@ -1,4 +1,4 @@
--- file: create_crm_event_status_clients_bookings_events.sql
+-- file: create_clients_bookings_events_resources_crm.sql
 -- sleet:draft — rewritten by every build until you delete this line
 -- +migrate Up
 CREATE SCHEMA "crm";

@@ -1,4 +1,4 @@
--- file: alter_event_status_events_status.sql
+-- file: alter_events_status_event_status.sql
 -- sleet:draft — rewritten by every build until you delete this line
 -- +migrate Up
 -- WARNING DS106: removes an enum value; rows holding it make the migration fail (public.event_status)

@@ -48,14 +48,21 @@ public record MigrationPlan(List<PlannedStatement> statements) {
             return "no_changes";
         }
         Map<String, Set<String>> words = new LinkedHashMap<>();
-        for (int pass = 0; pass < 4 && words.isEmpty(); pass++) {
-            for (PlannedStatement s : statements) {
-                if (rank(s.subject().kind()) == pass) {
-                    String word = slugWord(s.subject());
-                    if (!word.isEmpty()) {
-                        words.computeIfAbsent(verb(s), v -> new LinkedHashSet<>()).add(word);
+        // Tables and columns first, then enums and schemas; constraints and indexes, and after them
+        // extensions, only name a change that touches nothing else.
+        for (int[] pass : new int[][] {{0, 1}, {2}, {3}}) {
+            for (int rank : pass) {
+                for (PlannedStatement s : statements) {
+                    if (rank(s.subject().kind()) == rank) {
+                        String word = slugWord(s.subject());
+                        if (!word.isEmpty()) {
+                            words.computeIfAbsent(verb(s), v -> new LinkedHashSet<>()).add(word);
+                        }
                     }
                 }
+            }
+            if (!words.isEmpty()) {
+                break;
             }
         }
         List<String> parts = new ArrayList<>();
@@ -82,7 +89,6 @@ public record MigrationPlan(List<PlannedStatement> statements) {
 
     private static int rank(SchemaObject.Kind kind) {
         return switch (kind) {
-            // tables say most about a change; a new table's enum or schema only when no table changed
             case TABLE, COLUMN -> 0;
             case SCHEMA, ENUM -> 1;
             case PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX -> 2;

@@ -29,7 +29,7 @@ class MigrationPlanTest {
         assertThat(new MigrationPlan(List.of()).slug()).isEqualTo("no_changes");
         EnumType mood = new EnumType(QualifiedName.of("public", "mood"), List.of("happy"));
         assertThat(SchemaDiffer.diff(schema(), new DatabaseSchema(new java.util.TreeSet<>(), new java.util.TreeSet<>(), List.of(mood), List.of()))
-                .slug()).as("an enum names the change when no table does").isEqualTo("create_mood");
+                .slug()).as("an enum alone names the change").isEqualTo("create_mood");
     }
 
     @Test
