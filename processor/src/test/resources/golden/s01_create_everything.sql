@@ -33,6 +33,7 @@ CREATE TABLE "public"."events" (
   "created_at" timestamp with time zone DEFAULT now() NOT NULL,
   CONSTRAINT "events_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "events_check" CHECK (ends_at > starts_at),
+  CONSTRAINT "events_done_has_ended" CHECK (status <> 'done' OR ends_at < now()),
   CONSTRAINT "events_guests_positive" CHECK (guests > 0)
 );
 CREATE TABLE "public"."resources" (
@@ -61,6 +62,7 @@ CREATE TABLE "public"."resources" (
 CREATE UNIQUE INDEX "idx_clients_lower_name" ON "crm"."clients" USING btree ((lower(name)));
 CREATE INDEX "idx_events_code" ON "public"."events" USING hash ("code");
 CREATE INDEX "idx_events_labels" ON "public"."events" USING gin ("labels");
+CREATE INDEX "idx_events_not_done" ON "public"."events" USING btree ("starts_at") WHERE (status <> 'done');
 CREATE INDEX "idx_events_open_by_client" ON "public"."events" USING btree ("client_id") WHERE (guests > 1);
 CREATE INDEX "idx_events_starts_at" ON "public"."events" USING brin ("starts_at");
 CREATE INDEX "idx_events_status_starts_at" ON "public"."events" USING btree ("status", "starts_at" DESC);

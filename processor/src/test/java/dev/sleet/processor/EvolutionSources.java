@@ -49,6 +49,8 @@ final class EvolutionSources {
                 @Index(columns = "code", using = IndexMethod.HASH)
                 @Check(expression = "ends_at > starts_at")
                 @Check(name = "events_guests_positive", expression = "guests > 0")
+                @Index(name = "idx_events_not_done", columns = "starts_at", where = "status <> 'done'")
+                @Check(name = "events_done_has_ended", expression = "status <> 'done' OR ends_at < now()")
                 public record Event(@Id @Identity long id,
                     @References(table = Client.class, onDelete = Action.CASCADE, onUpdate = Action.RESTRICT) long clientId,
                     EventStatus status, String code, Instant startsAt, Instant endsAt, int guests, String[] labels,

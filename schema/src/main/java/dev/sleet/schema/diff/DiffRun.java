@@ -355,19 +355,57 @@ final class DiffRun {
         }
 
         UnaryOperator<String> col = c -> newNames.getOrDefault(c, c);
+        Set<String> converted = convertedColumns(pairs, fromCols, t);
         primaryKey(f, t, col);
         members(Kind.UNIQUE, name, translate(f.uniques(), u -> new UniqueConstraint(u.name(), map(u.columns(), col), u.nullsNotDistinct())),
                 t.uniques(), UniqueConstraint::name, UniqueConstraint::equals,
                 u -> Ddl.addConstraint(name, Ddl.uniqueClause(u)), "unique constraint",
                 u -> droppedKeys.add(new KeyColumns(f.name(), fromColumns(u.columns(), f, newNames))));
-        members(Kind.CHECK, name, f.checks(), t.checks(), CheckConstraint::name, Equivalence::check,
+        members(Kind.CHECK, name, f.checks(), t.checks(), CheckConstraint::name,
+                (o, n) -> Equivalence.check(o, n) && !mentionsAny(converted, o.expression()),
                 c -> Ddl.addConstraint(name, Ddl.checkClause(c)), "check constraint", c -> { });
         members(Kind.EXCLUSION, name, translate(f.exclusions(), x -> new ExclusionConstraint(x.name(), x.method(),
                         x.elements().stream().map(e -> new ExclusionElement(e.column() == null ? null : col.apply(e.column()),
                                 e.expression(), e.operator())).toList(), x.where())),
-                t.exclusions(), ExclusionConstraint::name, Equivalence::exclusion,
+                t.exclusions(), ExclusionConstraint::name,
+                (o, n) -> Equivalence.exclusion(o, n) && !mentionsAny(converted, o.where())
+                        && o.elements().stream().noneMatch(e -> mentionsAny(converted, e.expression())),
                 x -> Ddl.addConstraint(name, Ddl.exclusionClause(x)), "exclusion constraint", x -> { });
-        indexes(f, t, col, newNames);
+        indexes(f, t, col, newNames, converted);
+    }
+
+    /**
+     * Columns (old and new names) whose conversion PostgreSQL cannot carry its dependents through: a column of a
+     * rebuilt enum, or one whose type changes to or from an enum. {@code ALTER COLUMN ... TYPE} re-parses every
+     * index expression, partial index predicate, check and exclusion that names the column, and a constant stored
+     * there as {@code 'done'::event_status_old} (or {@code 'done'::text}) no longer compares with the converted
+     * column ({@code operator does not exist: event_status <> event_status_old}). Those dependents are therefore
+     * dropped before the conversion and created again after it.
+     */
+    private Set<String> convertedColumns(Map<String, String> pairs, Map<String, Column> fromCols, Table t) {
+        Set<String> out = new HashSet<>();
+        for (Column c : t.columns()) {
+            String fromCol = pairs.get(c.name());
+            if (fromCol == null) {
+                continue;
+            }
+            ColumnType before = fromCols.get(fromCol).type();
+            boolean rebuilt = c.type() instanceof ColumnType.EnumRef e && rebuiltEnums.contains(e.enumName()) && before.equals(c.type());
+            boolean enumChanged = !before.equals(c.type())
+                    && (before instanceof ColumnType.EnumRef || c.type() instanceof ColumnType.EnumRef);
+            if (rebuilt || enumChanged) {
+                out.add(c.name());
+                out.add(fromCol);
+            }
+        }
+        return out;
+    }
+
+    private static boolean mentionsAny(Set<String> columns, String expression) {
+        if (expression == null || columns.isEmpty()) {
+            return false;
+        }
+        return columns.stream().anyMatch(c -> SqlExpressions.mentionsColumn(expression, c));
     }
 
     private void alterColumn(QualifiedName table, Column f, Column t) {
@@ -448,12 +486,15 @@ final class DiffRun {
         }
     }
 
-    private void indexes(Table f, Table t, UnaryOperator<String> col, Map<String, String> newNames) {
+    private void indexes(Table f, Table t, UnaryOperator<String> col, Map<String, String> newNames, Set<String> converted) {
         QualifiedName name = t.name();
         List<Index> translated = translate(f.indexes(), i -> new Index(i.name(),
                 i.keys().stream().map(k -> new IndexKey(k.column() == null ? null : col.apply(k.column()), k.expression(), k.order())).toList(),
                 i.unique(), i.method(), i.where()));
-        members(Kind.INDEX, name, translated, t.indexes(), Index::name, Equivalence::index, null, "index", i -> {
+        members(Kind.INDEX, name, translated, t.indexes(), Index::name,
+                (o, n) -> Equivalence.index(o, n) && !mentionsAny(converted, o.where())
+                        && o.keys().stream().noneMatch(k -> mentionsAny(converted, k.expression())),
+                null, "index", i -> {
             if (i.unique() && i.where() == null && i.keys().stream().allMatch(IndexKey::isColumn)) {
                 droppedKeys.add(new KeyColumns(f.name(), fromColumns(i.keys().stream().map(IndexKey::column).toList(), f, newNames)));
             }

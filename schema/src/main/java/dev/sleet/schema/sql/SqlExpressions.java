@@ -50,6 +50,28 @@ public final class SqlExpressions {
         return a.equals(b) || normalize(a).equals(normalize(b));
     }
 
+    /**
+     * True when {@code expression} names the column {@code column} anywhere outside string literals, bare
+     * ({@code status}, any letter case when the name is lower case) or quoted ({@code "status"}). A function or
+     * type of the same name counts too: callers use the answer to re-create dependent objects, where a false
+     * alarm costs a rebuild and a miss costs a failed migration.
+     */
+    public static boolean mentionsColumn(String expression, String column) {
+        if (expression == null || column == null) {
+            return false;
+        }
+        for (Token t : tokenize(expression)) {
+            if (t.type == Type.WORD && t.text.equals(column)) {
+                return true;
+            }
+            if (t.type == Type.IDENT && t.text.length() >= 2
+                    && t.text.substring(1, t.text.length() - 1).replace("\"\"", "\"").equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The normal form described in the class comment, tokens separated by single spaces. */
     public static String normalize(String expression) {
         List<Token> tokens = tokenize(expression);

@@ -444,6 +444,61 @@ class SchemaDifferTest {
                     .containsOnly(Destructive.DROP_ENUM_VALUE).hasSize(3);
         }
 
+        /**
+         * PostgreSQL re-parses a predicate, check or index expression naming a converted column; its stored
+         * constant {@code 'b'::status_old} no longer compares with the new type. Such dependents go before the
+         * conversion and come back after it; those not naming the column are left alone.
+         */
+        @Test
+        void dependentsNamingARebuiltEnumColumnAreDroppedBeforeTheConversionAndCreatedAfter() {
+            EnumType before = enumType("status", "a", "b", "c");
+            EnumType after = enumType("status", "c", "a", "b");
+            Table t = with(table("jobs", enumColumn("status", "status"), col("n", "integer"), col("during", "tstzrange")),
+                    new Index("idx_jobs_open", List.of(IndexKey.column("n")), false, IndexMethod.BTREE, "status <> 'b'"),
+                    new Index("idx_jobs_expr", List.of(IndexKey.expression("(\"status\" = 'a')")), false, IndexMethod.BTREE, null),
+                    new Index("idx_jobs_n", List.of(IndexKey.column("n")), false, IndexMethod.BTREE, "n > 0"),
+                    new CheckConstraint("jobs_status_check", "status IN ('a', 'b') OR n > 0"),
+                    new CheckConstraint("jobs_n_check", "n >= 0"),
+                    new ExclusionConstraint("jobs_no_overlap", IndexMethod.GIST,
+                            List.of(new ExclusionElement("during", null, "&&")), "status = 'a'"));
+            List<String> sql = sql(schema(List.of(before), t), schema(List.of(after), t));
+            String convert = "ALTER TABLE \"public\".\"jobs\" ALTER COLUMN \"status\" TYPE \"public\".\"status\" USING \"status\"::text::\"public\".\"status\"";
+            assertThat(sql).contains(convert);
+            int conversion = sql.indexOf(convert);
+            for (String dependent : List.of("idx_jobs_open", "idx_jobs_expr", "jobs_status_check", "jobs_no_overlap")) {
+                int drop = indexOfMatching(sql, s -> s.startsWith("DROP INDEX") || s.contains("DROP CONSTRAINT"), dependent);
+                int create = indexOfMatching(sql, s -> s.startsWith("CREATE INDEX") || s.contains("ADD CONSTRAINT"), dependent);
+                assertThat(drop).as("drop of " + dependent).isBetween(0, conversion - 1);
+                assertThat(create).as("re-creation of " + dependent).isGreaterThan(conversion);
+            }
+            assertThat(sql).noneMatch(s -> s.contains("idx_jobs_n\"") || s.contains("jobs_n_check"));
+            // Going back adds nothing but the values' order differs again: the same dependents move around it.
+            List<String> down = sql(schema(List.of(after), t), schema(List.of(before), t));
+            assertThat(down).anyMatch(s -> s.startsWith("DROP INDEX") && s.contains("idx_jobs_open"));
+        }
+
+        @Test
+        void dependentsOfAColumnTurningFromTextIntoAnEnumAreRecreatedToo() {
+            EnumType status = enumType("status", "a", "b");
+            Table before = with(table("jobs", col("status", "text")),
+                    new Index("idx_jobs_open", List.of(IndexKey.column("status")), false, IndexMethod.BTREE, "status <> 'b'"));
+            Table after = with(table("jobs", enumColumn("status", "status")),
+                    new Index("idx_jobs_open", List.of(IndexKey.column("status")), false, IndexMethod.BTREE, "status <> 'b'"));
+            List<String> sql = sql(schema(List.of(status), before), schema(List.of(status), after));
+            assertThat(sql.get(0)).startsWith("DROP INDEX").contains("idx_jobs_open");
+            assertThat(sql.get(sql.size() - 1)).startsWith("CREATE INDEX").contains("idx_jobs_open");
+        }
+
+        @Test
+        void mentionsColumnLooksAtIdentifiersNotAtLiterals() {
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("status <> 'done'", "status")).isTrue();
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("\"status\" = 'x'", "status")).isTrue();
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("STATUS = 'x'", "status")).isTrue();
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("kind = 'status'", "status")).isFalse();
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("status_code > 0", "status")).isFalse();
+            assertThat(dev.sleet.schema.sql.SqlExpressions.mentionsColumn("\"Status\" > 0", "Status")).isTrue();
+        }
+
         @Test
         void reorderedValuesRebuildTooAndNewTablesUseTheNewType() {
             EnumType before = enumType("status", "a", "b");
@@ -508,5 +563,14 @@ class SchemaDifferTest {
             DatabaseSchema s = schema(renamedTable(table("t", renamed(col("b", "text"), "a")), pub("t"), "old_t"));
             assertThat(SchemaDiffer.diff(schema(table("t", col("b", "text"))), s).isEmpty()).isTrue();
         }
+    }
+
+    private static int indexOfMatching(List<String> sql, java.util.function.Predicate<String> kind, String name) {
+        for (int i = 0; i < sql.size(); i++) {
+            if (kind.test(sql.get(i)) && sql.get(i).contains("\"" + name + "\"")) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
