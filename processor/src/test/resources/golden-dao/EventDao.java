@@ -25,9 +25,9 @@ public final class EventDao {
 
     private static final int BULK_CHUNK = 10000;
 
-    private static final String UPSERT = "INSERT INTO \"public\".\"events\" (\"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"code\" = EXCLUDED.\"code\", \"name\" = EXCLUDED.\"name\", \"status\" = EXCLUDED.\"status\", \"event_date\" = EXCLUDED.\"event_date\", \"guest_count\" = EXCLUDED.\"guest_count\", \"created_at\" = EXCLUDED.\"created_at\", \"is_archived\" = EXCLUDED.\"is_archived\", \"archived_at\" = EXCLUDED.\"archived_at\", \"archived_by\" = EXCLUDED.\"archived_by\" RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
+    private static final String UPSERT = "INSERT INTO \"public\".\"events\" AS \"existing\" (\"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"code\" = EXCLUDED.\"code\", \"name\" = EXCLUDED.\"name\", \"status\" = EXCLUDED.\"status\", \"event_date\" = EXCLUDED.\"event_date\", \"guest_count\" = EXCLUDED.\"guest_count\", \"created_at\" = COALESCE(CAST(? AS timestamp with time zone), \"existing\".\"created_at\"), \"is_archived\" = EXCLUDED.\"is_archived\", \"archived_at\" = EXCLUDED.\"archived_at\", \"archived_by\" = EXCLUDED.\"archived_by\" RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
 
-    private static final String UPSERT_EVENTS_CODE_KEY = "INSERT INTO \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) ON CONFLICT ON CONSTRAINT \"events_code_key\" DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"name\" = EXCLUDED.\"name\", \"status\" = EXCLUDED.\"status\", \"event_date\" = EXCLUDED.\"event_date\", \"guest_count\" = EXCLUDED.\"guest_count\", \"created_at\" = EXCLUDED.\"created_at\", \"is_archived\" = EXCLUDED.\"is_archived\", \"archived_at\" = EXCLUDED.\"archived_at\", \"archived_by\" = EXCLUDED.\"archived_by\" RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
+    private static final String UPSERT_EVENTS_CODE_KEY = "INSERT INTO \"public\".\"events\" AS \"existing\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) ON CONFLICT ON CONSTRAINT \"events_code_key\" DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"name\" = EXCLUDED.\"name\", \"status\" = EXCLUDED.\"status\", \"event_date\" = EXCLUDED.\"event_date\", \"guest_count\" = EXCLUDED.\"guest_count\", \"created_at\" = COALESCE(CAST(? AS timestamp with time zone), \"existing\".\"created_at\"), \"is_archived\" = EXCLUDED.\"is_archived\", \"archived_at\" = EXCLUDED.\"archived_at\", \"archived_by\" = EXCLUDED.\"archived_by\" RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
 
     private static final String FIND_BY_ID = "SELECT \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\" FROM \"public\".\"events\" WHERE \"id\" = ? AND NOT \"is_archived\"";
 
@@ -146,7 +146,8 @@ public final class EventDao {
     /**
      * Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other
      * columns; returns the row as stored. Every column is written, identity columns included; a column
-     * with a default whose component is null takes the default on both paths.
+     * with a default whose component is null takes the default in a new row and keeps its value in an
+     * existing one.
      */
     public Event upsert(Event row) {
         return db.withConnection("upsert into \"public\".\"events\"", c -> {
@@ -162,6 +163,7 @@ public final class EventDao {
                 ps.setBoolean(9, row.isArchived());
                 Codecs.INSTANT.bind(ps, 10, row.archivedAt());
                 ps.setString(11, row.archivedBy());
+                Codecs.INSTANT.bind(ps, 12, row.createdAt());
                 return Rows.single(ps, EventTable.EVENTS);
             }
         });
@@ -169,13 +171,14 @@ public final class EventDao {
 
     /**
      * Inserts {@code row}, or when a row with the same code exists (unique constraint {@code events_code_key}),
-     * overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert},
-     * on both paths.
+     * overwrites that row's other columns; returns the row as stored. Same defaults rule as
+     * {@link #upsert}.
      */
     public Event upsertByCode(Event row) {
         return db.withConnection("upsert into \"public\".\"events\"", c -> {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_EVENTS_CODE_KEY)) {
                 bindInsert(ps, row);
+                Codecs.INSTANT.bind(ps, 11, row.createdAt());
                 return Rows.single(ps, EventTable.EVENTS);
             }
         });

@@ -30,7 +30,7 @@ public final class ResourceScheduleDao {
 
     private static final int BULK_CHUNK = 10000;
 
-    private static final String UPSERT = "INSERT INTO \"public\".\"resource_schedule\" (\"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"resource_id\" = EXCLUDED.\"resource_id\", \"event_id\" = EXCLUDED.\"event_id\", \"start_time\" = EXCLUDED.\"start_time\", \"end_time\" = EXCLUDED.\"end_time\", \"notes\" = EXCLUDED.\"notes\" RETURNING \"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\"";
+    private static final String UPSERT = "INSERT INTO \"public\".\"resource_schedule\" AS \"existing\" (\"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"resource_id\" = EXCLUDED.\"resource_id\", \"event_id\" = EXCLUDED.\"event_id\", \"start_time\" = EXCLUDED.\"start_time\", \"end_time\" = EXCLUDED.\"end_time\", \"notes\" = EXCLUDED.\"notes\" RETURNING \"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\"";
 
     private static final String FIND_BY_ID = "SELECT \"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\" FROM \"public\".\"resource_schedule\" WHERE \"id\" = ?";
 
@@ -133,7 +133,8 @@ public final class ResourceScheduleDao {
     /**
      * Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other
      * columns; returns the row as stored. Every column is written, identity columns included; a column
-     * with a default whose component is null takes the default on both paths.
+     * with a default whose component is null takes the default in a new row and keeps its value in an
+     * existing one.
      */
     public ResourceSchedule upsert(ResourceSchedule row) {
         return db.withConnection("upsert into \"public\".\"resource_schedule\"", c -> {

@@ -147,6 +147,14 @@ public final class DaoScenarios {
         Event insertedByCode = dao.upsertByCode(event("U3", 4, EventStatus.INQUIRY, LocalDate.of(2026, 3, 1)));
         assertThat(insertedByCode.id()).isNotIn(stored.id(), 9000L);
         assertThat(dao.count()).isEqualTo(3);
+
+        // a null component over a defaulted column: the default for a new row, the stored value kept on conflict
+        Event withoutCreatedAt = new Event(stored.id(), 2, "U1", "again", EventStatus.PLANNING, stored.eventDate(), 10,
+                null, false, null, null);
+        assertThat(dao.upsert(withoutCreatedAt).createdAt()).isEqualTo(byCode.createdAt());
+        assertThat(dao.upsertByCode(withoutCreatedAt).createdAt()).isEqualTo(byCode.createdAt());
+        assertThat(dao.upsertByCode(new Event(0, 4, "U4", "new by code", EventStatus.INQUIRY, LocalDate.of(2026, 3, 2), null,
+                null, false, null, null)).createdAt()).isNotNull();
     }
 
     public static void findersUpdateCountAndDelete(Database db) {

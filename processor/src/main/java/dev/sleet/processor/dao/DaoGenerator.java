@@ -48,7 +48,9 @@ import javax.tools.Diagnostic.Kind;
  *       component is null — bound as {@code COALESCE(CAST(? AS type), (default))}, so one static
  *       statement serves every row. A primitive component is always written.</li>
  *   <li>Upsert on the primary key writes every column, identity included
- *       ({@code OVERRIDING SYSTEM VALUE} for {@code GENERATED ALWAYS}).</li>
+ *       ({@code OVERRIDING SYSTEM VALUE} for {@code GENERATED ALWAYS}). On conflict, a null component
+ *       over a column with a default keeps the stored value (the default is for new rows), so an
+ *       upsert without {@code createdAt} never resets an existing row's creation time.</li>
  *   <li>Soft delete: every finder, findAll, count and select leave archived rows out;
  *       {@code findByIdIncludingArchived} and {@code select().includeArchived()} do not.
  *       {@code findConflicts} includes them, as the exclusion constraint does.</li>

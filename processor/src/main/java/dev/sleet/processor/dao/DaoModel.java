@@ -26,8 +26,12 @@ final class DaoModel {
     }
 
     /** An upsert on a unique constraint. */
-    record UniqueUpsert(String methodName, UniqueConstraint constraint, String sql) {
+    /** {@code keptWhenNull}: the SET columns bound a second time, after the insert's values. */
+    record UniqueUpsert(String methodName, UniqueConstraint constraint, String sql, List<ColumnAccess> keptWhenNull) {
     }
+
+    /** Alias of the existing row in {@code ON CONFLICT DO UPDATE}. */
+    private static final String EXISTING = Sql.quote("existing");
 
     final BoundTable bound;
     final ClassName record;
@@ -106,17 +110,26 @@ final class DaoModel {
         return " WHERE " + where + (hideArchived && visibleRows != null ? " AND " + visibleRows : "");
     }
 
+    /** A non-primitive component over a column with a default: null means "the default" on insert. */
+    private static boolean defaultsWhenNull(ColumnAccess c) {
+        return c.bound().column().defaultExpression() != null && !c.isPrimitive();
+    }
+
     /** A placeholder for an insert: a column with a default takes it when the component is null. */
     private static String insertValue(ColumnAccess c) {
         Column column = c.bound().column();
-        if (column.defaultExpression() != null && !c.isPrimitive()) {
+        if (defaultsWhenNull(c)) {
             return "COALESCE(CAST(? AS " + column.type().sql() + "), (" + column.defaultExpression() + "))";
         }
         return "?";
     }
 
     private String insertPrefix(List<ColumnAccess> written) {
-        return "INSERT INTO " + qualifiedSql + " ("
+        return insertPrefix(written, null);
+    }
+
+    private String insertPrefix(List<ColumnAccess> written, String alias) {
+        return "INSERT INTO " + qualifiedSql + (alias == null ? "" : " AS " + alias) + " ("
                 + written.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", ")) + ")";
     }
 
@@ -155,15 +168,33 @@ final class DaoModel {
 
     String upsertSql() {
         boolean always = columns.stream().anyMatch(c -> c.bound().column().identity() == IdentityKind.ALWAYS);
-        List<ColumnAccess> set = updateColumns.isEmpty() ? List.of(primaryKey.get(0)) : updateColumns;
-        return insertPrefix(columns) + (always ? " OVERRIDING SYSTEM VALUE" : "") + values(columns)
+        List<ColumnAccess> set = upsertSet();
+        return insertPrefix(columns, EXISTING) + (always ? " OVERRIDING SYSTEM VALUE" : "") + values(columns)
                 + " ON CONFLICT (" + primaryKey.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", "))
-                + ") DO UPDATE SET " + excludedAssignments(set) + " RETURNING " + selectList;
+                + ") DO UPDATE SET " + conflictAssignments(set) + " RETURNING " + selectList;
     }
 
-    private static String excludedAssignments(List<ColumnAccess> set) {
-        return set.stream().map(c -> Sql.quote(c.columnName()) + " = EXCLUDED." + Sql.quote(c.columnName()))
-                .collect(Collectors.joining(", "));
+    /** The SET columns of the primary-key upsert that are bound again after the insert's values. */
+    List<ColumnAccess> upsertKeptWhenNull() {
+        return upsertSet().stream().filter(DaoModel::defaultsWhenNull).toList();
+    }
+
+    private List<ColumnAccess> upsertSet() {
+        return updateColumns.isEmpty() ? List.of(primaryKey.get(0)) : updateColumns;
+    }
+
+    /**
+     * On conflict a column takes the new value, except that a null component over a column with a
+     * default keeps the stored value: the default is for new rows, so an upsert with a null
+     * {@code createdAt} does not reset the creation time of an existing row.
+     */
+    private static String conflictAssignments(List<ColumnAccess> set) {
+        return set.stream().map(c -> {
+            String column = Sql.quote(c.columnName());
+            return defaultsWhenNull(c)
+                    ? column + " = COALESCE(CAST(? AS " + c.bound().column().type().sql() + "), " + EXISTING + "." + column + ")"
+                    : column + " = EXCLUDED." + column;
+        }).collect(Collectors.joining(", "));
     }
 
     String findByIdSql(boolean hideArchived) {
@@ -243,10 +274,10 @@ final class DaoModel {
             if (set.isEmpty()) {
                 set = List.of(keys.get(0));
             }
-            String sql = insertPrefix(insertColumns) + values(insertColumns) + " ON CONFLICT ON CONSTRAINT "
-                    + Sql.quote(unique.name()) + " DO UPDATE SET " + excludedAssignments(set) + " RETURNING " + selectList;
+            String sql = insertPrefix(insertColumns, EXISTING) + values(insertColumns) + " ON CONFLICT ON CONSTRAINT "
+                    + Sql.quote(unique.name()) + " DO UPDATE SET " + conflictAssignments(set) + " RETURNING " + selectList;
             String method = "upsertBy" + Naming.joinedComponents(keys.stream().map(ColumnAccess::componentName).toList());
-            uniqueUpserts.add(new UniqueUpsert(method, unique, sql));
+            uniqueUpserts.add(new UniqueUpsert(method, unique, sql, set.stream().filter(DaoModel::defaultsWhenNull).toList()));
         }
     }
 }

@@ -240,13 +240,15 @@ final class DaoWriter {
         sql("UPSERT", m.upsertSql());
         CodeBlock body = CodeBlock.builder()
                 .add(bindAll(m.columns, 1, DaoWriter::fromRow))
+                .add(bindAll(m.upsertKeptWhenNull(), m.columns.size() + 1, DaoWriter::fromRow))
                 .addStatement("return $T.single(ps, $L)", RuntimeNames.ROWS, table)
                 .build();
         type.addMethod(MethodSpec.methodBuilder("upsert").addModifiers(Modifier.PUBLIC).returns(m.record)
                 .addParameter(m.record, "row")
                 .addJavadoc("Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other\n"
                         + "columns; returns the row as stored. Every column is written, identity columns included; a column\n"
-                        + "with a default whose component is null takes the default on both paths.\n")
+                        + "with a default whose component is null takes the default in a new row and keeps its value in an\n"
+                        + "existing one.\n")
                 .addCode(withStatement("withConnection", action("upsert into"), "UPSERT", body))
                 .build());
     }
@@ -256,13 +258,14 @@ final class DaoWriter {
         sql(field, u.sql());
         CodeBlock body = CodeBlock.builder()
                 .addStatement("bindInsert(ps, row)")
+                .add(bindAll(u.keptWhenNull(), m.insertColumns.size() + 1, DaoWriter::fromRow))
                 .addStatement("return $T.single(ps, $L)", RuntimeNames.ROWS, table)
                 .build();
         type.addMethod(MethodSpec.methodBuilder(u.methodName()).addModifiers(Modifier.PUBLIC).returns(m.record)
                 .addParameter(m.record, "row")
                 .addJavadoc("Inserts {@code row}, or when a row with the same $L exists (unique constraint {@code $L}),\n"
-                        + "overwrites that row's other columns; returns the row as stored. Same defaults rule as {@link #insert},\n"
-                        + "on both paths.\n",
+                        + "overwrites that row's other columns; returns the row as stored. Same defaults rule as\n"
+                        + "{@link #upsert}.\n",
                         String.join(", ", u.constraint().columns()), u.constraint().name())
                 .addCode(withStatement("withConnection", action("upsert into"), field, body))
                 .build());
