@@ -11,9 +11,7 @@ import dev.sleet.processor.model.BoundTable;
 import dev.sleet.processor.validate.NameValidator;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.EnumType;
-import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ForeignKey;
-import dev.sleet.schema.model.IndexMethod;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
 import java.util.ArrayList;
@@ -71,17 +69,14 @@ public final class ModelBuilder {
         return new SchemaModel(assemble(tables, enumTypes), bound);
     }
 
-    /** Schemas are every non-public namespace used; btree_gist comes with scalar '=' in a GiST exclusion. */
+    /** Schemas are every non-public namespace used; btree_gist comes with a scalar column key in a GiST index or exclusion. */
     static DatabaseSchema assemble(List<Table> tables, List<EnumType> enums) {
         Set<String> schemas = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
         for (Table table : tables) {
             schemas.add(table.name().schema());
-            for (ExclusionConstraint exclusion : table.exclusions()) {
-                if (exclusion.method() == IndexMethod.GIST
-                        && exclusion.elements().stream().anyMatch(e -> e.isColumn() && e.operator().equals("="))) {
-                    extensions.add("btree_gist");
-                }
+            if (BtreeGist.needed(table)) {
+                extensions.add("btree_gist");
             }
         }
         enums.forEach(e -> schemas.add(e.name().schema()));

@@ -74,6 +74,16 @@ public final class EnumBinder {
         }
         AnnotationView annotation = pgEnum.get();
         boolean ok = true;
+        // Left out, name and schema are derived; written blank they are a slip (a typo, an emptied constant).
+        for (String attribute : List.of("name", "schema")) {
+            if (annotation.isExplicit(attribute) && annotation.string(attribute).isBlank()) {
+                reporter.report(Diagnostic.BLANK_NAME, "@PgEnum(" + attribute + ") of enum " + type.getSimpleName() + " is blank; write a "
+                        + (attribute.equals("name") ? "type name such as \"" + Naming.snakeCase(type.getSimpleName().toString()) + "\""
+                        : "schema name such as \"public\"") + " or leave the attribute out to derive it",
+                        type, annotation.mirror(), annotation.value(attribute));
+                ok = false;
+            }
+        }
         String name = annotation.string("name").isBlank() ? Naming.snakeCase(type.getSimpleName().toString()) : annotation.string("name");
         String schema = annotation.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : annotation.string("schema");
         if (!Naming.fitsIdentifier(name)) {

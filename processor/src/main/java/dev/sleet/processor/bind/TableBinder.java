@@ -578,9 +578,10 @@ public final class TableBinder {
                 String column = element.string("column");
                 String expression = element.string("expression");
                 String operator = element.string("operator");
-                if (column.isEmpty() == expression.isEmpty()) {
+                // A blank column or expression is no element part at all: "   " is as good as left out.
+                if (column.isBlank() == expression.isBlank()) {
                     error(Diagnostic.EXCLUSION_ELEMENT_SHAPE, "@Exclusion.Element on " + recordName() + " has "
-                            + (column.isEmpty() ? "neither a column nor an expression" : "both a column and an expression")
+                            + (column.isBlank() ? "neither a column nor an expression (a blank one counts as none)" : "both a column and an expression")
                             + "; write exactly one of column = \"...\" and expression = \"...\"", type, element.mirror(), null);
                     ok = false;
                     continue;
@@ -591,7 +592,7 @@ public final class TableBinder {
                     ok = false;
                     continue;
                 }
-                if (!column.isEmpty()) {
+                if (!column.isBlank()) {
                     ok &= knownColumn(column, "@Exclusion on " + recordName(), element, element.value("column"));
                     parts.add(new ExclusionElement(column, null, operator.strip()));
                     tokens.add(column);
