@@ -60,7 +60,7 @@ public final class CompileBench {
         warmups = quick ? 1 : 2;
         repetitions = quick ? 1 : 3;
         differTables = quick ? 100 : 1_000;
-        differPlan = quick ? new LatencyRace.Plan(3, 2, 3) : new LatencyRace.Plan(20, 5, 10);
+        differPlan = quick ? new LatencyRace.Plan(3, 2, 3) : new LatencyRace.Plan(50, 5, 20);
     }
 
     public void run(Report report) throws Exception {
