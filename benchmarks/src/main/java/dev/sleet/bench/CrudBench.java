@@ -93,9 +93,30 @@ public final class CrudBench {
                                 .setParameter("owner", ownerFor(i)).setParameter("quantity", 40).setMaxResults(20).list()))));
                 addRows(rows, "filtered query (owner = ? AND quantity >= ?, ORDER BY id LIMIT 20; 20 rows)", filter);
                 report.table(List.of("operation", "contender", "p50 / p99", "mean ± stdev", "p50 vs JDBC"), rows);
-                goalWithin5(report, "insert", insert);
-                goalWithin5(report, "find by id", find);
-                goalWithin5(report, "filtered query", filter);
+
+                // The 5% goal gets a head-to-head race of its own: two contenders, so each block of one runs right
+                // after a block of the other, and neither follows jOOQ's or Hibernate's much larger code paths.
+                List<List<String>> duel = new ArrayList<>();
+                Map<String, Samples> insert2 = LatencyRace.run(plan, List.of(
+                        new LatencyRace.Contender("JDBC", i -> jdbcInsert(connection, newItem(i))),
+                        new LatencyRace.Contender("Sleet DAO", i -> dao.insert(newItem(i)))));
+                Map<String, Samples> find2 = LatencyRace.run(plan, List.of(
+                        new LatencyRace.Contender("JDBC", i -> require(jdbcFind(connection, idFor(i)))),
+                        new LatencyRace.Contender("Sleet DAO", i -> require(dao.findById(idFor(i)).orElse(null)))));
+                Map<String, Samples> filter2 = LatencyRace.run(plan, List.of(
+                        new LatencyRace.Contender("JDBC", i -> requireSome(jdbcFilter(connection, ownerFor(i), 40))),
+                        new LatencyRace.Contender("Sleet DAO", i -> requireSome(dao.select()
+                                .where(ItemTable.ITEMS.OWNER_ID.eq(ownerFor(i)).and(ItemTable.ITEMS.QUANTITY.ge(40)))
+                                .orderBy(ItemTable.ITEMS.ID.asc()).limit(20).list()))));
+                addRows(duel, "insert (returning the row)", insert2);
+                addRows(duel, "find by id", find2);
+                addRows(duel, "filtered query", filter2);
+                report.paragraph("Head to head, generated DAO against hand-written JDBC only (same plan, a separate race; this is"
+                        + " the figure the 5% goal is judged on):");
+                report.table(List.of("operation", "contender", "p50 / p99", "mean ± stdev", "p50 vs JDBC"), duel);
+                goalWithin5(report, "insert", insert2);
+                goalWithin5(report, "find by id", find2);
+                goalWithin5(report, "filtered query", filter2);
             } finally {
                 session.close();
             }
@@ -104,7 +125,7 @@ public final class CrudBench {
 
     private static void goalWithin5(Report report, String what, Map<String, Samples> s) {
         double ratio = (double) s.get("Sleet DAO").percentile(50) / s.get("JDBC").percentile(50);
-        report.goal("DAO " + what + " p50 vs hand-written JDBC", "within 5% (≤ ×1.05)", Format.ratio(ratio), ratio <= 1.05);
+        report.goal("DAO " + what + " p50 vs hand-written JDBC (head to head)", "within 5% (≤ ×1.05)", Format.ratio(ratio), ratio <= 1.05);
     }
 
     static void addRows(List<List<String>> rows, String operation, Map<String, Samples> samples) {

@@ -64,7 +64,7 @@ public final class RunAll {
             long t0 = System.nanoTime();
             System.err.println("== " + name);
             switch (name) {
-                case "crud" -> new CrudBench(new LatencyRace.Plan(3_000, 20, 250).scaled(f)).run(report);
+                case "crud" -> new CrudBench(new LatencyRace.Plan(3_000, 40, 125).scaled(f)).run(report);
                 case "bulk" -> new BulkInsertBench(quick ? 5_000 : 100_000, quick ? 1 : 3).run(report);
                 case "scale" -> new ScaleBench(quick, new LatencyRace.Plan(1_000, 12, 250).scaled(f)).run(report);
                 case "migrate" -> new MigratorBench(quick).run(report);
@@ -95,14 +95,19 @@ public final class RunAll {
         if (quick) {
             b.append("\n**This is a `--quick` run: iteration counts and data sizes are shrunk; the figures only show that the harness works.**\n");
         }
-        b.append("\n## How to reproduce\n\n```\nbenchmarks/run.sh            # builds, then runs everything pinned to CPU 0 (~10 min)\n")
-                .append("benchmarks/run.sh crud scale # a subset: crud bulk scale migrate compile\n")
-                .append("BENCH_CPU=1 benchmarks/run.sh # pin to another CPU\n```\n\n");
+        b.append("\n## How to reproduce\n\n```\nbenchmarks/run.sh                   # mvn install -DskipTests, then everything pinned to CPU 0 (~12 min)\n")
+                .append("benchmarks/run.sh crud scale        # a subset of: crud bulk scale migrate compile\n")
+                .append("benchmarks/run.sh --quick --out /tmp/quick.md   # tiny sizes: checks the harness in ~3 min\n")
+                .append("BENCH_CPU=1 BENCH_SKIP_BUILD=1 BENCH_SAMPLE=0 benchmarks/run.sh   # other CPU, no build, no sample app\n```\n\n");
         b.append("`run.sh` installs the modules (`mvn -B -q install -DskipTests`), then starts the JVM under `taskset -c $BENCH_CPU`."
                 + " The embedded PostgreSQL server is started by that JVM, so the postmaster and every backend inherit the"
                 + " same single-CPU affinity: client thread and backend always share a CPU (on these 2-vCPU machines a round trip"
                 + " costs ~28 µs that way and ~105 µs across CPUs, and unpinned runs flip between the two). With"
                 + " `SLEET_DATABASE_URL` set the server is external and not pinned by the script.\n\n");
+        b.append("Reading the figures: a p50 is the typical cost of one call; p99s of several milliseconds are the pinned CPU"
+                + " being taken by other processes of this machine (see the load average below), which is also why the"
+                + " spreads are wide. Contenders are interleaved in short rounds so such interference hits them alike; the"
+                + " goal table compares p50s or means, measured in this same run.\n\n");
         b.append("## Environment\n\n");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("run", started.truncatedTo(ChronoUnit.SECONDS) + ", " + took.toMinutes() + " min " + took.toSecondsPart()
