@@ -6,6 +6,8 @@ import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.migrations.ClasspathExport;
 import dev.sleet.processor.migrations.MigrationStep;
+import dev.sleet.processor.migrations.PartialCompilationGuard;
+import dev.sleet.processor.migrations.TableIndex;
 import dev.sleet.processor.model.BoundTable;
 import dev.sleet.processor.scan.AnnotationNames;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -174,6 +177,19 @@ public final class SleetProcessor extends AbstractProcessor {
             // holding only enums) must not read as "every table was deleted".
             return;
         }
-        new MigrationStep(options, reporter, new ClasspathExport(processingEnv.getFiler())).run(model);
+        ClasspathExport export = new ClasspathExport(processingEnv.getFiler());
+        Optional<TableIndex> previous = export.previousTables();
+        if (previous.isPresent()) {
+            List<TableIndex.Entry> notCompiled = new PartialCompilationGuard(processingEnv.getElementUtils(), TABLE_ANNOTATIONS)
+                    .notCompiled(previous.get(), tableTypes);
+            if (!notCompiled.isEmpty()) {
+                // An IDE recompiled only some records: the schema of this compilation is not the schema of the sources.
+                // DAOs of the compiled records were generated above; every whole-schema output is left alone.
+                reporter.report(Diagnostic.PARTIAL_COMPILATION, PartialCompilationGuard.message(notCompiled, tableTypes.size()),
+                        null, null, null);
+                return;
+            }
+        }
+        new MigrationStep(options, reporter, export).run(model);
     }
 }

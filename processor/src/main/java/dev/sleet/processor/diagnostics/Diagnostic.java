@@ -44,7 +44,8 @@ public enum Diagnostic {
     BLANK_NAME("SLEET-E035", "a name attribute that is blank"),
 
     DESTRUCTIVE("SLEET-W001", "destructive statement in the draft"),
-    NO_PRIMARY_KEY("SLEET-W002", "table without a primary key");
+    NO_PRIMARY_KEY("SLEET-W002", "table without a primary key"),
+    PARTIAL_COMPILATION("SLEET-W003", "partial compilation: tables of the previous build were not compiled, nothing drafted");
 
     private final String code;
     private final String title;

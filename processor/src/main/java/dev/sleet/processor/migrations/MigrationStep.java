@@ -37,7 +37,7 @@ public final class MigrationStep {
 
     public void run(SchemaModel model) throws IOException {
         if (options.migrations() == null) {
-            export.snapshot(model.schema());
+            export.schema(model);
             return;
         }
         MigrationsFolder folder = MigrationsFolder.at(options.migrations());
@@ -55,7 +55,7 @@ public final class MigrationStep {
                 }
                 case OFF -> folder.journal(); // still refuse a corrupted folder: the runtime would read it too
             }
-            export.snapshot(model.schema());
+            export.schema(model);
             export.migrations(folder.migrations());
         } catch (MergeConflictException e) {
             reporter.error(Diagnostic.MERGE_CONFLICT, e.getMessage(), null);

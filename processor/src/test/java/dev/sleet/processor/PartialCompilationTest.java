@@ -1,0 +1,225 @@
+package dev.sleet.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The guard against IDE-style partial compilations: javac runs as an IDE would, with a real class
+ * output directory that is also on the class path, so an earlier compilation's class files and
+ * {@code META-INF/sleet/tables.txt} are there when only some records are recompiled.
+ */
+class PartialCompilationTest {
+    private static final String T1 = "2026-11-22T02:15:00Z";
+    private static final String T2 = "2026-11-22T03:00:00Z";
+    private static final String T3 = "2026-11-22T04:00:00Z";
+
+    private static final String A = "@Table(name = \"a\") public record A(@Id long id, String name) {}";
+    private static final String A_WITH_EMAIL = "@Table(name = \"a\") public record A(@Id long id, String name, @Nullable String email) {}";
+    private static final String B = "@Table(name = \"b\") public record B(@Id long id, int size) {}";
+
+    @TempDir
+    Path dir;
+    private Path sources;
+    private Path classes;
+    private Path generated;
+    private Path migrations;
+
+    @BeforeEach
+    void folders() throws IOException {
+        sources = Files.createDirectories(dir.resolve("src/app"));
+        classes = Files.createDirectories(dir.resolve("classes"));
+        generated = Files.createDirectories(dir.resolve("generated"));
+        migrations = dir.resolve("migrations");
+    }
+
+    @Test
+    void aCompilationOfOnlySomeRecordsDraftsNothingAndTheFullBuildCatchesUp() throws IOException {
+        source("A", A);
+        source("B", B);
+        Result full = compile(T1, List.of(), "A", "B");
+        assertThat(full.success()).as(full.text()).isTrue();
+        assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql");
+        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\napp.B public.b\n");
+        release("20261122_021500_create_a_b.sql");
+        String released = read(migrations.resolve("20261122_021500_create_a_b.sql"));
+        String snapshot = read(classes.resolve("META-INF/sleet/snapshot.json"));
+        String index = read(classes.resolve("META-INF/sleet/tables.txt"));
+        String migrationsCopy = read(classes.resolve("META-INF/sleet/migrations/index.txt"));
+
+        // The IDE recompiles only the edited A; B.class is in the class output, which is on the class path.
+        source("A", A_WITH_EMAIL);
+        Result partial = compile(T2, List.of("-Asleet.daos=true"), "A");
+        assertThat(partial.success()).as(partial.text()).isTrue();
+        assertThat(partial.warnings()).anySatisfy(w -> assertThat(w)
+                .startsWith("SLEET-W003: partial compilation: 1 table record of the previous build was not part of this"
+                        + " compilation (which saw 1): app.B (public.b)")
+                .contains("mvn compile"));
+        assertThat(partial.text()).doesNotContain("DS102").doesNotContain("SLEET-W001");
+        assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql");
+        assertThat(read(migrations.resolve("20261122_021500_create_a_b.sql"))).isEqualTo(released);
+        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot).doesNotContain("email");
+        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo(index);
+        assertThat(read(classes.resolve("META-INF/sleet/migrations/index.txt"))).isEqualTo(migrationsCopy);
+        // Per-table output still follows the edit: A's DAO was generated from the new A.
+        assertThat(read(generated.resolve("app/ADao.java"))).contains("email");
+
+        // The full build (mvn compile) sees both records again and drafts only the real change.
+        Result rebuild = compile(T2, List.of(), "A", "B");
+        assertThat(rebuild.success()).as(rebuild.text()).isTrue();
+        assertThat(rebuild.text()).doesNotContain("SLEET-W003");
+        assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql", "20261122_030000_add_a_email.sql");
+        assertThat(read(migrations.resolve("20261122_030000_add_a_email.sql"))).doesNotContain("\"b\"");
+        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).contains("email");
+    }
+
+    @Test
+    void aRecordWhoseClassIsGoneWasDeletedAndIsDroppedAsBefore() throws IOException {
+        source("A", A);
+        source("B", B);
+        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
+        release("20261122_021500_create_a_b.sql");
+
+        Files.delete(sources.resolve("B.java"));
+        deleteClassesOf("B");
+        Result afterDelete = compile(T3, List.of(), "A");
+        assertThat(afterDelete.success()).as(afterDelete.text()).isTrue();
+        assertThat(afterDelete.text()).doesNotContain("SLEET-W003").contains("SLEET-W001").contains("DS102");
+        assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql", "20261122_040000_drop_b.sql");
+        assertThat(read(migrations.resolve("20261122_040000_drop_b.sql"))).contains("DROP TABLE \"public\".\"b\"");
+        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\n");
+    }
+
+    @Test
+    void aRecordThatLostItsTableAnnotationIsATableDeleted() throws IOException {
+        source("A", A);
+        source("B", B);
+        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
+        release("20261122_021500_create_a_b.sql");
+
+        // B stays a record (and its old class file a table record) but its source no longer maps it.
+        source("B", "public record B(long id, int size) {}");
+        Result result = compile(T3, List.of(), "A", "B");
+        assertThat(result.success()).as(result.text()).isTrue();
+        assertThat(result.text()).doesNotContain("SLEET-W003");
+        assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql", "20261122_040000_drop_b.sql");
+    }
+
+    @Test
+    void checkModeSkipsItsComparisonOnAPartialCompilationButNotOnAFullOne() throws IOException {
+        source("A", A);
+        source("B", B);
+        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
+        release("20261122_021500_create_a_b.sql");
+
+        source("A", A_WITH_EMAIL);
+        Result partial = compile(T2, List.of("-Asleet.mode=check"), "A");
+        assertThat(partial.success()).as(partial.text()).isTrue();
+        assertThat(partial.text()).contains("SLEET-W003").doesNotContain("SLEET-E030");
+
+        Result full = compile(T2, List.of("-Asleet.mode=check"), "A", "B");
+        assertThat(full.success()).isFalse();
+        assertThat(full.text()).contains("SLEET-E030").contains("email").doesNotContain("SLEET-W003");
+    }
+
+    @Test
+    void withoutAMigrationsFolderThePartialSnapshotIsNotWrittenEither() throws IOException {
+        migrations = null;
+        source("A", A);
+        source("B", B);
+        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
+        String snapshot = read(classes.resolve("META-INF/sleet/snapshot.json"));
+        assertThat(snapshot).contains("\"b\"");
+
+        source("A", A_WITH_EMAIL);
+        Result partial = compile(T2, List.of(), "A");
+        assertThat(partial.text()).contains("SLEET-W003");
+        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);
+    }
+
+    private record Result(boolean success, List<String> warnings, String text) {
+    }
+
+    /** javac over the named sources of package app, class output {@code classes} (also on the class path), as an IDE runs it. */
+    private Result compile(String clock, List<String> extraOptions, String... names) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = new ArrayList<>(List.of(
+                "-d", classes.toString(),
+                "-s", generated.toString(),
+                "-classpath", System.getProperty("java.class.path") + File.pathSeparator + classes,
+                "-Asleet.clock=" + clock,
+                "-Asleet.daos=false"));
+        if (migrations != null) {
+            options.add("-Asleet.migrations=" + migrations);
+        }
+        options.addAll(extraOptions); // a later -Asleet.daos wins
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<File> inputs = Stream.of(names).map(n -> sources.resolve(n + ".java").toFile()).toList();
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromFiles(inputs));
+            task.setProcessors(List.of(new SleetProcessor()));
+            boolean success = task.call();
+            List<String> warnings = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING)
+                    .map(d -> d.getMessage(Locale.ROOT)).toList();
+            StringBuilder text = new StringBuilder();
+            diagnostics.getDiagnostics().forEach(d -> text.append(d.getKind()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
+            return new Result(success, warnings, text.toString());
+        }
+    }
+
+    private void source(String name, String body) throws IOException {
+        Files.writeString(sources.resolve(name + ".java"), Sources.IMPORTS + body, StandardCharsets.UTF_8);
+    }
+
+    /** What an IDE does when a source file is deleted: its class files (and the ones generated for it) go too. */
+    private void deleteClassesOf(String record) throws IOException {
+        try (Stream<Path> s = Files.list(classes.resolve("app"))) {
+            for (Path file : s.filter(p -> p.getFileName().toString().startsWith(record)).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private void release(String file) throws IOException {
+        Path path = migrations.resolve(file);
+        String content = read(path);
+        assertThat(content).startsWith("-- sleet:draft");
+        Files.writeString(path, content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
+    }
+
+    private List<String> sqlFiles() throws IOException {
+        if (!Files.isDirectory(migrations)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(migrations)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
