@@ -173,6 +173,11 @@ class DestructiveCommandsTest {
         Cli.Result failing = new Cli().run("seed", "--url", db.url(), "--seeder", FailingSeeder.class.getName());
         assertThat(failing.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(failing.err()).contains(FailingSeeder.class.getName()).contains("demo account already taken");
+
+        Cli.Result noLibrary = new Cli().run("seed", "--url", db.url(), "--seeder", MissingLibrarySeeder.class.getName());
+        assertThat(noLibrary.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noLibrary.err()).contains(MissingLibrarySeeder.class.getName()).contains("org/mindrot/jbcrypt/BCrypt")
+                .contains("dependency:build-classpath").doesNotContain("\tat ");
     }
 
     @Test
