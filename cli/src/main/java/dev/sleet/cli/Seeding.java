@@ -48,8 +48,8 @@ final class Seeding {
             } catch (LinkageError e) {
                 // The seeder's own classes were found, but not the libraries they use.
                 throw CliException.usage("seeder " + name + " needs a class that is not on the class path (" + e.getMessage()
-                        + "); pass the application's dependencies too, e.g. --classpath \"target/classes:$(mvn -q"
-                        + " dependency:build-classpath -Dmdep.outputFile=/dev/stdout)\"");
+                        + "); pass the application's dependencies too: mvn dependency:build-classpath"
+                        + " -Dmdep.outputFile=target/cp.txt, then --classpath \"target/classes:$(cat target/cp.txt)\"");
             } catch (Exception e) {
                 throw new CliException(ExitCodes.FAILED, "seeder " + name + " failed: " + e
                         + (ran.isEmpty() ? "" : " (after " + ran.size() + " seeder(s) had run)"), e);
