@@ -20,6 +20,7 @@ import java.time.LocalDate;
 @SoftDelete
 @Unique(columns = {"client_id", "name", "event_date"})
 @Index(columns = "coordinator_id")
+@Index(columns = "archived_by")
 @Index(name = "idx_events_status", columns = "status")
 @Index(columns = {"status", "event_date"})
 @Index(columns = {"status", "created_at"})
