@@ -10,6 +10,7 @@ import dev.sleet.sample.domain.EventStatusLog;
 import dev.sleet.sample.domain.EventStatusLogDao;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class EventService {
 
     /** The moves a coordinator may make; anything else is refused before it reaches the database. */
-    private static final java.util.Map<EventStatus, Set<EventStatus>> NEXT = java.util.Map.of(
+    private static final Map<EventStatus, Set<EventStatus>> NEXT = Map.of(
             EventStatus.INQUIRY, EnumSet.of(EventStatus.PLANNING),
             EventStatus.PLANNING, EnumSet.of(EventStatus.PREPARATION, EventStatus.INQUIRY),
             EventStatus.PREPARATION, EnumSet.of(EventStatus.IN_PROGRESS, EventStatus.PLANNING),
