@@ -2,6 +2,7 @@ package dev.sleet.schema.sql;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +37,31 @@ public final class TypeNames {
 
     private static final Pattern SHAPE = Pattern.compile("^([a-z_][a-z0-9_ ]*?)\\s*(\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?\\s*((?:\\[\\s*\\]\\s*)*)$");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * Every built-in column type goes through {@link #canonical} (the processor binds thousands of
+     * columns of a handful of types), so results are remembered; bounded so a long-lived process
+     * fed arbitrary spellings cannot grow it without limit.
+     */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     /** The canonical spelling; unknown names are returned trimmed and lower-cased. */
     public static String canonical(String type) {
-        String t = type.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String cached = CACHE.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        String result = compute(type);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(type, result);
+        }
+        return result;
+    }
+
+    private static String compute(String type) {
+        String t = WHITESPACE.matcher(type.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
         Matcher m = SHAPE.matcher(t);
         if (!m.matches()) {
             return t;
