@@ -29,7 +29,7 @@ public final class MigratorBench {
 
     public MigratorBench(boolean quick) {
         applyCount = quick ? 50 : 500;
-        applyRepetitions = quick ? 1 : 3;
+        applyRepetitions = quick ? 1 : 5;
         upToDateCount = quick ? 20 : 200;
         checkPlan = quick ? new LatencyRace.Plan(2, 2, 3) : new LatencyRace.Plan(5, 3, 10);
     }

@@ -65,7 +65,7 @@ public final class RunAll {
             System.err.println("== " + name);
             switch (name) {
                 case "crud" -> new CrudBench(new LatencyRace.Plan(3_000, 40, 125).scaled(f)).run(report);
-                case "bulk" -> new BulkInsertBench(quick ? 5_000 : 100_000, quick ? 1 : 3).run(report);
+                case "bulk" -> new BulkInsertBench(quick ? 5_000 : 100_000, quick ? 1 : 5).run(report);
                 case "scale" -> new ScaleBench(quick, new LatencyRace.Plan(1_000, 12, 250).scaled(f)).run(report);
                 case "migrate" -> new MigratorBench(quick).run(report);
                 case "compile" -> new CompileBench(quick).run(report);
