@@ -26,6 +26,7 @@ import dev.sleet.schema.model.ReferentialAction;
 import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -99,7 +100,28 @@ public final class SnapshotJson {
 
     // ================================================================ write
 
+    /** The last schema written and its JSON; see {@link #write}. */
+    private record Written(WeakReference<DatabaseSchema> schema, String json) {
+    }
+
+    private static volatile Written last;
+
+    /**
+     * The canonical JSON of {@code schema}. A build writes the same schema object twice (the
+     * migration's meta file and the classpath snapshot), so the text of the last schema written is
+     * reused for that same instance; the model is deeply immutable, so identity means same bytes.
+     */
     public static String write(DatabaseSchema schema) {
+        Written previous = last;
+        if (previous != null && previous.schema().get() == schema) {
+            return previous.json();
+        }
+        String json = render(schema);
+        last = new Written(new WeakReference<>(schema), json);
+        return json;
+    }
+
+    private static String render(DatabaseSchema schema) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
         root.set("schemas", strings(schema.schemas()));
