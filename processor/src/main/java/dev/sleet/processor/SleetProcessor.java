@@ -13,9 +13,11 @@ import dev.sleet.processor.scan.AnnotationNames;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -23,6 +25,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -95,24 +98,48 @@ public final class SleetProcessor extends AbstractProcessor {
         return false;
     }
 
+    /**
+     * One scan of the round's elements for all four annotations (javac walks every root element and
+     * its members per {@code getElementsAnnotatedWith} call), then split by annotation in the order
+     * the separate scans gave: tables by annotation in {@link #TABLE_ANNOTATIONS} order, then enums.
+     * None of these annotations is {@code @Inherited}, so the ones written on the type are the ones
+     * javac matched.
+     */
     private void gather(RoundEnvironment round) {
-        for (String name : TABLE_ANNOTATIONS) {
+        List<String> wantedNames = new ArrayList<>(TABLE_ANNOTATIONS);
+        wantedNames.add(AnnotationNames.PG_ENUM);
+        Set<TypeElement> wanted = new LinkedHashSet<>();
+        for (String name : wantedNames) {
             TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
-            if (annotation == null) {
+            if (annotation != null) {
+                wanted.add(annotation);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, List<TypeElement>> byAnnotation = new HashMap<>();
+        for (Element element : round.getElementsAnnotatedWithAny(wanted.toArray(new TypeElement[0]))) {
+            if (!(element instanceof TypeElement type)) {
                 continue;
             }
-            for (Element element : round.getElementsAnnotatedWith(annotation)) {
-                if (element instanceof TypeElement type && tableTypes.add(type.getQualifiedName().toString())) {
+            for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+                String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+                if (wantedNames.contains(name)) {
+                    byAnnotation.computeIfAbsent(name, n -> new ArrayList<>()).add(type);
+                }
+            }
+        }
+        for (String name : TABLE_ANNOTATIONS) {
+            for (TypeElement type : byAnnotation.getOrDefault(name, List.of())) {
+                if (tableTypes.add(type.getQualifiedName().toString())) {
                     modelStale = true;
                 }
             }
         }
-        TypeElement pgEnum = processingEnv.getElementUtils().getTypeElement(AnnotationNames.PG_ENUM);
-        if (pgEnum != null) {
-            for (Element element : round.getElementsAnnotatedWith(pgEnum)) {
-                if (element.getKind() == ElementKind.ENUM && enumTypes.add(((TypeElement) element).getQualifiedName().toString())) {
-                    modelStale = true;
-                }
+        for (TypeElement type : byAnnotation.getOrDefault(AnnotationNames.PG_ENUM, List.of())) {
+            if (type.getKind() == ElementKind.ENUM && enumTypes.add(type.getQualifiedName().toString())) {
+                modelStale = true;
             }
         }
     }
