@@ -20,13 +20,15 @@ public final class AnnotationView {
     private final AnnotationMirror mirror;
     private final Element element;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
+    private final Elements elements;
+    /** Filled on first use: most views (every annotation on every component is wrapped) never read a default. */
+    private Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
 
     public AnnotationView(AnnotationMirror mirror, Element element, Elements elements) {
         this.mirror = mirror;
         this.element = element;
         this.explicit = mirror.getElementValues();
-        this.withDefaults = elements.getElementValuesWithDefaults(mirror);
+        this.elements = elements;
     }
 
     public AnnotationMirror mirror() {
@@ -57,6 +59,9 @@ public final class AnnotationView {
     }
 
     private AnnotationValue valueWithDefault(String attribute) {
+        if (withDefaults == null) {
+            withDefaults = elements.getElementValuesWithDefaults(mirror);
+        }
         return find(withDefaults, attribute);
     }
 
