@@ -1,5 +1,6 @@
 package dev.sleet.testing;
 
+import dev.sleet.schema.sql.Sql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ public final class PostgresServer {
         }
         try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.adminDatabase()), endpoint.user(), endpoint.password());
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE \"" + name + "\"");
+            s.execute("CREATE DATABASE " + Sql.quote(name));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name + " on " + endpoint.kind() + " PostgreSQL: " + e.getMessage(), e);
         }
@@ -61,7 +62,7 @@ public final class PostgresServer {
     void dropDatabase(String name) {
         try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.adminDatabase()), endpoint.user(), endpoint.password());
              Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            s.execute("DROP DATABASE IF EXISTS " + Sql.quote(name) + " WITH (FORCE)");
         } catch (SQLException e) {
             // A leftover test database is harmless; the server is per JVM or external.
         }
