@@ -2,6 +2,7 @@ package demo;
 
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.query.Codecs;
+import dev.sleet.runtime.query.CopyRows;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
 import java.sql.Connection;
@@ -20,6 +21,8 @@ public final class AllTypesDao {
     private static final String INSERT = "INSERT INTO \"public\".\"all_types\" (\"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\"";
 
     private static final String INSERT_BATCH = "INSERT INTO \"public\".\"all_types\" (\"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String COPY = "COPY \"public\".\"all_types\" (\"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\") FROM STDIN";
 
     private static final String UPSERT = "INSERT INTO \"public\".\"all_types\" AS \"existing\" (\"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"flag\" = EXCLUDED.\"flag\", \"small\" = EXCLUDED.\"small\", \"count\" = EXCLUDED.\"count\", \"big\" = EXCLUDED.\"big\", \"ratio\" = EXCLUDED.\"ratio\", \"score\" = EXCLUDED.\"score\", \"maybe_flag\" = EXCLUDED.\"maybe_flag\", \"maybe_small\" = EXCLUDED.\"maybe_small\", \"maybe_count\" = EXCLUDED.\"maybe_count\", \"maybe_big\" = EXCLUDED.\"maybe_big\", \"maybe_ratio\" = EXCLUDED.\"maybe_ratio\", \"maybe_score\" = EXCLUDED.\"maybe_score\", \"text\" = EXCLUDED.\"text\", \"amount\" = EXCLUDED.\"amount\", \"instant\" = EXCLUDED.\"instant\", \"offset_time\" = EXCLUDED.\"offset_time\", \"local_date_time\" = EXCLUDED.\"local_date_time\", \"local_date\" = EXCLUDED.\"local_date\", \"local_time\" = EXCLUDED.\"local_time\", \"duration\" = EXCLUDED.\"duration\", \"payload\" = EXCLUDED.\"payload\", \"status\" = EXCLUDED.\"status\", \"tags\" = EXCLUDED.\"tags\", \"numbers\" = EXCLUDED.\"numbers\", \"refs\" = EXCLUDED.\"refs\" RETURNING \"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\"";
 
@@ -76,11 +79,50 @@ public final class AllTypesDao {
     }
 
     /**
-     * Inserts {@code rows}; this table has array columns, which cannot travel through
-     * {@code unnest}, so this is {@link #insertAll}.
+     * Inserts {@code rows} fast, streamed through one {@code COPY … FROM STDIN}. Same rules as
+     * {@link #insert}; returns the row count.
      */
     public int insertBulk(List<AllTypes> rows) {
-        return insertAll(rows);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return db.withConnection("bulk insert into \"public\".\"all_types\"", c -> {
+            CopyRows out = CopyRows.start(c, COPY);
+            try {
+                for (AllTypes row : rows) {
+                    out.text(Codecs.UUID_CODEC.text(row.id()));
+                    out.value(row.flag());
+                    out.value(row.small());
+                    out.value(row.count());
+                    out.value(row.big());
+                    out.value(row.ratio());
+                    out.value(row.score());
+                    out.text(Codecs.BOOLEAN.text(row.maybeFlag()));
+                    out.text(Codecs.SHORT.text(row.maybeSmall()));
+                    out.text(Codecs.INTEGER.text(row.maybeCount()));
+                    out.text(Codecs.LONG.text(row.maybeBig()));
+                    out.text(Codecs.FLOAT.text(row.maybeRatio()));
+                    out.text(Codecs.DOUBLE.text(row.maybeScore()));
+                    out.text(row.text());
+                    out.text(Codecs.BIG_DECIMAL.text(row.amount()));
+                    out.text(Codecs.INSTANT.text(row.instant()));
+                    out.text(Codecs.OFFSET_DATE_TIME.text(row.offsetTime()));
+                    out.text(Codecs.LOCAL_DATE_TIME.text(row.localDateTime()));
+                    out.text(Codecs.LOCAL_DATE.text(row.localDate()));
+                    out.text(Codecs.LOCAL_TIME.text(row.localTime()));
+                    out.text(Codecs.DURATION.text(row.duration()));
+                    out.bytes(row.payload());
+                    out.text(AllTypesTable.STATUS_CODEC.text(row.status()));
+                    out.text(Codecs.STRING_ARRAY.text(row.tags()));
+                    out.text(Codecs.LONG_ARRAY.text(row.numbers()));
+                    out.text(Codecs.UUID_ARRAY.text(row.refs()));
+                    out.endRow();
+                }
+                return Math.toIntExact(out.finish());
+            } finally {
+                out.abort();
+            }
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package demo;
 
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.query.Codecs;
+import dev.sleet.runtime.query.CopyRows;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
 import java.sql.Connection;
@@ -24,6 +25,8 @@ public final class EventDao {
     private static final String INSERT_BULK = "INSERT INTO \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") SELECT u.\"client_id\", u.\"code\", u.\"name\", u.\"status\", u.\"event_date\", u.\"guest_count\", COALESCE(u.\"created_at\", (now())), u.\"is_archived\", u.\"archived_at\", u.\"archived_by\" FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS \"public\".\"event_status\"[]), CAST(? AS date[]), CAST(? AS integer[]), CAST(? AS timestamp with time zone[]), CAST(? AS boolean[]), CAST(? AS timestamp with time zone[]), CAST(? AS text[])) AS u(\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\")";
 
     private static final int BULK_CHUNK = 10000;
+
+    private static final String COPY = "COPY \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") FROM STDIN";
 
     private static final String UPSERT = "INSERT INTO \"public\".\"events\" AS \"existing\" (\"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"client_id\" = EXCLUDED.\"client_id\", \"code\" = EXCLUDED.\"code\", \"name\" = EXCLUDED.\"name\", \"status\" = EXCLUDED.\"status\", \"event_date\" = EXCLUDED.\"event_date\", \"guest_count\" = EXCLUDED.\"guest_count\", \"created_at\" = COALESCE(CAST(? AS timestamp with time zone), \"existing\".\"created_at\"), \"is_archived\" = EXCLUDED.\"is_archived\", \"archived_at\" = EXCLUDED.\"archived_at\", \"archived_by\" = EXCLUDED.\"archived_by\" RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
 
@@ -90,13 +93,10 @@ public final class EventDao {
     }
 
     /**
-     * Inserts {@code rows} fast: one {@code INSERT … SELECT FROM unnest(array, …)} per 10000 rows, each
-     * column sent as one array parameter. Same defaults rule as {@link #insert}. Returns the row count.
+     * One {@code INSERT … SELECT FROM unnest(array, …)} per 10000 rows, each column sent as one array
+     * parameter; a null component over a column with a default takes the default.
      */
-    public int insertBulk(List<Event> rows) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
+    private int insertBulkUnnest(List<Event> rows) {
         return db.withConnection("bulk insert into \"public\".\"events\"", c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_BULK)) {
                 int total = 0;
@@ -139,6 +139,44 @@ public final class EventDao {
                     total += ps.executeUpdate();
                 }
                 return total;
+            }
+        });
+    }
+
+    /**
+     * Inserts {@code rows} fast, streamed through one {@code COPY … FROM STDIN}. COPY cannot apply a
+     * column default to some rows only, so when a row has null for a column with a default
+     * (createdAt) every row goes through {@link #insertBulkUnnest} instead, which applies it. Same rules as
+     * {@link #insert}; returns the row count.
+     */
+    public int insertBulk(List<Event> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        for (Event row : rows) {
+            if (row.createdAt() == null) {
+                return insertBulkUnnest(rows);
+            }
+        }
+        return db.withConnection("bulk insert into \"public\".\"events\"", c -> {
+            CopyRows out = CopyRows.start(c, COPY);
+            try {
+                for (Event row : rows) {
+                    out.value(row.clientId());
+                    out.text(row.code());
+                    out.text(row.name());
+                    out.text(EventTable.STATUS_CODEC.text(row.status()));
+                    out.text(Codecs.LOCAL_DATE.text(row.eventDate()));
+                    out.text(Codecs.INTEGER.text(row.guestCount()));
+                    out.text(Codecs.INSTANT.text(row.createdAt()));
+                    out.value(row.isArchived());
+                    out.text(Codecs.INSTANT.text(row.archivedAt()));
+                    out.text(row.archivedBy());
+                    out.endRow();
+                }
+                return Math.toIntExact(out.finish());
+            } finally {
+                out.abort();
             }
         });
     }

@@ -118,6 +118,29 @@ public final class DaoScenarios {
                 assertThat(got.createdAt()).as("default applied in bulk").isAfter(started);
             }
         }
+        // every createdAt given: this list goes through COPY (several flushes), values exactly as given
+        List<Event> copied = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            copied.add(new Event(0, i % 10, "C" + i, "copy\t" + i + "\n", EventStatus.values()[i % EventStatus.values().length],
+                    LocalDate.of(2026, 1, 1).plusDays(i % 300), i % 3 == 0 ? null : i, CREATED.plusSeconds(i), false,
+                    i % 7 == 0 ? CREATED : null, i % 5 == 0 ? null : "it's \\N \"q\" " + i));
+        }
+        assertThat(dao.insertBulk(copied)).isEqualTo(3000);
+        List<Event> storedCopy = dao.select().where(EVENTS.CODE.like("C%")).orderBy(EVENTS.ID.asc()).list();
+        assertThat(storedCopy).hasSize(3000);
+        for (int i = 0; i < copied.size(); i++) {
+            Event want = copied.get(i);
+            assertThat(storedCopy.get(i)).isEqualTo(new Event(storedCopy.get(i).id(), want.clientId(), want.code(),
+                    want.name(), want.status(), want.eventDate(), want.guestCount(), want.createdAt(), false,
+                    want.archivedAt(), want.archivedBy()));
+        }
+        // a failing COPY is all-or-nothing, maps to the typed exception and leaves the DAO usable
+        List<Event> clash = List.of(new Event(0, 1, "D1", "n", EventStatus.INQUIRY, LocalDate.of(2026, 1, 1), null, CREATED,
+                false, null, null), new Event(0, 1, "C7", "n", EventStatus.INQUIRY, LocalDate.of(2026, 1, 1), null, CREATED,
+                false, null, null));
+        assertThatThrownBy(() -> dao.insertBulk(clash)).isInstanceOf(UniqueViolation.class);
+        assertThat(dao.count()).isEqualTo(8000);
+        assertThat(dao.findByCode("D1")).isEmpty();
         List<Event> storedBatch = dao.select().where(EVENTS.CODE.like("B%")).orderBy(EVENTS.ID.asc()).list();
         for (int i = 0; i < batch.size(); i++) {
             Event want = batch.get(i);
@@ -279,14 +302,38 @@ public final class DaoScenarios {
         assertThat(dao.select().where(ALL_TYPES.AMOUNT.gt(new BigDecimal("12.339"))).count()).isEqualTo(1);
         assertThat(dao.select().where(ALL_TYPES.MAYBE_FLAG.isNull()).count()).isEqualTo(2);
 
-        // insertBulk falls back to a batch for tables with array columns; still stores every value
-        AllTypes viaBatch = new AllTypes(UUID.randomUUID(), max.flag(), max.small(), max.count(), max.big(), max.ratio(),
-                max.score(), max.maybeFlag(), max.maybeSmall(), max.maybeCount(), max.maybeBig(), max.maybeRatio(),
-                max.maybeScore(), max.text(), max.amount(), max.instant(), max.offsetTime(), max.localDateTime(),
-                max.localDate(), max.localTime(), max.duration(), max.payload(), max.status(), max.tags(), max.numbers(),
-                max.refs());
-        assertThat(dao.insertBulk(List.of(viaBatch))).isEqualTo(1);
-        assertSameValues(dao.findById(viaBatch.id()).orElseThrow(), viaBatch);
+        // insertBulk goes through COPY (this table has no defaults): every type and edge value, arrays included
+        List<AllTypes> viaCopy = new ArrayList<>();
+        for (AllTypes row : List.of(max, min, nulls)) {
+            viaCopy.add(withId(row, UUID.randomUUID()));
+        }
+        assertThat(dao.insertBulk(viaCopy)).isEqualTo(3);
+        for (AllTypes row : viaCopy) {
+            assertSameValues(dao.findById(row.id()).orElseThrow(), row);
+        }
+        assertThat(dao.findById(viaCopy.get(0).id()).orElseThrow().offsetTime())
+                .isEqualTo(OffsetDateTime.parse("2026-03-28T20:00:00.000001Z"));
+        assertThat(dao.findById(viaCopy.get(1).id()).orElseThrow().amount().scale()).isEqualTo(4);
+        // text that looks like COPY syntax stays data
+        AllTypes tricky = withText(nulls, "\\N");
+        AllTypes tricky2 = withText(nulls, "a\tb\\tc\r\n\\.\n");
+        assertThat(dao.insertBulk(List.of(tricky, tricky2))).isEqualTo(2);
+        assertThat(dao.findById(tricky.id()).orElseThrow().text()).isEqualTo("\\N");
+        assertThat(dao.findById(tricky2.id()).orElseThrow().text()).isEqualTo("a\tb\\tc\r\n\\.\n");
+    }
+
+    private static AllTypes withText(AllTypes r, String text) {
+        return new AllTypes(UUID.randomUUID(), r.flag(), r.small(), r.count(), r.big(), r.ratio(), r.score(), r.maybeFlag(),
+                r.maybeSmall(), r.maybeCount(), r.maybeBig(), r.maybeRatio(), r.maybeScore(), text, r.amount(), r.instant(),
+                r.offsetTime(), r.localDateTime(), r.localDate(), r.localTime(), r.duration(), r.payload(), r.status(),
+                r.tags(), r.numbers(), r.refs());
+    }
+
+    private static AllTypes withId(AllTypes r, UUID id) {
+        return new AllTypes(id, r.flag(), r.small(), r.count(), r.big(), r.ratio(), r.score(), r.maybeFlag(),
+                r.maybeSmall(), r.maybeCount(), r.maybeBig(), r.maybeRatio(), r.maybeScore(), r.text(), r.amount(), r.instant(),
+                r.offsetTime(), r.localDateTime(), r.localDate(), r.localTime(), r.duration(), r.payload(), r.status(),
+                r.tags(), r.numbers(), r.refs());
     }
 
     private static AllTypes withAmount(AllTypes r, BigDecimal amount) {

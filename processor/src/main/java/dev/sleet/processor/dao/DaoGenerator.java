@@ -33,7 +33,7 @@ import javax.tools.Diagnostic.Kind;
  * </ul>
  *
  * <h2>What a DAO gets</h2>
- * insert, insertAll (JDBC batch), insertBulk ({@code INSERT … SELECT FROM unnest(?::type[], …)}),
+ * insert, insertAll (JDBC batch), insertBulk ({@code COPY … FROM STDIN}, see the rules),
  * upsert (on the primary key), upsertBy… (per unique constraint), findById, findAll, count, update,
  * deleteById (or {@code archive(id, by)} for {@code @SoftDelete} tables), a finder per unique constraint
  * and per index whose leading keys are plain columns (its longest leading run of plain columns; unique
@@ -47,6 +47,13 @@ import javax.tools.Diagnostic.Kind;
  *       a column with a default ({@code @Default}, {@code @DefaultNow}) takes the default when the
  *       component is null — bound as {@code COALESCE(CAST(? AS type), (default))}, so one static
  *       statement serves every row. A primitive component is always written.</li>
+ *   <li>insertBulk streams the rows through one {@code COPY table (insert columns) FROM STDIN} in text
+ *       format (values encoded by the runtime's {@code CopyRows} and codecs). COPY cannot take a column's
+ *       default for some rows only, so the rule is: COPY when the table has no column that defaults
+ *       when its component is null, or when every row gives non-null values for all such columns;
+ *       otherwise the whole list goes through {@code INSERT … SELECT FROM unnest(CAST(? AS type[]), …)}
+ *       in chunks (which applies the defaults), or through insertAll when the table has array columns
+ *       (arrays cannot travel through {@code unnest}). Either way the result is what insert would store.</li>
  *   <li>Upsert on the primary key writes every column, identity included
  *       ({@code OVERRIDING SYSTEM VALUE} for {@code GENERATED ALWAYS}). On conflict, a null component
  *       over a column with a default keeps the stored value (the default is for new rows), so an

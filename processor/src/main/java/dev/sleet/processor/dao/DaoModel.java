@@ -150,6 +150,17 @@ final class DaoModel {
         return insertColumns.stream().noneMatch(c -> c.bulkArray() == ColumnAccess.BulkArray.UNSUPPORTED);
     }
 
+    /** {@code COPY table (insert columns) FROM STDIN}: text format, identity columns left to the database. */
+    String copySql() {
+        return "COPY " + qualifiedSql + " (" + insertColumns.stream().map(c -> Sql.quote(c.columnName()))
+                .collect(Collectors.joining(", ")) + ") FROM STDIN";
+    }
+
+    /** Inserted columns that take their default when the component is null (COPY cannot apply it per row). */
+    List<ColumnAccess> insertDefaultedWhenNull() {
+        return insertColumns.stream().filter(DaoModel::defaultsWhenNull).toList();
+    }
+
     String insertBulkSql() {
         StringBuilder select = new StringBuilder();
         StringBuilder unnest = new StringBuilder();

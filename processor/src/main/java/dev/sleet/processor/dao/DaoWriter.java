@@ -166,15 +166,70 @@ final class DaoWriter {
     }
 
     private void insertBulk() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("insertBulk").addModifiers(Modifier.PUBLIC).returns(int.class)
-                .addParameter(rows, "rows");
-        if (!m.bulkInsertable()) {
-            type.addMethod(method
-                    .addJavadoc("Inserts {@code rows}; this table has array columns, which cannot travel through\n"
-                            + "{@code unnest}, so this is {@link #insertAll}.\n")
-                    .addStatement("return insertAll(rows)").build());
-            return;
+        List<ColumnAccess> defaulted = m.insertDefaultedWhenNull();
+        String fallback = null;
+        if (!defaulted.isEmpty()) {
+            if (m.bulkInsertable()) {
+                insertBulkUnnest();
+                fallback = "insertBulkUnnest";
+            } else {
+                fallback = "insertAll";
+            }
         }
+        sql("COPY", m.copySql());
+        MethodSpec.Builder method = MethodSpec.methodBuilder("insertBulk").addModifiers(Modifier.PUBLIC).returns(int.class)
+                .addParameter(rows, "rows")
+                .beginControlFlow("if (rows.isEmpty())").addStatement("return 0").endControlFlow();
+        if (fallback == null) {
+            method.addJavadoc("Inserts {@code rows} fast, streamed through one {@code COPY … FROM STDIN}. Same rules as\n"
+                    + "{@link #insert}; returns the row count.\n");
+        } else {
+            method.addJavadoc("Inserts {@code rows} fast, streamed through one {@code COPY … FROM STDIN}. COPY cannot apply a\n"
+                    + "column default to some rows only, so when a row has null for a column with a default\n"
+                    + "($L) every row goes through {@link #$L} instead, which applies it. Same rules as\n"
+                    + "{@link #insert}; returns the row count.\n",
+                    String.join(", ", defaulted.stream().map(ColumnAccess::componentName).toList()), fallback);
+            CodeBlock anyNull = defaulted.stream().map(c -> CodeBlock.of("row.$L() == null", c.componentName()))
+                    .collect(CodeBlock.joining(" || "));
+            method.beginControlFlow("for ($T row : rows)", m.record)
+                    .beginControlFlow("if ($L)", anyNull)
+                    .addStatement("return $L(rows)", fallback)
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("$T out = $T.start(c, COPY)", RuntimeNames.COPY_ROWS, RuntimeNames.COPY_ROWS)
+                .beginControlFlow("try")
+                .beginControlFlow("for ($T row : rows)", m.record);
+        for (ColumnAccess c : m.insertColumns) {
+            if (c.isPrimitive()) {
+                body.addStatement("out.value(row.$L())", c.componentName());
+            } else if (c.isBytes()) {
+                body.addStatement("out.bytes(row.$L())", c.componentName());
+            } else if (c.isString()) {
+                body.addStatement("out.text(row.$L())", c.componentName());
+            } else {
+                body.addStatement("out.text($L.text(row.$L()))", c.codec(), c.componentName());
+            }
+        }
+        body.addStatement("out.endRow()")
+                .endControlFlow()
+                .addStatement("return $T.toIntExact(out.finish())", Math.class)
+                .nextControlFlow("finally")
+                .addStatement("out.abort()")
+                .endControlFlow();
+        type.addMethod(method
+                .addCode(CodeBlock.builder()
+                        .add("return db.withConnection($S, c -> {\n$>", action("bulk insert into"))
+                        .add(body.build())
+                        .add("$<});\n").build())
+                .build());
+    }
+
+    /** The bulk path for rows COPY cannot take: {@code INSERT … SELECT FROM unnest(array, …)}, which applies defaults. */
+    private void insertBulkUnnest() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("insertBulkUnnest").addModifiers(Modifier.PRIVATE)
+                .returns(int.class).addParameter(rows, "rows");
         sql("INSERT_BULK", m.insertBulkSql());
         type.addField(FieldSpec.builder(int.class, "BULK_CHUNK", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$L", BULK_CHUNK).build());
@@ -208,10 +263,8 @@ final class DaoWriter {
                 .endControlFlow()
                 .addStatement("return total");
         type.addMethod(method
-                .addJavadoc("Inserts {@code rows} fast: one {@code INSERT … SELECT FROM unnest(array, …)} per $L rows, each\n"
-                        + "column sent as one array parameter. Same defaults rule as {@link #insert}. Returns the row count.\n",
-                        BULK_CHUNK)
-                .beginControlFlow("if (rows.isEmpty())").addStatement("return 0").endControlFlow()
+                .addJavadoc("One {@code INSERT … SELECT FROM unnest(array, …)} per $L rows, each column sent as one array\n"
+                        + "parameter; a null component over a column with a default takes the default.\n", BULK_CHUNK)
                 .addCode(withStatement("withConnection", action("bulk insert into"), "INSERT_BULK", body.build()))
                 .build());
     }

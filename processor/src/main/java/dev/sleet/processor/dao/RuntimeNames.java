@@ -22,6 +22,7 @@ final class RuntimeNames {
     static final ClassName TABLE_MODEL = ClassName.get(QUERY, "TableModel");
     static final ClassName SELECT = ClassName.get(QUERY, "Select");
     static final ClassName ROWS = ClassName.get(QUERY, "Rows");
+    static final ClassName COPY_ROWS = ClassName.get(QUERY, "CopyRows");
     static final ClassName BOOKING_RESULT = ClassName.get(SCHEDULE, "BookingResult");
     static final ClassName FREE_SLOT = ClassName.get(SCHEDULE, "FreeSlot");
     static final ClassName FREE_SLOTS = ClassName.get(SCHEDULE, "FreeSlots");

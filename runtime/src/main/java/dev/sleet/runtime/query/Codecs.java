@@ -299,6 +299,17 @@ public final class Codecs {
         public String sqlType() {
             return "bigint[]";
         }
+
+        public String text(long[] v) {
+            if (v == null) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder(v.length * 8 + 2).append('{');
+            for (int k = 0; k < v.length; k++) {
+                out.append(k == 0 ? "" : ",").append(v[k]);
+            }
+            return out.append('}').toString();
+        }
     };
 
     public static final Codec<int[]> INT_ARRAY = new Codec<>() {
@@ -321,6 +332,17 @@ public final class Codecs {
 
         public String sqlType() {
             return "integer[]";
+        }
+
+        public String text(int[] v) {
+            if (v == null) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder(v.length * 6 + 2).append('{');
+            for (int k = 0; k < v.length; k++) {
+                out.append(k == 0 ? "" : ",").append(v[k]);
+            }
+            return out.append('}').toString();
         }
     };
 
@@ -351,7 +373,41 @@ public final class Codecs {
             public String sqlType() {
                 return elementType + "[]";
             }
+
+            public String text(A v) {
+                return v == null ? null : arrayLiteral((Object[]) v);
+            }
         };
+    }
+
+    /**
+     * A one-dimensional array literal: every element double-quoted with {@code "} and {@code \}
+     * backslash-escaped, so commas, braces, blanks, the word NULL and the empty string stay data;
+     * a null element is the bare {@code NULL}.
+     */
+    static String arrayLiteral(Object[] elements) {
+        StringBuilder out = new StringBuilder(elements.length * 16 + 2).append('{');
+        for (int k = 0; k < elements.length; k++) {
+            if (k > 0) {
+                out.append(',');
+            }
+            Object e = elements[k];
+            if (e == null) {
+                out.append("NULL");
+                continue;
+            }
+            String text = e.toString();
+            out.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append('}').toString();
     }
 
     /** A Java enum stored as a PostgreSQL enum type; {@code labels[ordinal]} is each constant's label. */
