@@ -1,6 +1,7 @@
 package dev.sleet.processor.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -35,21 +37,79 @@ public final class Annotated {
     }
 
     public static Annotated ofComponent(RecordComponentElement component, Elements elements) {
+        return ofComponent(component, fieldsByName((TypeElement) component.getEnclosingElement()), elements);
+    }
+
+    /**
+     * Like {@link #ofComponent(RecordComponentElement, Elements)}, with the record's fields indexed once by
+     * {@link #fieldsByName} (looking each component's field up by scanning every member made a record's
+     * components quadratic in its member count).
+     */
+    public static Annotated ofComponent(RecordComponentElement component, Map<String, Element> fieldsOfRecord, Elements elements) {
         Annotated out = new Annotated(elements);
         out.addAll(component);
         if (component.getAccessor() != null) {
             out.addAll(component.getAccessor());
         }
-        for (Element member : component.getEnclosingElement().getEnclosedElements()) {
-            if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
-                out.addAll(member);
-            }
+        Element field = fieldsOfRecord.get(component.getSimpleName().toString());
+        if (field != null) {
+            out.addAll(field);
         }
         out.addTypeUse(component);
         if (component.getAccessor() != null) {
             out.addList(component.getAccessor().getReturnType().getAnnotationMirrors(), component);
         }
         return out;
+    }
+
+    /** The fields of a type by simple name (a class cannot declare two fields of one name). */
+    public static Map<String, Element> fieldsByName(TypeElement type) {
+        Map<String, Element> out = new HashMap<>();
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.FIELD) {
+                out.putIfAbsent(member.getSimpleName().toString(), member);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first annotation named {@code qualifiedName} in the order {@link #ofComponent} unites them
+     * (component, accessor, field, the component's type, the accessor's return type), without wrapping
+     * any of the others: for checks that need one annotation of every component.
+     */
+    public static Optional<AnnotationView> findOnComponent(RecordComponentElement component, String qualifiedName,
+            Map<String, Element> fieldsOfRecord, Elements elements) {
+        ExecutableElement accessor = component.getAccessor();
+        Element field = fieldsOfRecord.get(component.getSimpleName().toString());
+        AnnotationMirror found = named(component.getAnnotationMirrors(), qualifiedName);
+        Element on = component;
+        if (found == null && accessor != null) {
+            found = named(accessor.getAnnotationMirrors(), qualifiedName);
+            on = accessor;
+        }
+        if (found == null && field != null) {
+            found = named(field.getAnnotationMirrors(), qualifiedName);
+            on = field;
+        }
+        if (found == null) {
+            found = named(component.asType().getAnnotationMirrors(), qualifiedName);
+            on = component;
+        }
+        if (found == null && accessor != null) {
+            found = named(accessor.getReturnType().getAnnotationMirrors(), qualifiedName);
+            on = component;
+        }
+        return found == null ? Optional.empty() : Optional.of(new AnnotationView(found, on, elements));
+    }
+
+    private static AnnotationMirror named(List<? extends AnnotationMirror> mirrors, String qualifiedName) {
+        for (AnnotationMirror mirror : mirrors) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+                return mirror;
+            }
+        }
+        return null;
     }
 
     private void addAll(Element element) {
