@@ -153,8 +153,10 @@ public final class TableBinder {
                         + " would have no columns; declare its columns as components, e.g. `record " + recordName() + "(@Id long id)`",
                         type, tableAnnotation, null);
             }
+            // Indexed once per record: each component's field was otherwise found by scanning every member.
+            Map<String, Element> fields = Annotated.fieldsByName(type);
             for (RecordComponentElement component : components) {
-                bindColumn(component);
+                bindColumn(component, fields);
             }
             PrimaryKey primaryKey = null;
             if (!primaryKeyColumns.isEmpty()) {
@@ -207,8 +209,8 @@ public final class TableBinder {
             return false;
         }
 
-        private void bindColumn(RecordComponentElement component) {
-            Annotated a = Annotated.ofComponent(component, elements);
+        private void bindColumn(RecordComponentElement component, Map<String, Element> fieldsOfRecord) {
+            Annotated a = Annotated.ofComponent(component, fieldsOfRecord, elements);
             Optional<AnnotationView> column = a.get(COLUMN);
             Optional<AnnotationView> jpaColumn = a.get(JPA_COLUMN);
             String componentName = component.getSimpleName().toString();
