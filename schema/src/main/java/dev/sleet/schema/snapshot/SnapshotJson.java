@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -94,7 +90,6 @@ public final class SnapshotJson {
     /** The version of this layout; bumped only for changes older readers cannot understand. */
     public static final int FORMAT = 1;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -122,228 +117,283 @@ public final class SnapshotJson {
     }
 
     private static String render(DatabaseSchema schema) {
-        ObjectNode root = NODES.objectNode();
-        root.put("format", FORMAT);
-        root.set("schemas", strings(schema.schemas()));
-        root.set("extensions", strings(schema.extensions()));
-        ArrayNode enums = root.putArray("enums");
+        CanonicalWriter w = new CanonicalWriter(new StringBuilder(Math.max(4096, schema.tables().size() * 2048)));
+        w.beginObject();
+        w.name("format").integer(FORMAT);
+        w.name("schemas").strings(schema.schemas());
+        w.name("extensions").strings(schema.extensions());
+        w.name("enums").beginArray();
         for (EnumType e : schema.enums()) {
-            ObjectNode n = enums.addObject();
-            n.put("schema", e.name().schema());
-            n.put("name", e.name().name());
-            n.set("values", strings(e.values()));
+            w.element().beginObject();
+            w.name("schema").string(e.name().schema());
+            w.name("name").string(e.name().name());
+            w.name("values").strings(e.values());
+            w.endObject();
         }
-        ArrayNode tables = root.putArray("tables");
+        w.endArray();
+        w.name("tables").beginArray();
         for (Table t : schema.tables()) {
-            tables.add(table(t));
+            table(w.element(), t);
         }
-        StringBuilder out = new StringBuilder(4096);
-        CanonicalPrinter.print(root, out, 0);
-        return out.append('\n').toString();
+        w.endArray();
+        w.endObject();
+        return w.out.append('\n').toString();
     }
 
-    private static ObjectNode table(Table t) {
-        ObjectNode n = NODES.objectNode();
-        n.put("schema", t.name().schema());
-        n.put("name", t.name().name());
-        putStringsIfAny(n, "renamedFrom", t.renamedFrom());
-        ArrayNode columns = n.putArray("columns");
+    private static void table(CanonicalWriter w, Table t) {
+        w.beginObject();
+        w.name("schema").string(t.name().schema());
+        w.name("name").string(t.name().name());
+        stringsIfAny(w, "renamedFrom", t.renamedFrom());
+        w.name("columns").beginArray();
         for (Column c : t.columns()) {
-            columns.add(column(c));
+            column(w.element(), c);
         }
+        w.endArray();
         if (t.primaryKey() != null) {
-            ObjectNode pk = n.putObject("primaryKey");
-            pk.put("name", t.primaryKey().name());
-            pk.set("columns", strings(t.primaryKey().columns()));
+            w.name("primaryKey").beginObject();
+            w.name("name").string(t.primaryKey().name());
+            w.name("columns").strings(t.primaryKey().columns());
+            w.endObject();
         }
-        putObjectsIfAny(n, "foreignKeys", t.foreignKeys(), fk -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("name", fk.name());
-            o.set("columns", strings(fk.columns()));
-            ObjectNode ref = o.putObject("references");
-            ref.put("schema", fk.referencedTable().schema());
-            ref.put("table", fk.referencedTable().name());
-            ref.set("columns", strings(fk.referencedColumns()));
-            putConstant(o, "onDelete", fk.onDelete());
-            putConstant(o, "onUpdate", fk.onUpdate());
-            return o;
-        });
-        putObjectsIfAny(n, "uniques", t.uniques(), u -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("name", u.name());
-            o.set("columns", strings(u.columns()));
-            if (u.nullsNotDistinct()) {
-                o.put("nullsNotDistinct", true);
+        if (!t.foreignKeys().isEmpty()) {
+            w.name("foreignKeys").beginArray();
+            for (ForeignKey fk : t.foreignKeys()) {
+                w.element().beginObject();
+                w.name("name").string(fk.name());
+                w.name("columns").strings(fk.columns());
+                w.name("references").beginObject();
+                w.name("schema").string(fk.referencedTable().schema());
+                w.name("table").string(fk.referencedTable().name());
+                w.name("columns").strings(fk.referencedColumns());
+                w.endObject();
+                constant(w, "onDelete", fk.onDelete());
+                constant(w, "onUpdate", fk.onUpdate());
+                w.endObject();
             }
-            return o;
-        });
-        putObjectsIfAny(n, "checks", t.checks(), c -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("name", c.name());
-            putIfNotNull(o, "expression", c.expression());
-            return o;
-        });
-        putObjectsIfAny(n, "exclusions", t.exclusions(), x -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("name", x.name());
-            putConstant(o, "using", x.method());
-            ArrayNode elements = o.putArray("elements");
-            for (ExclusionElement e : x.elements()) {
-                ObjectNode en = elements.addObject();
-                putIfNotNull(en, "column", e.column());
-                putIfNotNull(en, "expression", e.expression());
-                putIfNotNull(en, "operator", e.operator());
-            }
-            putIfNotNull(o, "where", x.where());
-            return o;
-        });
-        putObjectsIfAny(n, "indexes", t.indexes(), i -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("name", i.name());
-            if (i.unique()) {
-                o.put("unique", true);
-            }
-            putConstant(o, "using", i.method());
-            ArrayNode keys = o.putArray("keys");
-            for (IndexKey k : i.keys()) {
-                ObjectNode kn = keys.addObject();
-                putIfNotNull(kn, "column", k.column());
-                putIfNotNull(kn, "expression", k.expression());
-                if (k.order() != null && k.order() != SortOrder.ASC) {
-                    putConstant(kn, "order", k.order());
+            w.endArray();
+        }
+        if (!t.uniques().isEmpty()) {
+            w.name("uniques").beginArray();
+            for (UniqueConstraint u : t.uniques()) {
+                w.element().beginObject();
+                w.name("name").string(u.name());
+                w.name("columns").strings(u.columns());
+                if (u.nullsNotDistinct()) {
+                    w.name("nullsNotDistinct").bool(true);
                 }
+                w.endObject();
             }
-            putIfNotNull(o, "where", i.where());
-            return o;
-        });
-        return n;
+            w.endArray();
+        }
+        if (!t.checks().isEmpty()) {
+            w.name("checks").beginArray();
+            for (CheckConstraint c : t.checks()) {
+                w.element().beginObject();
+                w.name("name").string(c.name());
+                stringIfNotNull(w, "expression", c.expression());
+                w.endObject();
+            }
+            w.endArray();
+        }
+        if (!t.exclusions().isEmpty()) {
+            w.name("exclusions").beginArray();
+            for (ExclusionConstraint x : t.exclusions()) {
+                w.element().beginObject();
+                w.name("name").string(x.name());
+                constant(w, "using", x.method());
+                w.name("elements").beginArray();
+                for (ExclusionElement e : x.elements()) {
+                    w.element().beginObject();
+                    stringIfNotNull(w, "column", e.column());
+                    stringIfNotNull(w, "expression", e.expression());
+                    stringIfNotNull(w, "operator", e.operator());
+                    w.endObject();
+                }
+                w.endArray();
+                stringIfNotNull(w, "where", x.where());
+                w.endObject();
+            }
+            w.endArray();
+        }
+        if (!t.indexes().isEmpty()) {
+            w.name("indexes").beginArray();
+            for (Index i : t.indexes()) {
+                w.element().beginObject();
+                w.name("name").string(i.name());
+                if (i.unique()) {
+                    w.name("unique").bool(true);
+                }
+                constant(w, "using", i.method());
+                w.name("keys").beginArray();
+                for (IndexKey k : i.keys()) {
+                    w.element().beginObject();
+                    stringIfNotNull(w, "column", k.column());
+                    stringIfNotNull(w, "expression", k.expression());
+                    if (k.order() != null && k.order() != SortOrder.ASC) {
+                        constant(w, "order", k.order());
+                    }
+                    w.endObject();
+                }
+                w.endArray();
+                stringIfNotNull(w, "where", i.where());
+                w.endObject();
+            }
+            w.endArray();
+        }
+        w.endObject();
     }
 
-    private static ObjectNode column(Column c) {
-        ObjectNode n = NODES.objectNode();
-        n.put("name", c.name());
+    private static void column(CanonicalWriter w, Column c) {
+        w.beginObject();
+        w.name("name").string(c.name());
         if (c.type() instanceof ColumnType.Builtin b) {
-            n.put("type", b.name());
+            w.name("type").string(b.name());
         } else if (c.type() instanceof ColumnType.EnumRef e) {
-            ObjectNode t = n.putObject("type");
-            t.put("enum", e.enumName().name());
-            t.put("schema", e.enumName().schema());
+            w.name("type").beginObject();
+            w.name("enum").string(e.enumName().name());
+            w.name("schema").string(e.enumName().schema());
             if (e.array()) {
-                t.put("array", true);
+                w.name("array").bool(true);
             }
+            w.endObject();
         }
         if (c.nullable()) {
-            n.put("nullable", true);
+            w.name("nullable").bool(true);
         }
-        putIfNotNull(n, "default", c.defaultExpression());
-        putConstant(n, "identity", c.identity());
-        putStringsIfAny(n, "renamedFrom", c.renamedFrom());
-        return n;
+        stringIfNotNull(w, "default", c.defaultExpression());
+        constant(w, "identity", c.identity());
+        stringsIfAny(w, "renamedFrom", c.renamedFrom());
+        w.endObject();
     }
 
-    private static ArrayNode strings(Iterable<String> values) {
-        ArrayNode a = NODES.arrayNode();
-        values.forEach(a::add);
-        return a;
-    }
-
-    private static void putStringsIfAny(ObjectNode n, String key, List<String> values) {
+    private static void stringsIfAny(CanonicalWriter w, String key, List<String> values) {
         if (!values.isEmpty()) {
-            n.set(key, strings(values));
+            w.name(key).strings(values);
         }
     }
 
-    private static <T> void putObjectsIfAny(ObjectNode n, String key, List<T> values, Function<T, ObjectNode> toNode) {
-        if (!values.isEmpty()) {
-            ArrayNode a = n.putArray(key);
-            values.forEach(v -> a.add(toNode.apply(v)));
-        }
-    }
-
-    private static void putIfNotNull(ObjectNode n, String key, String value) {
+    private static void stringIfNotNull(CanonicalWriter w, String key, String value) {
         if (value != null) {
-            n.put(key, value);
+            w.name(key).string(value);
         }
     }
 
-    private static void putConstant(ObjectNode n, String key, Enum<?> value) {
+    private static void constant(CanonicalWriter w, String key, Enum<?> value) {
         if (value != null) {
-            n.put(key, value.name().toLowerCase(Locale.ROOT));
+            w.name(key).string(value.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    /** Prints the tree in the layout the class comment describes; Jackson's printers put arrays of strings on many lines. */
-    private static final class CanonicalPrinter {
+    /**
+     * Writes the layout the class comment describes straight into text (building a Jackson tree of a
+     * large schema first and printing it cost as much again): objects one key per line, arrays of
+     * objects one element per line, arrays of strings on one line, empty containers as {@code {}} and
+     * {@code []}. Strings are escaped with Jackson's encoder, the escapes its own writers use.
+     */
+    private static final class CanonicalWriter {
         private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
-        static void print(JsonNode node, StringBuilder out, int depth) {
-            if (node.isObject()) {
-                if (node.isEmpty()) {
-                    out.append("{}");
-                    return;
-                }
-                out.append("{\n");
-                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
-                    quoted(indent(out, depth + 1), f.getKey()).append(": ");
-                    print(f.getValue(), out, depth + 1);
-                    out.append(fields.hasNext() ? ",\n" : "\n");
-                }
-                indent(out, depth).append('}');
-            } else if (node.isArray()) {
-                boolean scalars = true;
-                for (JsonNode e : node) {
-                    scalars &= e.isValueNode();
-                }
-                if (scalars) {
-                    out.append('[');
-                    for (int i = 0; i < node.size(); i++) {
-                        scalar(out.append(i == 0 ? "" : ", "), node.get(i));
-                    }
-                    out.append(']');
-                    return;
-                }
-                out.append("[\n");
-                for (int i = 0; i < node.size(); i++) {
-                    indent(out, depth + 1);
-                    print(node.get(i), out, depth + 1);
-                    out.append(i + 1 < node.size() ? ",\n" : "\n");
-                }
-                indent(out, depth).append(']');
+        final StringBuilder out;
+        /** Per open container, whether it has an entry yet; its size is the current depth. */
+        private boolean[] hasEntries = new boolean[16];
+        private int depth;
+
+        CanonicalWriter(StringBuilder out) {
+            this.out = out;
+        }
+
+        CanonicalWriter beginObject() {
+            return open('{');
+        }
+
+        CanonicalWriter beginArray() {
+            return open('[');
+        }
+
+        void endObject() {
+            close('}');
+        }
+
+        void endArray() {
+            close(']');
+        }
+
+        /** The next key of the open object. */
+        CanonicalWriter name(String key) {
+            entry();
+            quoted(key).append(": ");
+            return this;
+        }
+
+        /** The next element of the open array of objects. */
+        CanonicalWriter element() {
+            entry();
+            return this;
+        }
+
+        void string(String value) {
+            if (value == null) {
+                out.append("null");
             } else {
-                scalar(out, node);
+                quoted(value);
             }
         }
 
-        /**
-         * A value node as JSON. Strings are escaped with Jackson's own encoder (the same escapes its
-         * {@code toString()} writes) without going through a serializer per value, which dominated
-         * the time of writing a large snapshot.
-         */
-        private static void scalar(StringBuilder out, JsonNode node) {
-            if (node.isTextual()) {
-                quoted(out, node.textValue());
-            } else if (node.isBoolean()) {
-                out.append(node.booleanValue());
-            } else if (node.isInt()) {
-                out.append(node.intValue());
-            } else {
-                out.append(node);
-            }
+        void integer(int value) {
+            out.append(value);
         }
 
-        private static StringBuilder quoted(StringBuilder out, String text) {
+        void bool(boolean value) {
+            out.append(value);
+        }
+
+        void strings(Iterable<String> values) {
+            out.append('[');
+            boolean first = true;
+            for (String v : values) {
+                if (!first) {
+                    out.append(", ");
+                }
+                first = false;
+                string(v);
+            }
+            out.append(']');
+        }
+
+        private CanonicalWriter open(char bracket) {
+            out.append(bracket);
+            if (depth == hasEntries.length) {
+                hasEntries = java.util.Arrays.copyOf(hasEntries, depth * 2);
+            }
+            hasEntries[depth++] = false;
+            return this;
+        }
+
+        private void close(char bracket) {
+            if (hasEntries[--depth]) {
+                out.append('\n');
+                indent(depth);
+            }
+            out.append(bracket);
+        }
+
+        private void entry() {
+            out.append(hasEntries[depth - 1] ? ",\n" : "\n");
+            hasEntries[depth - 1] = true;
+            indent(depth);
+        }
+
+        private StringBuilder quoted(String text) {
             out.append('"');
             ENCODER.quoteAsString(text, out);
             return out.append('"');
         }
 
-        private static StringBuilder indent(StringBuilder out, int depth) {
-            for (int i = 0; i < depth; i++) {
+        private void indent(int levels) {
+            for (int i = 0; i < levels; i++) {
                 out.append("  ");
             }
-            return out;
         }
     }
 
