@@ -108,16 +108,11 @@ public final class Introspector implements SchemaIntrospection {
 
     private static List<EnumType> enums(Connection c, Array schemas) throws SQLException {
         Map<QualifiedName, List<String>> labels = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t "
+        eachRow(c, "SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t "
                 + "JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid "
-                + "WHERE n.nspname = ANY (?) ORDER BY n.nspname, t.typname, e.enumsortorder")) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    labels.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getString(3));
-                }
-            }
-        }
+                + "WHERE n.nspname = ANY (?) ORDER BY n.nspname, t.typname, e.enumsortorder",
+                schemas, rs -> labels.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(rs.getString(3)));
         return labels.entrySet().stream().map(e -> new EnumType(e.getKey(), e.getValue())).toList();
     }
 
@@ -133,34 +128,29 @@ public final class Introspector implements SchemaIntrospection {
                 + "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace "
                 + "WHERE cl.relkind IN ('r', 'p') AND NOT cl.relispartition AND n.nspname = ANY (?) "
                 + "ORDER BY n.nspname, cl.relname, a.attnum";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
-                    TableBuilder tb = tables.computeIfAbsent(table, TableBuilder::new);
-                    String column = rs.getString(3);
-                    if (column == null) {
-                        continue; // a table without columns
-                    }
-                    ColumnType type;
-                    if ("e".equals(rs.getString(8))) {
-                        type = new ColumnType.EnumRef(new QualifiedName(rs.getString(9), rs.getString(10)), false);
-                    } else if ("e".equals(rs.getString(11))) {
-                        type = new ColumnType.EnumRef(new QualifiedName(rs.getString(12), rs.getString(13)), true);
-                    } else {
-                        type = ColumnType.builtin(rs.getString(4));
-                    }
-                    String identity = rs.getString(7);
-                    IdentityKind kind = switch (identity == null ? "" : identity) {
-                        case "a" -> IdentityKind.ALWAYS;
-                        case "d" -> IdentityKind.BY_DEFAULT;
-                        default -> null;
-                    };
-                    tb.columns.add(new Column(column, type, !rs.getBoolean(5), rs.getString(6), kind, List.of()));
-                }
+        eachRow(c, sql, schemas, rs -> {
+            QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
+            TableBuilder tb = tables.computeIfAbsent(table, TableBuilder::new);
+            String column = rs.getString(3);
+            if (column == null) {
+                return; // a table without columns
             }
-        }
+            ColumnType type;
+            if ("e".equals(rs.getString(8))) {
+                type = new ColumnType.EnumRef(new QualifiedName(rs.getString(9), rs.getString(10)), false);
+            } else if ("e".equals(rs.getString(11))) {
+                type = new ColumnType.EnumRef(new QualifiedName(rs.getString(12), rs.getString(13)), true);
+            } else {
+                type = ColumnType.builtin(rs.getString(4));
+            }
+            String identity = rs.getString(7);
+            IdentityKind kind = switch (identity == null ? "" : identity) {
+                case "a" -> IdentityKind.ALWAYS;
+                case "d" -> IdentityKind.BY_DEFAULT;
+                default -> null;
+            };
+            tb.columns.add(new Column(column, type, !rs.getBoolean(5), rs.getString(6), kind, List.of()));
+        });
         return tables;
     }
 
@@ -181,35 +171,30 @@ public final class Introspector implements SchemaIntrospection {
                 + "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
                 + "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
                 + "WHERE cl.relkind IN ('r', 'p') AND NOT cl.relispartition AND n.nspname = ANY (?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
-                    if (tb == null) {
-                        continue;
-                    }
-                    IndexMethod method = IndexMethod.fromSql(rs.getString(4));
-                    List<String> columns = strings(rs.getArray(7));
-                    List<String> texts = strings(rs.getArray(8));
-                    String contype = rs.getString(10);
-                    if ("x".equals(contype)) {
-                        exclusion.put(rs.getLong(11), new ExclusionIndex(method, columns, texts, unwrap(rs.getString(6))));
-                        continue;
-                    }
-                    if (contype != null) {
-                        continue; // backs a primary key or unique constraint, reported as that constraint
-                    }
-                    Integer[] options = (Integer[]) rs.getArray(9).getArray();
-                    List<IndexKey> keys = new ArrayList<>();
-                    for (int k = 0; k < columns.size(); k++) {
-                        SortOrder order = sortOrder(options[k] == null ? 0 : options[k], method);
-                        keys.add(columns.get(k) != null ? new IndexKey(columns.get(k), null, order) : new IndexKey(null, texts.get(k), order));
-                    }
-                    tb.indexes.add(new Index(rs.getString(3), keys, rs.getBoolean(5), method, unwrap(rs.getString(6))));
-                }
+        eachRow(c, sql, schemas, rs -> {
+            TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (tb == null) {
+                return;
             }
-        }
+            IndexMethod method = IndexMethod.fromSql(rs.getString(4));
+            List<String> columns = strings(rs.getArray(7));
+            List<String> texts = strings(rs.getArray(8));
+            String contype = rs.getString(10);
+            if ("x".equals(contype)) {
+                exclusion.put(rs.getLong(11), new ExclusionIndex(method, columns, texts, unwrap(rs.getString(6))));
+                return;
+            }
+            if (contype != null) {
+                return; // backs a primary key or unique constraint, reported as that constraint
+            }
+            Integer[] options = (Integer[]) rs.getArray(9).getArray();
+            List<IndexKey> keys = new ArrayList<>();
+            for (int k = 0; k < columns.size(); k++) {
+                SortOrder order = sortOrder(options[k] == null ? 0 : options[k], method);
+                keys.add(columns.get(k) != null ? new IndexKey(columns.get(k), null, order) : new IndexKey(null, texts.get(k), order));
+            }
+            tb.indexes.add(new Index(rs.getString(3), keys, rs.getBoolean(5), method, unwrap(rs.getString(6))));
+        });
     }
 
     /** {@code indoption} bit 0 is DESC, bit 1 NULLS FIRST; the defaults are ASC NULLS LAST and DESC NULLS FIRST. */
@@ -240,39 +225,34 @@ public final class Introspector implements SchemaIntrospection {
                 + " FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
                 + "LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace "
                 + "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND n.nspname = ANY (?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
-                    if (tb == null) {
-                        continue;
-                    }
-                    String name = rs.getString(3);
-                    List<String> cols = strings(rs.getArray(5));
-                    switch (rs.getString(4)) {
-                        case "p" -> tb.primaryKey = new PrimaryKey(name, cols);
-                        case "u" -> tb.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean(14)));
-                        case "f" -> tb.foreignKeys.add(new ForeignKey(name, cols, new QualifiedName(rs.getString(6), rs.getString(7)),
-                                strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
-                        case "c" -> tb.checks.add(new CheckConstraint(name, checkBody(rs.getString(11))));
-                        case "x" -> {
-                            ExclusionIndex idx = exclusionIndexes.get(rs.getLong(12));
-                            List<String> ops = strings(rs.getArray(13));
-                            List<ExclusionElement> elements = new ArrayList<>();
-                            for (int k = 0; k < ops.size(); k++) {
-                                String column = idx.columns().get(k);
-                                elements.add(column != null
-                                        ? new ExclusionElement(column, null, ops.get(k))
-                                        : new ExclusionElement(null, idx.expressions().get(k), ops.get(k)));
-                            }
-                            tb.exclusions.add(new ExclusionConstraint(name, idx.method(), elements, idx.where()));
-                        }
-                        default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(4));
-                    }
-                }
+        eachRow(c, sql, schemas, rs -> {
+            TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (tb == null) {
+                return;
             }
-        }
+            String name = rs.getString(3);
+            List<String> cols = strings(rs.getArray(5));
+            switch (rs.getString(4)) {
+                case "p" -> tb.primaryKey = new PrimaryKey(name, cols);
+                case "u" -> tb.uniques.add(new UniqueConstraint(name, cols, rs.getBoolean(14)));
+                case "f" -> tb.foreignKeys.add(new ForeignKey(name, cols, new QualifiedName(rs.getString(6), rs.getString(7)),
+                        strings(rs.getArray(8)), action(rs.getString(9)), action(rs.getString(10))));
+                case "c" -> tb.checks.add(new CheckConstraint(name, checkBody(rs.getString(11))));
+                case "x" -> {
+                    ExclusionIndex idx = exclusionIndexes.get(rs.getLong(12));
+                    List<String> ops = strings(rs.getArray(13));
+                    List<ExclusionElement> elements = new ArrayList<>();
+                    for (int k = 0; k < ops.size(); k++) {
+                        String column = idx.columns().get(k);
+                        elements.add(column != null
+                                ? new ExclusionElement(column, null, ops.get(k))
+                                : new ExclusionElement(null, idx.expressions().get(k), ops.get(k)));
+                    }
+                    tb.exclusions.add(new ExclusionConstraint(name, idx.method(), elements, idx.where()));
+                }
+                default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(4));
+            }
+        });
     }
 
     /** {@code CHECK ((a > 0) AND (b > 0)) NOT VALID} → {@code (a > 0) AND (b > 0)}. */
@@ -363,4 +343,23 @@ public final class Introspector implements SchemaIntrospection {
             return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, List.of());
         }
     }
+
+    /** A handler of one result row; may throw like JDBC does. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a catalog query whose only parameter is the array of schema names, handing each row over. */
+    private static void eachRow(Connection c, String sql, Array schemas, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, schemas);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+
 }
