@@ -190,28 +190,24 @@ public final class Migrator {
             }
             history.create(c);
             List<String> recorded = new ArrayList<>();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(history.upsertSql())) {
-                for (MigrationScript s : scripts) {
-                    if (s.name().compareTo(target) > 0) {
-                        break;
+            String last = target;
+            inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(history.upsertSql())) {
+                    for (MigrationScript s : scripts) {
+                        if (s.name().compareTo(last) > 0) {
+                            break;
+                        }
+                        if (s.draft() && !s.name().equals(last)) {
+                            continue;
+                        }
+                        history.bindUpsert(ps, s.name(), s.checksum(), 0, appliedBy(), true, 0, s.down().text(), s.down().transactional(),
+                                HistoryEntry.Kind.BASELINE);
+                        ps.addBatch();
+                        recorded.add(s.name());
                     }
-                    if (s.draft() && !s.name().equals(target)) {
-                        continue;
-                    }
-                    history.bindUpsert(ps, s.name(), s.checksum(), 0, appliedBy(), true, 0, s.down().text(), s.down().transactional(),
-                            HistoryEntry.Kind.BASELINE);
-                    ps.addBatch();
-                    recorded.add(s.name());
+                    ps.executeBatch();
                 }
-                ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             return recorded;
         });
     }
@@ -258,34 +254,29 @@ public final class Migrator {
             List<String> failed = current.removeFailed().stream().filter(confirmed.removeFailed()::contains).toList();
             List<RepairPlan.Realignment> realign = current.realign().stream().filter(confirmed.realign()::contains).toList();
             List<String> missing = current.forgetMissing().stream().filter(confirmed.forgetMissing()::contains).toList();
-            c.setAutoCommit(false);
-            try (PreparedStatement deleteFailed = c.prepareStatement(history.deleteFailedSql());
-                 PreparedStatement delete = c.prepareStatement(history.deleteSql());
-                 PreparedStatement update = c.prepareStatement(history.realignSql())) {
-                for (String name : failed) {
-                    deleteFailed.setString(1, name);
-                    deleteFailed.executeUpdate();
+            inTransaction(c, () -> {
+                try (PreparedStatement deleteFailed = c.prepareStatement(history.deleteFailedSql());
+                     PreparedStatement delete = c.prepareStatement(history.deleteSql());
+                     PreparedStatement update = c.prepareStatement(history.realignSql())) {
+                    for (String name : failed) {
+                        deleteFailed.setString(1, name);
+                        deleteFailed.executeUpdate();
+                    }
+                    for (String name : missing) {
+                        delete.setString(1, name);
+                        delete.executeUpdate();
+                    }
+                    for (RepairPlan.Realignment r : realign) {
+                        MigrationScript file = files.get(r.name());
+                        update.setString(1, file.checksum());
+                        update.setString(2, file.down().text());
+                        update.setBoolean(3, file.down().transactional());
+                        update.setString(4, r.name());
+                        update.setString(5, r.recordedChecksum());
+                        update.executeUpdate();
+                    }
                 }
-                for (String name : missing) {
-                    delete.setString(1, name);
-                    delete.executeUpdate();
-                }
-                for (RepairPlan.Realignment r : realign) {
-                    MigrationScript file = files.get(r.name());
-                    update.setString(1, file.checksum());
-                    update.setString(2, file.down().text());
-                    update.setBoolean(3, file.down().transactional());
-                    update.setString(4, r.name());
-                    update.setString(5, r.recordedChecksum());
-                    update.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             return new RepairPlan(failed, realign, missing);
         });
     }
@@ -458,4 +449,25 @@ public final class Migrator {
             return new Migrator(this);
         }
     }
+
+    /** JDBC work that may throw like JDBC does. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: all of it or, on failure, none of it. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
 }
