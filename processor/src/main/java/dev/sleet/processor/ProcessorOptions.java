@@ -1,5 +1,7 @@
 package dev.sleet.processor;
 
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +15,7 @@ import java.util.Set;
  * The {@code -A} options. Without {@code sleet.migrations} no draft is written (mode defaults to
  * off) but the snapshot still goes to the class output.
  */
-public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<String> problems) {
+public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<Message> problems) {
     public static final String MIGRATIONS = "sleet.migrations";
     public static final String MODE = "sleet.mode";
     public static final String STRICT = "sleet.strict";
@@ -25,7 +27,7 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
     public enum Mode { GENERATE, CHECK, OFF }
 
     public static ProcessorOptions parse(Map<String, String> options) {
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         String dir = options.get(MIGRATIONS);
         Path migrations = dir == null || dir.isBlank() ? null : Path.of(dir.strip());
         Mode mode = migrations == null ? Mode.OFF : Mode.GENERATE;
@@ -34,12 +36,11 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             try {
                 mode = Mode.valueOf(modeText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add("-A" + MODE + "=" + modeText + " is not a mode; write generate, check or off");
+                problems.add(Diagnostic.OPTION_NOT_A_MODE.with(MODE, modeText));
             }
         }
         if (mode != Mode.OFF && migrations == null) {
-            problems.add("-A" + MODE + "=" + mode.name().toLowerCase(Locale.ROOT) + " needs the migrations folder; add -A"
-                    + MIGRATIONS + "=<dir> (e.g. -A" + MIGRATIONS + "=${project.basedir}/migrations)");
+            problems.add(Diagnostic.OPTION_MODE_NEEDS_FOLDER.with(MODE, mode.name().toLowerCase(Locale.ROOT), MIGRATIONS));
             mode = Mode.OFF;
         }
         String strictText = options.get(STRICT);
@@ -50,7 +51,7 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             if (s.isEmpty() || s.equals("true")) {
                 strict = true;
             } else if (!s.equals("false")) {
-                problems.add("-A" + STRICT + "=" + strictText + " is not a boolean; write true or false");
+                problems.add(Diagnostic.OPTION_NOT_A_BOOLEAN.with(STRICT, strictText));
             }
         } else if (options.containsKey(STRICT)) {
             strict = true;
@@ -61,7 +62,7 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             try {
                 clock = Instant.parse(clockText.strip());
             } catch (DateTimeParseException e) {
-                problems.add("-A" + CLOCK + "=" + clockText + " is not an ISO instant; write e.g. 2026-11-22T02:15:00Z");
+                problems.add(Diagnostic.OPTION_NOT_AN_INSTANT.with(CLOCK, clockText));
             }
         }
         String daosText = options.get(DAOS);
@@ -71,7 +72,7 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             if (d.equals("false")) {
                 daos = false;
             } else if (!d.equals("true")) {
-                problems.add("-A" + DAOS + "=" + daosText + " is not a boolean; write true or false");
+                problems.add(Diagnostic.OPTION_NOT_A_BOOLEAN.with(DAOS, daosText));
             }
         }
         return new ProcessorOptions(migrations, mode, strict, clock, daos, problems);

@@ -3,6 +3,7 @@ package dev.sleet.processor;
 import com.google.auto.service.AutoService;
 import dev.sleet.processor.dao.DaoGenerator;
 import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.migrations.ClasspathExport;
 import dev.sleet.processor.migrations.MigrationStep;
@@ -53,8 +54,8 @@ public final class SleetProcessor extends AbstractProcessor {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv);
         options = ProcessorOptions.parse(processingEnv.getOptions());
-        for (String problem : options.problems()) {
-            reporter.error(Diagnostic.BAD_OPTION, problem, null);
+        for (Message problem : options.problems()) {
+            reporter.report(problem, null);
         }
     }
 
@@ -93,7 +94,7 @@ public final class SleetProcessor extends AbstractProcessor {
             // Never let an exception escape into javac: it would hide the user's real errors.
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
-            reporter.error(Diagnostic.INTERNAL, "Sleet's processor failed (" + t + "); please report this with the stack trace: " + trace, null);
+            reporter.report(Diagnostic.PROCESSOR_FAILED.with(t, trace), null);
         }
         return false;
     }
@@ -158,8 +159,7 @@ public final class SleetProcessor extends AbstractProcessor {
         List<TypeElement> tables = new ArrayList<>();
         for (TypeElement type : types(tableTypes)) {
             if (finalRound && dev.sleet.processor.bind.TableBinder.hasUnresolvedTypes(type, processingEnv.getElementUtils())) {
-                reporter.error(Diagnostic.UNRESOLVED_TYPE, type.getSimpleName() + " uses a type that does not exist (or was never"
-                        + " generated); fix the type of the component or the @References(table = ...) class", type);
+                reporter.report(Diagnostic.UNRESOLVED_TYPE.with(type.getSimpleName()), type);
                 continue;
             }
             tables.add(type);
@@ -188,8 +188,7 @@ public final class SleetProcessor extends AbstractProcessor {
                     // One table's DAO failing must not hide the others' or the schema's diagnostics.
                     StringWriter trace = new StringWriter();
                     e.printStackTrace(new PrintWriter(trace));
-                    reporter.error(Diagnostic.INTERNAL, "generating the DAO of " + table.element().getSimpleName() + " failed (" + e
-                            + "); please report this with the stack trace: " + trace, table.element());
+                    reporter.report(Diagnostic.DAO_GENERATION_FAILED.with(table.element().getSimpleName(), e, trace), table.element());
                 }
             }
         }
@@ -212,8 +211,7 @@ public final class SleetProcessor extends AbstractProcessor {
             if (!notCompiled.isEmpty()) {
                 // An IDE recompiled only some records: the schema of this compilation is not the schema of the sources.
                 // DAOs of the compiled records were generated above; every whole-schema output is left alone.
-                reporter.report(Diagnostic.PARTIAL_COMPILATION, PartialCompilationGuard.message(notCompiled, tableTypes.size()),
-                        null, null, null);
+                reporter.report(PartialCompilationGuard.warning(notCompiled, tableTypes.size()), null);
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package dev.sleet.processor.bind;
 
 import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.scan.Annotated;
@@ -77,9 +78,9 @@ public final class EnumBinder {
         // Left out, name and schema are derived; written blank they are a slip (a typo, an emptied constant).
         for (String attribute : List.of("name", "schema")) {
             if (annotation.isExplicit(attribute) && annotation.string(attribute).isBlank()) {
-                reporter.report(Diagnostic.BLANK_NAME, "@PgEnum(" + attribute + ") of enum " + type.getSimpleName() + " is blank; write a "
-                        + (attribute.equals("name") ? "type name such as \"" + Naming.snakeCase(type.getSimpleName().toString()) + "\""
-                        : "schema name such as \"public\"") + " or leave the attribute out to derive it",
+                reporter.report(attribute.equals("name")
+                                ? Diagnostic.PG_ENUM_NAME_BLANK.with(type.getSimpleName(), Naming.snakeCase(type.getSimpleName().toString()))
+                                : Diagnostic.PG_ENUM_SCHEMA_BLANK.with(type.getSimpleName()),
                         type, annotation.mirror(), annotation.value(attribute));
                 ok = false;
             }
@@ -87,19 +88,16 @@ public final class EnumBinder {
         String name = annotation.string("name").isBlank() ? Naming.snakeCase(type.getSimpleName().toString()) : annotation.string("name");
         String schema = annotation.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : annotation.string("schema");
         if (!Naming.fitsIdentifier(name)) {
-            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "enum type name \"" + name + "\" is longer than 63 bytes and PostgreSQL would cut it;"
-                    + " write a shorter @PgEnum(name = \"...\")", type, annotation.mirror(), annotation.value("name"));
+            reporter.report(Diagnostic.ENUM_NAME_TOO_LONG.with(name), type, annotation.mirror(), annotation.value("name"));
             ok = false;
         }
         if (!Naming.fitsIdentifier(schema)) {
-            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "schema name \"" + schema + "\" is longer than 63 bytes; write a shorter @PgEnum(schema = \"...\")",
-                    type, annotation.mirror(), annotation.value("schema"));
+            reporter.report(Diagnostic.ENUM_SCHEMA_TOO_LONG.with(schema), type, annotation.mirror(), annotation.value("schema"));
             ok = false;
         }
         List<? extends Element> constants = constants(type);
         if (constants.isEmpty()) {
-            reporter.error(Diagnostic.EMPTY_ENUM, "enum " + type.getSimpleName() + " has no constants, and a PostgreSQL enum type needs at least one label;"
-                    + " add a constant, or drop @PgEnum", type, annotation.mirror());
+            reporter.report(Diagnostic.EMPTY_ENUM.with(type.getSimpleName()), type, annotation.mirror());
             ok = false;
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -108,17 +106,16 @@ public final class EnumBinder {
             String constantName = constant.getSimpleName().toString();
             Optional<AnnotationView> enumValue = Annotated.of(constant, elements).get(AnnotationNames.ENUM_VALUE);
             String label = enumValue.map(v -> v.string("value")).orElse(constantName.toLowerCase(Locale.ROOT));
-            String problem = null;
+            Message problem = null;
             if (label.isEmpty()) {
-                problem = "the label of " + constantName + " is empty; write a non-empty @EnumValue(\"...\")";
+                problem = Diagnostic.ENUM_LABEL_EMPTY.with(constantName);
             } else if (!Naming.fitsIdentifier(label)) {
-                problem = "the label \"" + label + "\" of " + constantName + " is longer than 63 bytes, which PostgreSQL refuses; write a shorter @EnumValue(\"...\")";
+                problem = Diagnostic.ENUM_LABEL_TOO_LONG.with(label, constantName);
             } else if (constantByLabel.containsKey(label)) {
-                problem = "the label \"" + label + "\" of " + constantName + " is already the label of " + constantByLabel.get(label)
-                        + "; give one of them a different @EnumValue(\"...\")";
+                problem = Diagnostic.ENUM_LABEL_DUPLICATE.with(label, constantName, constantByLabel.get(label));
             }
             if (problem != null) {
-                reporter.report(Diagnostic.BAD_ENUM_LABEL, problem, constant,
+                reporter.report(problem, constant,
                         enumValue.map(AnnotationView::mirror).orElse(null), enumValue.map(v -> v.value("value")).orElse(null));
                 ok = false;
             }

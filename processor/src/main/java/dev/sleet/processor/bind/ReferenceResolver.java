@@ -75,9 +75,7 @@ public final class ReferenceResolver {
             String typeName = reference.target() == null ? "?" : reference.target().toString();
             boolean isTable = reference.target() != null && reference.target().getKind() == TypeKind.DECLARED
                     && Annotated.isTable((TypeElement) ((DeclaredType) reference.target()).asElement());
-            reporter.report(Diagnostic.REFERENCE_NOT_TABLE, "@References on " + component + " points at " + typeName
-                    + (isTable ? ", a table that could not be bound" : ", which is not a @Table record")
-                    + "; annotate " + typeName + " with @Table, or reference a table record (table = SomeTable.class)",
+            reporter.report((isTable ? Diagnostic.REFERENCE_TO_UNBOUND_TABLE : Diagnostic.REFERENCE_NOT_TABLE).with(component, typeName),
                     from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
             return Optional.empty();
         }
@@ -87,42 +85,35 @@ public final class ReferenceResolver {
         String referencedColumn = reference.column();
         if (referencedColumn.isEmpty()) {
             if (target.primaryKey() == null || target.primaryKey().columns().size() != 1) {
-                reporter.report(Diagnostic.REFERENCE_NEEDS_COLUMN, "@References on " + component + " points at table " + target.name()
-                        + ", which has " + (target.primaryKey() == null ? "no primary key" : "a composite primary key")
-                        + "; name the referenced column with @References(table = " + target.element().getSimpleName()
-                        + ".class, column = \"...\")", from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
+                reporter.report((target.primaryKey() == null ? Diagnostic.REFERENCE_TARGET_WITHOUT_KEY : Diagnostic.REFERENCE_TARGET_COMPOSITE_KEY)
+                        .with(component, target.name(), target.element().getSimpleName()), from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
                 return Optional.empty();
             }
             referencedColumn = target.primaryKey().columns().get(0);
         }
         Optional<BoundColumn> to = target.column(referencedColumn);
         if (to.isEmpty()) {
-            reporter.report(Diagnostic.REFERENCED_COLUMN_MISSING, "@References on " + component + " names column \"" + referencedColumn
-                    + "\", which table " + target.name() + " does not have; columns are: "
-                    + String.join(", ", target.columns().stream().map(c -> c.column().name()).toList()),
+            reporter.report(Diagnostic.REFERENCED_COLUMN_MISSING.with(component, referencedColumn, target.name(),
+                            String.join(", ", target.columns().stream().map(c -> c.column().name()).toList())),
                     from.component(), reference.annotation().mirror(), reference.annotation().value("column"));
             return Optional.empty();
         }
         ColumnType fromType = from.column().type();
         ColumnType toType = to.get().column().type();
         if (!compatible(fromType, toType)) {
-            reporter.report(Diagnostic.FOREIGN_KEY_TYPE_MISMATCH, "column " + from.column().name() + " is " + fromType.sql()
-                    + " but it references " + target.name() + "." + referencedColumn + " of type " + toType.sql()
-                    + "; give component " + component + " the Java type of " + target.element().getSimpleName() + "."
-                    + to.get().componentName() + " (" + to.get().javaType() + ")",
+            reporter.report(Diagnostic.FOREIGN_KEY_TYPE_MISMATCH.with(from.column().name(), fromType.sql(), target.name(), referencedColumn,
+                            toType.sql(), component, target.element().getSimpleName(), to.get().componentName(), to.get().javaType()),
                     from.component(), reference.annotation().mirror(), null);
             return Optional.empty();
         }
         String derived = Naming.constraintName(draft.name().name(), List.of(from.column().name()), "fkey");
         String name = reference.explicitName().isEmpty() ? derived : reference.explicitName();
         if (name.isBlank()) {
-            reporter.report(Diagnostic.BLANK_NAME, "foreign key name of " + component + " is blank; write a name or leave it out to derive \""
-                    + derived + "\"", from.component(), reference.annotation().mirror(), reference.annotation().value("name"));
+            reporter.report(Diagnostic.FOREIGN_KEY_NAME_BLANK.with(component, derived), from.component(), reference.annotation().mirror(), reference.annotation().value("name"));
             return Optional.empty();
         }
         if (!Naming.fitsIdentifier(name)) {
-            reporter.report(Diagnostic.IDENTIFIER_TOO_LONG, "foreign key name \"" + name + "\" is over PostgreSQL's 63-byte limit and would be"
-                    + " cut; write @References(name = \"...\") with at most 63 bytes", from.component(),
+            reporter.report(Diagnostic.FOREIGN_KEY_NAME_TOO_LONG.with(name), from.component(),
                     reference.annotation().mirror(), reference.annotation().value("name"));
             return Optional.empty();
         }

@@ -27,6 +27,7 @@ import static dev.sleet.processor.scan.AnnotationNames.UNIQUE_LIST;
 
 import dev.sleet.processor.bind.JavaTypeMapping.Category;
 import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundEnum;
@@ -53,7 +54,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -111,13 +111,13 @@ public final class TableBinder {
                     .orElse(null);
         }
 
-        private void error(Diagnostic d, String message, Element element, AnnotationView annotation, AnnotationValue value) {
-            reporter.report(d, message, element, annotation == null ? null : annotation.mirror(), value);
+        private void error(Message message, Element element, AnnotationView annotation, AnnotationValue value) {
+            reporter.report(message, element, annotation == null ? null : annotation.mirror(), value);
             valid = false;
         }
 
-        private void error(Diagnostic d, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-            reporter.report(d, message, element, mirror, value);
+        private void error(Message message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+            reporter.report(message, element, mirror, value);
             valid = false;
         }
 
@@ -127,8 +127,7 @@ public final class TableBinder {
 
         TableDraft run() {
             if (type.getKind() != ElementKind.RECORD) {
-                error(Diagnostic.TABLE_NOT_RECORD, recordName() + " is a " + type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ", but tables are declared as records; write `public record " + recordName() + "(long id, ...)`",
+                error(Diagnostic.TABLE_NOT_RECORD.with(recordName(), type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')),
                         type, tableAnnotation, null);
                 return null;
             }
@@ -149,9 +148,7 @@ public final class TableBinder {
 
             List<? extends RecordComponentElement> components = type.getRecordComponents();
             if (components.isEmpty()) {
-                error(Diagnostic.NO_COMPONENTS, "record " + recordName() + " has no components, so table " + name
-                        + " would have no columns; declare its columns as components, e.g. `record " + recordName() + "(@Id long id)`",
-                        type, tableAnnotation, null);
+                error(Diagnostic.NO_COMPONENTS.with(recordName(), name), type, tableAnnotation, null);
             }
             // Indexed once per record: each component's field was otherwise found by scanning every member.
             Map<String, Element> fields = Annotated.fieldsByName(type);
@@ -178,8 +175,7 @@ public final class TableBinder {
             boolean softDelete = annotations.get(SOFT_DELETE).map(this::checkSoftDelete).isPresent();
             List<String> renamedFrom = annotations.get(RENAMED_FROM).map(r -> r.strings("value")).orElse(List.of());
             if (valid && primaryKey == null && !components.isEmpty()) {
-                reporter.report(Diagnostic.NO_PRIMARY_KEY, "table " + name + " has no primary key, so its DAO cannot find, update or delete"
-                        + " rows by key; mark the key component(s) with @Id", type, mirror(tableAnnotation), null);
+                reporter.report(Diagnostic.NO_PRIMARY_KEY.with(name), type, mirror(tableAnnotation));
             }
             return new TableDraft(type, tableAnnotation, name, columns, primaryKey, uniques, checks, exclusions, indexes,
                     renamedFrom, softDelete, references, names, valid);
@@ -192,8 +188,7 @@ public final class TableBinder {
         /** An explicit name attribute: refused when blank. */
         private String identifier(String value, String what, AnnotationView annotation, String attribute, Element element) {
             if (value.isBlank()) {
-                error(Diagnostic.BLANK_NAME, what + " is blank; write a name or leave the attribute out to derive one",
-                        element, annotation, annotation.value(attribute));
+                error(Diagnostic.NAME_BLANK.with(what), element, annotation, annotation.value(attribute));
             }
             return value;
         }
@@ -203,8 +198,7 @@ public final class TableBinder {
             if (Naming.fitsIdentifier(name)) {
                 return true;
             }
-            error(Diagnostic.IDENTIFIER_TOO_LONG, what + " \"" + name + "\" is " + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                    + " bytes, over PostgreSQL's limit of 63, and would be cut; write " + fix + " with at most 63 bytes",
+            error(Diagnostic.NAME_TOO_LONG.with(what, name, name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, fix),
                     element, annotation, value);
             return false;
         }
@@ -227,9 +221,7 @@ public final class TableBinder {
             checkLength(name, "column name", component, nameSource, nameSource == null ? null : nameSource.value("name"),
                     "@Column(name = \"...\")");
             if (columnsByName.containsKey(name)) {
-                error(Diagnostic.DUPLICATE_COLUMN, "component " + componentName + " maps to column \"" + name + "\", which component "
-                        + columnsByName.get(name).componentName() + " already uses; give one of them another @Column(name = \"...\")",
-                        component, nameSource, nameSource == null ? null : nameSource.value("name"));
+                error(Diagnostic.DUPLICATE_COLUMN.with(componentName, name, columnsByName.get(name).componentName()), component, nameSource, nameSource == null ? null : nameSource.value("name"));
                 return;
             }
             TypeMirror javaType = component.asType();
@@ -248,8 +240,7 @@ public final class TableBinder {
                 explicitTypeAttribute = "columnDefinition";
             }
             if (explicitTypeSource != null && explicitTypeSource.isExplicit(explicitTypeAttribute) && explicitType.isBlank()) {
-                error(Diagnostic.BLANK_SQL, "the column type of " + componentName + " is blank; write a PostgreSQL type such as \"jsonb\","
-                        + " or leave the attribute out to map the Java type", component, explicitTypeSource, explicitTypeSource.value(explicitTypeAttribute));
+                error(Diagnostic.COLUMN_TYPE_BLANK.with(componentName), component, explicitTypeSource, explicitTypeSource.value(explicitTypeAttribute));
                 return;
             }
             if (!explicitType.isBlank()) {
@@ -258,10 +249,7 @@ public final class TableBinder {
                     enumBinding = enums.asText(mapping.enumElement());
                 }
             } else if (mapping == null) {
-                error(Diagnostic.UNSUPPORTED_TYPE, "component " + componentName + " has type " + javaType + ", which has no PostgreSQL mapping;"
-                        + " use a supported type (boolean, short, int, long, float, double, BigDecimal, String, UUID, Instant, OffsetDateTime,"
-                        + " LocalDateTime, LocalDate, LocalTime, Duration, byte[], a @PgEnum enum, or an array/List of these)"
-                        + " or name the column type with @Column(type = \"jsonb\")", component, (AnnotationMirror) null, null);
+                error(Diagnostic.UNSUPPORTED_TYPE.with(componentName, javaType), component, (AnnotationMirror) null, null);
                 return;
             } else if (mapping.isEnum()) {
                 TypeElement enumType = mapping.enumElement();
@@ -278,10 +266,7 @@ public final class TableBinder {
                     enumBinding = enums.asText(enumType);
                     columnType = ColumnType.builtin(mapping.array() ? "text[]" : "text");
                 } else {
-                    error(Diagnostic.ENUMERATED_ORDINAL, "component " + componentName + " has enum type " + enumType.getSimpleName()
-                            + ", which is stored neither as a PostgreSQL enum nor as text (ordinals break when constants are reordered);"
-                            + " annotate " + enumType.getSimpleName() + " with @PgEnum, or the component with @Enumerated(EnumType.STRING)",
-                            component, enumerated.map(AnnotationView::mirror).orElse(null), enumerated.map(e -> e.value("value")).orElse(null));
+                    error(Diagnostic.ENUMERATED_ORDINAL.with(componentName, enumType.getSimpleName()), component, enumerated.map(AnnotationView::mirror).orElse(null), enumerated.map(e -> e.value("value")).orElse(null));
                     return;
                 }
             } else {
@@ -296,9 +281,7 @@ public final class TableBinder {
             boolean nullable = false;
             if (nullableAnnotation.isPresent()) {
                 if (primitive) {
-                    error(Diagnostic.COLUMN_ATTRIBUTE_MISMATCH, "component " + componentName + " is a primitive " + javaType
-                            + ", which can never be null; use the boxed type (e.g. Long) for a nullable column or remove @Nullable",
-                            component, nullableAnnotation.get(), null);
+                    error(Diagnostic.NULLABLE_PRIMITIVE.with(componentName, javaType), component, nullableAnnotation.get(), null);
                     return;
                 }
                 nullable = true;
@@ -308,8 +291,7 @@ public final class TableBinder {
 
             boolean id = a.has(ID) || a.has(JPA_ID);
             if (id && nullable) {
-                error(Diagnostic.NULLABLE_KEY, "component " + componentName + " is part of the primary key, which is never null;"
-                        + " remove @Nullable (or nullable = true)", component, nullableAnnotation.orElse(jpaColumn.orElse(null)), null);
+                error(Diagnostic.NULLABLE_KEY.with(componentName), component, nullableAnnotation.orElse(jpaColumn.orElse(null)), null);
                 return;
             }
 
@@ -328,8 +310,7 @@ public final class TableBinder {
                 } else if (strategy.isEmpty() || strategy.equals("IDENTITY") || strategy.equals("AUTO")) {
                     identity = IdentityKind.BY_DEFAULT;
                 } else {
-                    error(Diagnostic.IDENTITY_NOT_INTEGER, "@GeneratedValue(strategy = " + strategy + ") on " + componentName
-                            + " is not supported; write strategy = GenerationType.IDENTITY (or use @Identity)", component,
+                    error(Diagnostic.GENERATION_STRATEGY.with(strategy, componentName), component,
                             generated.get(), generated.get().value("strategy"));
                     return;
                 }
@@ -337,29 +318,24 @@ public final class TableBinder {
             if (identity != null) {
                 boolean integer = mapping != null && mapping.category() == Category.INTEGER && !mapping.array() && explicitType.isBlank();
                 if (!integer) {
-                    error(Diagnostic.IDENTITY_NOT_INTEGER, "component " + componentName + " is " + javaType + ", but identity columns must be"
-                            + " short, int or long; change the type to long or remove @" + identitySource.simpleName(),
-                            component, identitySource, null);
+                    error(Diagnostic.IDENTITY_NOT_INTEGER.with(componentName, javaType, identitySource.simpleName()), component, identitySource, null);
                     return;
                 }
                 if (nullable) {
-                    error(Diagnostic.NULLABLE_KEY, "identity column " + componentName + " always has a value; remove @Nullable",
-                            component, nullableAnnotation.orElse(null), null);
+                    error(Diagnostic.NULLABLE_IDENTITY.with(componentName), component, nullableAnnotation.orElse(null), null);
                     return;
                 }
             }
             Optional<AnnotationView> defaultAnnotation = a.get(DEFAULT);
             Optional<AnnotationView> defaultNow = a.get(DEFAULT_NOW);
             if (defaultAnnotation.isPresent() && defaultNow.isPresent()) {
-                error(Diagnostic.DEFAULT_CONFLICT, "component " + componentName + " has both @Default and @DefaultNow; keep one of them",
-                        component, defaultNow.get(), null);
+                error(Diagnostic.DEFAULT_AND_DEFAULT_NOW.with(componentName), component, defaultNow.get(), null);
                 return;
             }
             if (defaultAnnotation.isPresent()) {
                 String sql = defaultAnnotation.get().string("value");
                 if (sql.isBlank()) {
-                    error(Diagnostic.BLANK_SQL, "@Default on " + componentName + " is blank; write a SQL expression such as \"0\" or \"'new'\"",
-                            component, defaultAnnotation.get(), defaultAnnotation.get().value("value"));
+                    error(Diagnostic.DEFAULT_BLANK.with(componentName), component, defaultAnnotation.get(), defaultAnnotation.get().value("value"));
                     return;
                 }
                 defaultExpression = sql.strip();
@@ -368,17 +344,14 @@ public final class TableBinder {
                 boolean temporal = mapping != null && !mapping.array()
                         && (mapping.category() == Category.TIMESTAMP || mapping.category() == Category.DATE_OR_TIME);
                 if (!temporal && explicitType.isBlank()) {
-                    error(Diagnostic.DEFAULT_CONFLICT, "@DefaultNow on " + componentName + " of type " + javaType + " makes no sense; use it on"
-                            + " Instant, OffsetDateTime, LocalDateTime, LocalDate or LocalTime, or write @Default(\"...\")",
-                            component, defaultNow.get(), null);
+                    error(Diagnostic.DEFAULT_NOW_NOT_TEMPORAL.with(componentName, javaType), component, defaultNow.get(), null);
                     return;
                 }
                 defaultExpression = "now()";
             }
             if (identity != null && defaultExpression != null) {
                 AnnotationView culprit = defaultAnnotation.or(() -> defaultNow).orElse(identitySource);
-                error(Diagnostic.IDENTITY_WITH_DEFAULT, "identity column " + componentName + " gets its values from its sequence and cannot"
-                        + " also have a default; remove @" + culprit.simpleName() + " or @" + identitySource.simpleName(), component, culprit, null);
+                error(Diagnostic.IDENTITY_WITH_DEFAULT.with(componentName, culprit.simpleName(), identitySource.simpleName()), component, culprit, null);
                 return;
             }
 
@@ -410,13 +383,11 @@ public final class TableBinder {
             if (lengthSource != null) {
                 int length = lengthSource.integer("length");
                 if (mapping.category() != Category.STRING) {
-                    error(Diagnostic.COLUMN_ATTRIBUTE_MISMATCH, "length applies to String components only, but " + componentName + " is "
-                            + component.asType() + "; remove length, or write @Column(type = \"...\")", component, lengthSource, lengthSource.value("length"));
+                    error(Diagnostic.LENGTH_NOT_STRING.with(componentName, component.asType()), component, lengthSource, lengthSource.value("length"));
                     return null;
                 }
                 if (length < 0) {
-                    error(Diagnostic.COLUMN_ATTRIBUTE_MISMATCH, "length " + length + " of " + componentName + " is negative; write a positive"
-                            + " length for varchar(n), or 0 for text", component, lengthSource, lengthSource.value("length"));
+                    error(Diagnostic.LENGTH_NEGATIVE.with(length, componentName), component, lengthSource, lengthSource.value("length"));
                     return null;
                 }
                 if (length > 0) {
@@ -430,14 +401,11 @@ public final class TableBinder {
                 int scale = precisionSource.integer("scale");
                 AnnotationValue culprit = precisionSource.isExplicit("precision") ? precisionSource.value("precision") : precisionSource.value("scale");
                 if (mapping.category() != Category.DECIMAL) {
-                    error(Diagnostic.COLUMN_ATTRIBUTE_MISMATCH, "precision and scale apply to BigDecimal components only, but " + componentName
-                            + " is " + component.asType() + "; remove them, or change the type to BigDecimal", component, precisionSource, culprit);
+                    error(Diagnostic.PRECISION_NOT_DECIMAL.with(componentName, component.asType()), component, precisionSource, culprit);
                     return null;
                 }
                 if (precision < 0 || scale < 0 || (precision == 0 && scale > 0) || scale > precision || precision > 1000) {
-                    error(Diagnostic.COLUMN_ATTRIBUTE_MISMATCH, "numeric(" + precision + ", " + scale + ") of " + componentName
-                            + " is not a valid numeric type; write 1 <= precision <= 1000 and 0 <= scale <= precision, e.g."
-                            + " @Column(precision = 12, scale = 2)", component, precisionSource, culprit);
+                    error(Diagnostic.PRECISION_INVALID.with(precision, scale, componentName), component, precisionSource, culprit);
                     return null;
                 }
                 if (precision > 0) {
@@ -456,11 +424,12 @@ public final class TableBinder {
             if (columnsByName.containsKey(column)) {
                 return true;
             }
-            String hint = columns.stream().filter(c -> c.componentName().equals(column)).findFirst()
-                    .map(c -> " (write the column name \"" + c.column().name() + "\", not the component name)")
-                    .orElse("");
-            error(Diagnostic.UNKNOWN_COLUMN, where + " names column \"" + column + "\", which table " + tableName + " does not have" + hint
-                    + "; columns are: " + String.join(", ", columnsByName.keySet()), type, annotation, value);
+            String known = String.join(", ", columnsByName.keySet());
+            Optional<BoundColumn> byComponent = columns.stream().filter(c -> c.componentName().equals(column)).findFirst();
+            error(byComponent.isPresent()
+                            ? Diagnostic.UNKNOWN_COLUMN_COMPONENT_NAME.with(where, column, tableName, byComponent.get().column().name(), known)
+                            : Diagnostic.UNKNOWN_COLUMN.with(where, column, tableName, known),
+                    type, annotation, value);
             return false;
         }
 
@@ -476,15 +445,12 @@ public final class TableBinder {
             List<AnnotationValue> columnValues = index.list("columns");
             List<AnnotationValue> expressionValues = index.list("expressions");
             if (columnValues.isEmpty() && expressionValues.isEmpty()) {
-                error(Diagnostic.INDEX_WITHOUT_KEYS, "@Index on " + recordName() + " has neither columns nor expressions; write"
-                        + " columns = {\"...\"} or expressions = {\"...\"}", type, index, null);
+                error(Diagnostic.INDEX_WITHOUT_KEYS.with(recordName()), type, index, null);
                 return;
             }
             List<AnnotationValue> orders = index.list("order");
             if (orders.size() > columnValues.size() + expressionValues.size()) {
-                error(Diagnostic.ORDER_MISMATCH, "@Index on " + recordName() + " lists " + orders.size() + " sort orders for "
-                        + (columnValues.size() + expressionValues.size()) + " keys; write one order per key (columns first, then expressions)",
-                        type, index, index.value("order"));
+                error(Diagnostic.ORDER_MISMATCH.with(recordName(), orders.size(), columnValues.size() + expressionValues.size()), type, index, index.value("order"));
                 return;
             }
             List<IndexKey> keys = new ArrayList<>();
@@ -500,8 +466,7 @@ public final class TableBinder {
             for (AnnotationValue value : expressionValues) {
                 String expression = String.valueOf(value.getValue());
                 if (expression.isBlank()) {
-                    error(Diagnostic.BLANK_SQL, "@Index on " + recordName() + " has a blank expression; write a SQL expression such as"
-                            + " \"lower(email)\"", type, index, value);
+                    error(Diagnostic.INDEX_EXPRESSION_BLANK.with(recordName()), type, index, value);
                     ok = false;
                     continue;
                 }
@@ -528,8 +493,7 @@ public final class TableBinder {
         private void bindUnique(AnnotationView unique) {
             List<AnnotationValue> values = unique.list("columns");
             if (values.isEmpty()) {
-                error(Diagnostic.CONSTRAINT_WITHOUT_COLUMNS, "@Unique on " + recordName() + " names no columns; write columns = {\"...\"}",
-                        type, unique, unique.value("columns"));
+                error(Diagnostic.UNIQUE_WITHOUT_COLUMNS.with(recordName()), type, unique, unique.value("columns"));
                 return;
             }
             List<String> cols = new ArrayList<>();
@@ -551,8 +515,7 @@ public final class TableBinder {
             for (AnnotationView check : all) {
                 String expression = check.string("expression");
                 if (expression.isBlank()) {
-                    error(Diagnostic.BLANK_SQL, "@Check on " + recordName() + " has a blank expression; write a SQL condition such as"
-                            + " \"end_time > start_time\"", type, check, check.value("expression"));
+                    error(Diagnostic.CHECK_BLANK.with(recordName()), type, check, check.value("expression"));
                     continue;
                 }
                 // PostgreSQL's own numbering for unnamed checks: t_check, t_check1, t_check2, ...
@@ -569,8 +532,7 @@ public final class TableBinder {
         private void bindExclusion(AnnotationView exclusion) {
             List<AnnotationView> elementViews = exclusion.annotations("elements", elements);
             if (elementViews.isEmpty()) {
-                error(Diagnostic.CONSTRAINT_WITHOUT_COLUMNS, "@Exclusion on " + recordName() + " has no elements; write elements ="
-                        + " {@Exclusion.Element(column = \"...\", operator = \"=\")}", type, exclusion, exclusion.value("elements"));
+                error(Diagnostic.EXCLUSION_WITHOUT_ELEMENTS.with(recordName()), type, exclusion, exclusion.value("elements"));
                 return;
             }
             List<ExclusionElement> parts = new ArrayList<>();
@@ -582,15 +544,12 @@ public final class TableBinder {
                 String operator = element.string("operator");
                 // A blank column or expression is no element part at all: "   " is as good as left out.
                 if (column.isBlank() == expression.isBlank()) {
-                    error(Diagnostic.EXCLUSION_ELEMENT_SHAPE, "@Exclusion.Element on " + recordName() + " has "
-                            + (column.isBlank() ? "neither a column nor an expression (a blank one counts as none)" : "both a column and an expression")
-                            + "; write exactly one of column = \"...\" and expression = \"...\"", type, element.mirror(), null);
+                    error((column.isBlank() ? Diagnostic.EXCLUSION_ELEMENT_EMPTY : Diagnostic.EXCLUSION_ELEMENT_BOTH).with(recordName()), type, element.mirror(), null);
                     ok = false;
                     continue;
                 }
                 if (operator.isBlank()) {
-                    error(Diagnostic.BLANK_SQL, "@Exclusion.Element on " + recordName() + " has a blank operator; write operator = \"=\" or \"&&\"",
-                            type, element.mirror(), element.value("operator"));
+                    error(Diagnostic.EXCLUSION_OPERATOR_BLANK.with(recordName()), type, element.mirror(), element.value("operator"));
                     ok = false;
                     continue;
                 }
@@ -629,8 +588,7 @@ public final class TableBinder {
                     tokens.add(words[0]);
                 }
                 if (keys.isEmpty()) {
-                    error(Diagnostic.INDEX_WITHOUT_KEYS, "@Index on " + recordName() + " has an empty columnList; write columnList = \"a, b\"",
-                            type, index, index.value("columnList"));
+                    error(Diagnostic.JAKARTA_INDEX_WITHOUT_KEYS.with(recordName()), type, index, index.value("columnList"));
                     continue;
                 }
                 String name = objectName(index, Naming.indexName(tableName, tokens), "index name");
@@ -648,8 +606,7 @@ public final class TableBinder {
                     cols.add(column);
                 }
                 if (cols.isEmpty()) {
-                    error(Diagnostic.CONSTRAINT_WITHOUT_COLUMNS, "@UniqueConstraint on " + recordName() + " names no columns;"
-                            + " write columnNames = {\"...\"}", type, unique, null);
+                    error(Diagnostic.JAKARTA_UNIQUE_WITHOUT_COLUMNS.with(recordName()), type, unique, null);
                     continue;
                 }
                 String name = objectName(unique, Naming.constraintName(tableName, cols, "key"), "unique constraint name");
@@ -677,9 +634,7 @@ public final class TableBinder {
                 problems.add("`@Nullable String archivedBy`");
             }
             if (!problems.isEmpty()) {
-                error(Diagnostic.SOFT_DELETE_SHAPE, "@SoftDelete record " + recordName() + " needs the components "
-                        + problems.stream().collect(Collectors.joining(", ")) + " (the DAO archives rows through them);"
-                        + " add or fix them, or remove @SoftDelete", type, softDelete, null);
+                error(Diagnostic.SOFT_DELETE_SHAPE.with(recordName(), String.join(", ", problems)), type, softDelete, null);
             }
             return softDelete;
         }

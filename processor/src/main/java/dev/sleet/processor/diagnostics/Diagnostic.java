@@ -1,69 +1,214 @@
 package dev.sleet.processor.diagnostics;
 
+import static dev.sleet.processor.diagnostics.DiagnosticCode.*;
+
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Every message the processor can report, with a stable code users can search for. The list is
- * documented in docs/DIAGNOSTICS.md; codes are never reused or renumbered.
+ * Every message the processor reports, with its stable {@link DiagnosticCode} and its text, defined
+ * here once. Call sites fill the template's {@code {0}}, {@code {1}}, ... placeholders through
+ * {@link #with} and hand the result to the {@link Reporter}; nothing else writes a processor
+ * message. Several entries share a code when one mistake can be made in several places (a name
+ * over 63 bytes on a table, an enum, a foreign key, ...).
  */
 public enum Diagnostic {
-    TABLE_NOT_RECORD("SLEET-E001", "@Table on something that is not a record"),
-    NO_COMPONENTS("SLEET-E002", "table record without components"),
-    UNSUPPORTED_TYPE("SLEET-E003", "Java type with no PostgreSQL mapping"),
-    UNKNOWN_COLUMN("SLEET-E004", "index or constraint names a column the table does not have"),
-    REFERENCE_NOT_TABLE("SLEET-E005", "@References to a type that is not a table"),
-    REFERENCED_COLUMN_MISSING("SLEET-E006", "@References names a column the referenced table does not have"),
-    FOREIGN_KEY_TYPE_MISMATCH("SLEET-E007", "foreign key column type differs from the referenced column type"),
-    DUPLICATE_TABLE("SLEET-E008", "two records map to the same table"),
-    DUPLICATE_COLUMN("SLEET-E009", "two components map to the same column"),
-    DUPLICATE_NAME("SLEET-E010", "two constraints or indexes share a name"),
-    IDENTIFIER_TOO_LONG("SLEET-E011", "identifier longer than PostgreSQL's 63 bytes"),
-    EMPTY_ENUM("SLEET-E012", "@PgEnum enum without constants"),
-    IDENTITY_NOT_INTEGER("SLEET-E013", "@Identity on a non-integer component"),
-    IDENTITY_WITH_DEFAULT("SLEET-E014", "@Identity together with a default"),
-    NULLABLE_KEY("SLEET-E015", "@Nullable on a primary key or identity component"),
-    INDEX_WITHOUT_KEYS("SLEET-E016", "@Index with neither columns nor expressions"),
-    EXCLUSION_ELEMENT_SHAPE("SLEET-E017", "@Exclusion.Element needs exactly one of column and expression"),
-    SOFT_DELETE_SHAPE("SLEET-E018", "@SoftDelete record lacks the archive components"),
-    REFERENCE_NEEDS_COLUMN("SLEET-E019", "@References to a table without a single-column primary key"),
-    COLUMN_ATTRIBUTE_MISMATCH("SLEET-E020", "@Column attribute that does not fit the component type"),
-    DEFAULT_CONFLICT("SLEET-E021", "conflicting or misplaced default annotations"),
-    ORDER_MISMATCH("SLEET-E022", "@Index(order) has more entries than the index has keys"),
-    BAD_ENUM_LABEL("SLEET-E023", "enum label empty, duplicated or too long"),
-    UNRESOLVED_TYPE("SLEET-E024", "a type the table refers to never became available"),
-    CONSTRAINT_WITHOUT_COLUMNS("SLEET-E025", "@Unique or @Exclusion without columns or elements"),
-    BLANK_SQL("SLEET-E026", "an expression, operator or type that is blank"),
-    ENUMERATED_ORDINAL("SLEET-E027", "@Enumerated(ORDINAL) or a plain Java enum"),
-    MIGRATIONS_FOLDER("SLEET-E028", "the migrations folder cannot be read or written"),
-    MERGE_CONFLICT("SLEET-E029", "two migrations change the same object differently"),
-    SCHEMA_AHEAD("SLEET-E030", "check mode: sources are ahead of the committed migrations"),
-    DRAFT_PENDING("SLEET-E031", "check mode: an unreleased draft exists"),
-    DESTRUCTIVE_STRICT("SLEET-E032", "destructive statement under -Asleet.strict=true"),
-    INTERNAL("SLEET-E033", "unexpected processor failure"),
-    BAD_OPTION("SLEET-E034", "invalid processor option"),
-    BLANK_NAME("SLEET-E035", "a name attribute that is blank"),
+    // Tables and columns
+    TABLE_NOT_RECORD(E001, "{0} is a {1}, but tables are declared as records; write `public record {0}(long id, ...)`"),
+    NO_COMPONENTS(E002, "record {0} has no components, so table {1} would have no columns; declare its columns as components,"
+            + " e.g. `record {0}(@Id long id)`"),
+    UNSUPPORTED_TYPE(E003, "component {0} has type {1}, which has no PostgreSQL mapping; use a supported type (boolean, short, int,"
+            + " long, float, double, BigDecimal, String, UUID, Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, Duration,"
+            + " byte[], a @PgEnum enum, or an array/List of these) or name the column type with @Column(type = \"jsonb\")"),
+    DAO_NO_JDBC_MAPPING(E003, "No JDBC mapping for component {0} of type {1} (column {2}); use one of the mapped Java types"
+            + " (primitives and their wrappers, String, BigDecimal, UUID, java.time types, Duration, byte[],"
+            + " long[]/int[]/String[]/Long[]/Integer[]/UUID[], enums)."),
+    DUPLICATE_COLUMN(E009, "component {0} maps to column \"{1}\", which component {2} already uses; give one of them another"
+            + " @Column(name = \"...\")"),
+    ENUMERATED_ORDINAL(E027, "component {0} has enum type {1}, which is stored neither as a PostgreSQL enum nor as text (ordinals"
+            + " break when constants are reordered); annotate {1} with @PgEnum, or the component with @Enumerated(EnumType.STRING)"),
+    NULLABLE_PRIMITIVE(E020, "component {0} is a primitive {1}, which can never be null; use the boxed type (e.g. Long) for a"
+            + " nullable column or remove @Nullable"),
+    LENGTH_NOT_STRING(E020, "length applies to String components only, but {0} is {1}; remove length, or write @Column(type = \"...\")"),
+    LENGTH_NEGATIVE(E020, "length {0} of {1} is negative; write a positive length for varchar(n), or 0 for text"),
+    PRECISION_NOT_DECIMAL(E020, "precision and scale apply to BigDecimal components only, but {0} is {1}; remove them, or change"
+            + " the type to BigDecimal"),
+    PRECISION_INVALID(E020, "numeric({0}, {1}) of {2} is not a valid numeric type; write 1 <= precision <= 1000 and"
+            + " 0 <= scale <= precision, e.g. @Column(precision = 12, scale = 2)"),
+    COLUMN_TYPE_BLANK(E026, "the column type of {0} is blank; write a PostgreSQL type such as \"jsonb\", or leave the attribute out"
+            + " to map the Java type"),
+    NULLABLE_KEY(E015, "component {0} is part of the primary key, which is never null; remove @Nullable (or nullable = true)"),
+    NULLABLE_IDENTITY(E015, "identity column {0} always has a value; remove @Nullable"),
+    GENERATION_STRATEGY(E013, "@GeneratedValue(strategy = {0}) on {1} is not supported; write strategy = GenerationType.IDENTITY"
+            + " (or use @Identity)"),
+    IDENTITY_NOT_INTEGER(E013, "component {0} is {1}, but identity columns must be short, int or long; change the type to long or"
+            + " remove @{2}"),
+    IDENTITY_WITH_DEFAULT(E014, "identity column {0} gets its values from its sequence and cannot also have a default; remove @{1}"
+            + " or @{2}"),
+    DEFAULT_AND_DEFAULT_NOW(E021, "component {0} has both @Default and @DefaultNow; keep one of them"),
+    DEFAULT_NOW_NOT_TEMPORAL(E021, "@DefaultNow on {0} of type {1} makes no sense; use it on Instant, OffsetDateTime, LocalDateTime,"
+            + " LocalDate or LocalTime, or write @Default(\"...\")"),
+    DEFAULT_BLANK(E026, "@Default on {0} is blank; write a SQL expression such as \"0\" or \"'new'\""),
+    SOFT_DELETE_SHAPE(E018, "@SoftDelete record {0} needs the components {1} (the DAO archives rows through them); add or fix them,"
+            + " or remove @SoftDelete"),
+    DAO_SOFT_DELETE_COMPONENT_MISSING(E018, "@SoftDelete record {0} lacks the component {1}; add `boolean isArchived, @Nullable Instant"
+            + " archivedAt, @Nullable String archivedBy` (archivedBy may be any mapped type)."),
+    NO_PRIMARY_KEY(W002, "table {0} has no primary key, so its DAO cannot find, update or delete rows by key; mark the key"
+            + " component(s) with @Id"),
 
-    DESTRUCTIVE("SLEET-W001", "destructive statement in the draft"),
-    NO_PRIMARY_KEY("SLEET-W002", "table without a primary key"),
-    PARTIAL_COMPILATION("SLEET-W003", "partial compilation: tables of the previous build were not compiled, nothing drafted");
+    // Names
+    NAME_BLANK(E035, "{0} is blank; write a name or leave the attribute out to derive one"),
+    NAME_TOO_LONG(E011, "{0} \"{1}\" is {2} bytes, over PostgreSQL's limit of 63, and would be cut; write {3} with at most 63 bytes"),
+    DUPLICATE_TABLE(E008, "records {0} and {1} both map to table {2}; give one of them another @Table(name = \"...\")"),
+    TABLE_NAMED_LIKE_ENUM(E010, "table {0} has the name of enum type {1} (PostgreSQL gives every table a type of its name);"
+            + " rename the table or the @PgEnum"),
+    DUPLICATE_NAME(E010, "{0} has the name \"{1}\", already taken in {2} by {3} (on {4}); give it another name = \"...\""),
 
-    private final String code;
-    private final String title;
+    // Indexes and constraints
+    UNKNOWN_COLUMN(E004, "{0} names column \"{1}\", which table {2} does not have; columns are: {3}"),
+    UNKNOWN_COLUMN_COMPONENT_NAME(E004, "{0} names column \"{1}\", which table {2} does not have (write the column name \"{3}\","
+            + " not the component name); columns are: {4}"),
+    INDEX_WITHOUT_KEYS(E016, "@Index on {0} has neither columns nor expressions; write columns = {\"...\"} or expressions = {\"...\"}"),
+    JAKARTA_INDEX_WITHOUT_KEYS(E016, "@Index on {0} has an empty columnList; write columnList = \"a, b\""),
+    ORDER_MISMATCH(E022, "@Index on {0} lists {1} sort orders for {2} keys; write one order per key (columns first, then expressions)"),
+    INDEX_EXPRESSION_BLANK(E026, "@Index on {0} has a blank expression; write a SQL expression such as \"lower(email)\""),
+    UNIQUE_WITHOUT_COLUMNS(E025, "@Unique on {0} names no columns; write columns = {\"...\"}"),
+    JAKARTA_UNIQUE_WITHOUT_COLUMNS(E025, "@UniqueConstraint on {0} names no columns; write columnNames = {\"...\"}"),
+    CHECK_BLANK(E026, "@Check on {0} has a blank expression; write a SQL condition such as \"end_time > start_time\""),
+    EXCLUSION_WITHOUT_ELEMENTS(E025, "@Exclusion on {0} has no elements; write elements ="
+            + " {@Exclusion.Element(column = \"...\", operator = \"=\")}"),
+    EXCLUSION_ELEMENT_EMPTY(E017, "@Exclusion.Element on {0} has neither a column nor an expression (a blank one counts as none);"
+            + " write exactly one of column = \"...\" and expression = \"...\""),
+    EXCLUSION_ELEMENT_BOTH(E017, "@Exclusion.Element on {0} has both a column and an expression; write exactly one of"
+            + " column = \"...\" and expression = \"...\""),
+    EXCLUSION_OPERATOR_BLANK(E026, "@Exclusion.Element on {0} has a blank operator; write operator = \"=\" or \"&&\""),
 
-    Diagnostic(String code, String title) {
+    // Enums
+    PG_ENUM_NAME_BLANK(E035, "@PgEnum(name) of enum {0} is blank; write a type name such as \"{1}\" or leave the attribute out to"
+            + " derive it"),
+    PG_ENUM_SCHEMA_BLANK(E035, "@PgEnum(schema) of enum {0} is blank; write a schema name such as \"public\" or leave the attribute"
+            + " out to derive it"),
+    ENUM_NAME_TOO_LONG(E011, "enum type name \"{0}\" is longer than 63 bytes and PostgreSQL would cut it; write a shorter"
+            + " @PgEnum(name = \"...\")"),
+    ENUM_SCHEMA_TOO_LONG(E011, "schema name \"{0}\" is longer than 63 bytes; write a shorter @PgEnum(schema = \"...\")"),
+    EMPTY_ENUM(E012, "enum {0} has no constants, and a PostgreSQL enum type needs at least one label; add a constant, or drop @PgEnum"),
+    ENUM_LABEL_EMPTY(E023, "the label of {0} is empty; write a non-empty @EnumValue(\"...\")"),
+    ENUM_LABEL_TOO_LONG(E023, "the label \"{0}\" of {1} is longer than 63 bytes, which PostgreSQL refuses; write a shorter"
+            + " @EnumValue(\"...\")"),
+    ENUM_LABEL_DUPLICATE(E023, "the label \"{0}\" of {1} is already the label of {2}; give one of them a different @EnumValue(\"...\")"),
+
+    // References
+    REFERENCE_NOT_TABLE(E005, "@References on {0} points at {1}, which is not a @Table record; annotate {1} with @Table, or"
+            + " reference a table record (table = SomeTable.class)"),
+    REFERENCE_TO_UNBOUND_TABLE(E005, "@References on {0} points at {1}, a table that could not be bound; annotate {1} with @Table,"
+            + " or reference a table record (table = SomeTable.class)"),
+    REFERENCE_TARGET_WITHOUT_KEY(E019, "@References on {0} points at table {1}, which has no primary key; name the referenced column"
+            + " with @References(table = {2}.class, column = \"...\")"),
+    REFERENCE_TARGET_COMPOSITE_KEY(E019, "@References on {0} points at table {1}, which has a composite primary key; name the"
+            + " referenced column with @References(table = {2}.class, column = \"...\")"),
+    REFERENCED_COLUMN_MISSING(E006, "@References on {0} names column \"{1}\", which table {2} does not have; columns are: {3}"),
+    FOREIGN_KEY_TYPE_MISMATCH(E007, "column {0} is {1} but it references {2}.{3} of type {4}; give component {5} the Java type of"
+            + " {6}.{7} ({8})"),
+    FOREIGN_KEY_NAME_BLANK(E035, "foreign key name of {0} is blank; write a name or leave it out to derive \"{1}\""),
+    FOREIGN_KEY_NAME_TOO_LONG(E011, "foreign key name \"{0}\" is over PostgreSQL's 63-byte limit and would be cut; write"
+            + " @References(name = \"...\") with at most 63 bytes"),
+
+    // The compilation
+    UNRESOLVED_TYPE(E024, "{0} uses a type that does not exist (or was never generated); fix the type of the component or the"
+            + " @References(table = ...) class"),
+    OPTION_NOT_A_MODE(E034, "-A{0}={1} is not a mode; write generate, check or off"),
+    OPTION_MODE_NEEDS_FOLDER(E034, "-A{0}={1} needs the migrations folder; add -A{2}=<dir> (e.g. -A{2}=${project.basedir}/migrations)"),
+    OPTION_NOT_A_BOOLEAN(E034, "-A{0}={1} is not a boolean; write true or false"),
+    OPTION_NOT_AN_INSTANT(E034, "-A{0}={1} is not an ISO instant; write e.g. 2026-11-22T02:15:00Z"),
+    PROCESSOR_FAILED(E033, "Sleet's processor failed ({0}); please report this with the stack trace: {1}"),
+    DAO_GENERATION_FAILED(E033, "generating the DAO of {0} failed ({1}); please report this with the stack trace: {2}"),
+    DAO_WRITE_FAILED(E033, "Could not write {0}.{1}: {2}; check that the generated-sources directory is writable."),
+
+    // Migrations
+    MIGRATIONS_FOLDER(E028, "migrations folder {0}: {1}"),
+    /** The text is the journal's own account of the two migrations and the objects they both change. */
+    MERGE_CONFLICT(E029, "{0}"),
+    SCHEMA_AHEAD(E030, "the sources are ahead of the committed migrations in {0}: {1}. Build with -Asleet.mode=generate to write"
+            + " the draft, review it, release it and commit it"),
+    DRAFT_PENDING(E031, "migration {0} in {1} is still a draft; review it, delete its first line ({2}) to release it, and commit it"),
+    DESTRUCTIVE_STRICT(E032, "{0} {1} ({2}) in migration {3}: {4}; -Asleet.strict=true refuses destructive changes: undo the change"
+            + " in the sources, use @RenamedFrom for a rename, or build without sleet.strict to accept it"),
+    DESTRUCTIVE(W001, "{0} {1} ({2}) in migration {3}: {4}; review it, or use @RenamedFrom if this was meant as a rename"),
+    PARTIAL_COMPILATION(W003, "partial compilation: {0} of the previous build {1} not part of this compilation (which saw {2}): {3}."
+            + " The migration draft, the check against the migrations folder, and {4} were left as they were, since the schema of"
+            + " this compilation alone would drop those tables. Run a full build (mvn compile, or the IDE's Rebuild) to refresh the"
+            + " draft; if such a record was deleted, its stale class file still exists: delete it (mvn clean compile)");
+
+    private final DiagnosticCode code;
+    private final String template;
+    private final int arity;
+
+    Diagnostic(DiagnosticCode code, String template) {
         this.code = code;
-        this.title = title;
+        this.template = template;
+        this.arity = arity(template);
     }
 
-    public String code() {
+    public DiagnosticCode code() {
         return code;
     }
 
-    public String title() {
-        return title;
+    public Kind kind() {
+        return code.kind();
     }
 
-    public Kind kind() {
-        return code.startsWith("SLEET-W") ? Kind.WARNING : Kind.ERROR;
+    public String template() {
+        return template;
+    }
+
+    /** How many arguments {@link #with} takes: one more than the highest placeholder. */
+    public int arity() {
+        return arity;
+    }
+
+    /** The message with its placeholders filled; the argument count must match the template's. */
+    public Message with(Object... args) {
+        if (args.length != arity) {
+            throw new IllegalArgumentException(name() + " takes " + arity + " arguments, got " + args.length);
+        }
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (Placeholder p : placeholders(template)) {
+            out.append(template, p.textStart(), p.start());
+            if (p.index() >= 0) {
+                out.append(args[p.index()]);
+            }
+        }
+        return new Message(this, out.toString());
+    }
+
+    /** A placeholder {@code {n}} at [start, end), preceded by the literal text from textStart; index -1 closes the template. */
+    private record Placeholder(int textStart, int start, int end, int index) {
+    }
+
+    private static List<Placeholder> placeholders(String template) {
+        List<Placeholder> out = new ArrayList<>();
+        int textStart = 0;
+        for (int i = 0; i < template.length(); i++) {
+            if (template.charAt(i) != '{') {
+                continue;
+            }
+            int j = i + 1;
+            while (j < template.length() && Character.isDigit(template.charAt(j))) {
+                j++;
+            }
+            // Only {digits} is a placeholder: {"..."} and ${project.basedir} are text.
+            if (j > i + 1 && j < template.length() && template.charAt(j) == '}') {
+                out.add(new Placeholder(textStart, i, j + 1, Integer.parseInt(template.substring(i + 1, j))));
+                textStart = j + 1;
+                i = j;
+            }
+        }
+        out.add(new Placeholder(textStart, template.length(), template.length(), -1));
+        return out;
+    }
+
+    private static int arity(String template) {
+        return placeholders(template).stream().mapToInt(Placeholder::index).max().orElse(-1) + 1;
     }
 }

@@ -9,8 +9,9 @@ import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Reports coded diagnostics through the {@link Messager}, pointing at the element, annotation and
- * value that caused them, and remembers whether any error was reported (no files are written then).
+ * Reports catalogue messages ({@link Diagnostic}) through the {@link Messager}, pointing at the
+ * element, annotation and value that caused them, and remembers whether any error was reported (no
+ * files are written then). The only way a processor message reaches the user.
  */
 public final class Reporter {
     private final Messager messager;
@@ -29,13 +30,10 @@ public final class Reporter {
         this.locator = AnnotationTreeLocator.create(env);
     }
 
-    public void report(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-        report(diagnostic, diagnostic.kind(), message, element, mirror, value);
-    }
-
-    /** Reports with an explicit kind (a destructive warning that strict mode turns into an error). */
-    public void report(Diagnostic diagnostic, Kind kind, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-        String text = diagnostic.code() + ": " + message;
+    /** Reports at the annotation value (or the annotation, or the element, whichever are non-null). */
+    public void report(Message message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+        Kind kind = message.diagnostic().kind();
+        String text = message.coded();
         element = locatable(element);
         if (kind == Kind.ERROR) {
             errors++;
@@ -61,6 +59,16 @@ public final class Reporter {
         }
     }
 
+    /** Reports on the element (null: on the compilation as a whole). */
+    public void report(Message message, Element element) {
+        report(message, element, null, null);
+    }
+
+    /** Reports on the annotation. */
+    public void report(Message message, Element element, AnnotationMirror mirror) {
+        report(message, element, mirror, null);
+    }
+
     private AnnotationTreeLocator.Location safeLocate(Element element, AnnotationMirror mirror, AnnotationValue value) {
         try {
             return locator.locate(element, mirror, value);
@@ -83,14 +91,6 @@ public final class Reporter {
             }
         }
         return element;
-    }
-
-    public void error(Diagnostic diagnostic, String message, Element element) {
-        report(diagnostic, message, element, null, null);
-    }
-
-    public void error(Diagnostic diagnostic, String message, Element element, AnnotationMirror mirror) {
-        report(diagnostic, message, element, mirror, null);
     }
 
     public int errorCount() {

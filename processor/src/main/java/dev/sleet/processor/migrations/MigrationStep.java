@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
-import javax.tools.Diagnostic.Kind;
 
 /**
  * The last step of a build: the draft (generate), the CI guard (check), and the classpath copy of
@@ -58,9 +57,9 @@ public final class MigrationStep {
             export.schema(model);
             export.migrations(folder.migrations());
         } catch (MergeConflictException e) {
-            reporter.error(Diagnostic.MERGE_CONFLICT, e.getMessage(), null);
+            reporter.report(Diagnostic.MERGE_CONFLICT.with(e.getMessage()), null);
         } catch (JournalException | UncheckedIOException e) {
-            reporter.error(Diagnostic.MIGRATIONS_FOLDER, "migrations folder " + options.migrations() + ": " + e.getMessage(), null);
+            reporter.report(Diagnostic.MIGRATIONS_FOLDER.with(options.migrations(), e.getMessage()), null);
         }
     }
 
@@ -83,16 +82,9 @@ public final class MigrationStep {
 
     /** Returns true when strict mode turned the warning into an error. */
     private boolean reportDestructive(PlannedStatement statement, String migration, SchemaModel model) {
-        Kind kind = options.strict() ? Kind.ERROR : Kind.WARNING;
         Diagnostic diagnostic = options.strict() ? Diagnostic.DESTRUCTIVE_STRICT : Diagnostic.DESTRUCTIVE;
-        String subject = statement.subject().display();
-        String message = statement.destructive().code() + " " + statement.destructive().risk() + " (" + subject + ") in migration "
-                + migration + ": " + statement.sql().strip()
-                + (options.strict()
-                        ? "; -Asleet.strict=true refuses destructive changes: undo the change in the sources, use @RenamedFrom for a"
-                        + " rename, or build without sleet.strict to accept it"
-                        : "; review it, or use @RenamedFrom if this was meant as a rename");
-        reporter.report(diagnostic, kind, message, elementOf(statement, model), null, null);
+        reporter.report(diagnostic.with(statement.destructive().code(), statement.destructive().risk(), statement.subject().display(),
+                migration, statement.sql().strip()), elementOf(statement, model));
         return options.strict();
     }
 
@@ -120,18 +112,14 @@ public final class MigrationStep {
         boolean ok = true;
         for (MigrationFile file : folder.migrations()) {
             if (file.draft()) {
-                reporter.error(Diagnostic.DRAFT_PENDING, "migration " + file.name() + " in " + options.migrations()
-                        + " is still a draft; review it, delete its first line (" + MigrationsFolder.DRAFT_MARKER
-                        + ") to release it, and commit it", null);
+                reporter.report(Diagnostic.DRAFT_PENDING.with(file.name(), options.migrations(), MigrationsFolder.DRAFT_MARKER), null);
                 ok = false;
             }
         }
         MigrationPlan missing = SchemaDiffer.diff(folder.journal().state(), model.schema());
         if (!missing.isEmpty()) {
             List<String> what = missing.statements().stream().map(PlannedStatement::description).toList();
-            reporter.error(Diagnostic.SCHEMA_AHEAD, "the sources are ahead of the committed migrations in " + options.migrations()
-                    + ": " + String.join("; ", what) + ". Build with -Asleet.mode=generate to write the draft, review it, release it"
-                    + " and commit it", null);
+            reporter.report(Diagnostic.SCHEMA_AHEAD.with(options.migrations(), String.join("; ", what)), null);
             ok = false;
         }
         return ok;

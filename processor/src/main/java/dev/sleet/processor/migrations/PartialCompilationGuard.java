@@ -1,5 +1,7 @@
 package dev.sleet.processor.migrations;
 
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,17 +57,17 @@ public final class PartialCompilationGuard {
 
     /** The warning text: how many tables were left out, a few by name, why nothing was written and how to refresh it. */
     public static String message(List<TableIndex.Entry> notCompiled, int compiledTables) {
+        return warning(notCompiled, compiledTables).text();
+    }
+
+    /** The coded warning (SLEET-W003) of {@link #message}. */
+    public static Message warning(List<TableIndex.Entry> notCompiled, int compiledTables) {
         String named = notCompiled.stream().limit(NAMED_IN_MESSAGE)
                 .map(e -> e.table().isEmpty() ? e.recordClass() : e.recordClass() + " (" + e.table() + ")")
                 .collect(Collectors.joining(", "));
         int more = notCompiled.size() - NAMED_IN_MESSAGE;
         String tables = notCompiled.size() == 1 ? "1 table record" : notCompiled.size() + " table records";
-        return "partial compilation: " + tables + " of the previous build " + (notCompiled.size() == 1 ? "was" : "were")
-                + " not part of this compilation (which saw " + compiledTables + "): " + named
-                + (more > 0 ? " and " + more + " more" : "")
-                + ". The migration draft, the check against the migrations folder, and " + ClasspathExport.SNAPSHOT + " were"
-                + " left as they were, since the schema of this compilation alone would drop those tables. Run a full build"
-                + " (mvn compile, or the IDE's Rebuild) to refresh the draft; if such a record was deleted, its stale class"
-                + " file still exists: delete it (mvn clean compile)";
+        return Diagnostic.PARTIAL_COMPILATION.with(tables, notCompiled.size() == 1 ? "was" : "were", compiledTables,
+                named + (more > 0 ? " and " + more + " more" : ""), ClasspathExport.SNAPSHOT);
     }
 }

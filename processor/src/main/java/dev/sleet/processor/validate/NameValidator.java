@@ -34,18 +34,16 @@ public final class NameValidator {
         for (TableDraft draft : drafts) {
             TableDraft earlier = tables.putIfAbsent(draft.name(), draft);
             if (earlier != null) {
-                reporter.report(Diagnostic.DUPLICATE_TABLE, "records " + earlier.element().getSimpleName() + " and "
-                        + draft.element().getSimpleName() + " both map to table " + draft.name() + "; give one of them another"
-                        + " @Table(name = \"...\")", draft.element(),
+                reporter.report(Diagnostic.DUPLICATE_TABLE.with(earlier.element().getSimpleName(), draft.element().getSimpleName(), draft.name()),
+                        draft.element(),
                         draft.tableAnnotation() == null ? null : draft.tableAnnotation().mirror(),
                         draft.tableAnnotation() == null ? null : draft.tableAnnotation().value("name"));
                 invalid.add(draft);
                 continue;
             }
             if (types.containsKey(draft.name())) {
-                reporter.report(Diagnostic.DUPLICATE_NAME, "table " + draft.name() + " has the name of enum type "
-                        + types.get(draft.name()).element().getSimpleName() + " (PostgreSQL gives every table a type of its name);"
-                        + " rename the table or the @PgEnum", draft.element(),
+                reporter.report(Diagnostic.TABLE_NAMED_LIKE_ENUM.with(draft.name(), types.get(draft.name()).element().getSimpleName()),
+                        draft.element(),
                         draft.tableAnnotation() == null ? null : draft.tableAnnotation().mirror(), null);
                 invalid.add(draft);
             }
@@ -74,8 +72,7 @@ public final class NameValidator {
     }
 
     private void duplicate(NamedObject later, NamedObject first, String scope) {
-        reporter.report(Diagnostic.DUPLICATE_NAME, later.what() + " has the name \"" + later.name() + "\", already taken in " + scope
-                + " by " + first.what() + " (on " + first.element().getSimpleName() + "); give it another name = \"...\"",
+        reporter.report(Diagnostic.DUPLICATE_NAME.with(later.what(), later.name(), scope, first.what(), first.element().getSimpleName()),
                 later.element(), later.mirror(), later.value());
     }
 }

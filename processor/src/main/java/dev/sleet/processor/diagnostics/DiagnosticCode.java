@@ -1,0 +1,70 @@
+package dev.sleet.processor.diagnostics;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The stable codes users search for, each with what it means. Codes are never reused or
+ * renumbered; every one has a section with an example and its fix in docs/DIAGNOSTICS.md. The
+ * messages themselves are the entries of {@link Diagnostic}, several of which may share a code.
+ */
+public enum DiagnosticCode {
+    E001("@Table on something that is not a record"),
+    E002("table record without components"),
+    E003("Java type with no PostgreSQL mapping"),
+    E004("index or constraint names a column the table does not have"),
+    E005("@References to a type that is not a table"),
+    E006("@References names a column the referenced table does not have"),
+    E007("foreign key column type differs from the referenced column type"),
+    E008("two records map to the same table"),
+    E009("two components map to the same column"),
+    E010("two constraints or indexes share a name"),
+    E011("identifier longer than PostgreSQL's 63 bytes"),
+    E012("@PgEnum enum without constants"),
+    E013("@Identity on a non-integer component"),
+    E014("@Identity together with a default"),
+    E015("@Nullable on a primary key or identity component"),
+    E016("@Index with neither columns nor expressions"),
+    E017("@Exclusion.Element needs exactly one of column and expression"),
+    E018("@SoftDelete record lacks the archive components"),
+    E019("@References to a table without a single-column primary key"),
+    E020("@Column attribute that does not fit the component type"),
+    E021("conflicting or misplaced default annotations"),
+    E022("@Index(order) has more entries than the index has keys"),
+    E023("enum label empty, duplicated or too long"),
+    E024("a type the table refers to never became available"),
+    E025("@Unique or @Exclusion without columns or elements"),
+    E026("an expression, operator or type that is blank"),
+    E027("@Enumerated(ORDINAL) or a plain Java enum"),
+    E028("the migrations folder cannot be read or written"),
+    E029("two migrations change the same object differently"),
+    E030("check mode: sources are ahead of the committed migrations"),
+    E031("check mode: an unreleased draft exists"),
+    E032("destructive statement under -Asleet.strict=true"),
+    E033("unexpected processor failure"),
+    E034("invalid processor option"),
+    E035("a name attribute that is blank"),
+
+    W001("destructive statement in the draft"),
+    W002("table without a primary key"),
+    W003("partial compilation: tables of the previous build were not compiled, nothing drafted");
+
+    private final String title;
+
+    DiagnosticCode(String title) {
+        this.title = title;
+    }
+
+    /** The code as printed, e.g. {@code SLEET-E004}. */
+    public String code() {
+        return "SLEET-" + name();
+    }
+
+    /** What the code means, one line (the docs' table). */
+    public String title() {
+        return title;
+    }
+
+    public Kind kind() {
+        return name().startsWith("W") ? Kind.WARNING : Kind.ERROR;
+    }
+}
