@@ -20,10 +20,12 @@ import javax.lang.model.type.TypeMirror;
  * @param primitiveGetter e.g. {@code getLong}, or null when the codec is used
  * @param codec           expression of the codec ({@code Codecs.LONG}, or the enum codec field)
  * @param enumCodecField  name of the static codec field generated in the table class for enums, or null
+ * @param castType        the column's SQL type when a bound value needs {@code CAST(? AS type)} to reach it
+ *                        (the driver's parameter type would not fit: a String into jsonb), else null
  */
 record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, String primitiveGetter,
                     String primitiveSetter, CodeBlock codec, String enumCodecField, String arraySqlType,
-                    BulkArray bulkArray) {
+                    BulkArray bulkArray, String castType) {
 
     /** How the bulk (unnest) insert carries this column: a primitive array, byte[][] or text[]. */
     enum BulkArray { PRIMITIVE, BYTES, TEXT, UNSUPPORTED }
@@ -53,6 +55,33 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
             Map.entry("java.time.LocalTime", "LOCAL_TIME"),
             Map.entry("java.time.Duration", "DURATION"));
 
+    /** The SQL type each declared type's codec binds as (what the driver tells the server). */
+    private static final Map<String, String> DECLARED_SQL = Map.ofEntries(
+            Map.entry("java.lang.Boolean", "boolean"),
+            Map.entry("java.lang.Short", "smallint"),
+            Map.entry("java.lang.Integer", "integer"),
+            Map.entry("java.lang.Long", "bigint"),
+            Map.entry("java.lang.Float", "real"),
+            Map.entry("java.lang.Double", "double precision"),
+            Map.entry("java.lang.String", "text"),
+            Map.entry("java.math.BigDecimal", "numeric"),
+            Map.entry("java.util.UUID", "uuid"),
+            Map.entry("java.time.Instant", "timestamp with time zone"),
+            Map.entry("java.time.OffsetDateTime", "timestamp with time zone"),
+            Map.entry("java.time.LocalDateTime", "timestamp without time zone"),
+            Map.entry("java.time.LocalDate", "date"),
+            Map.entry("java.time.LocalTime", "time without time zone"),
+            Map.entry("java.time.Duration", "interval"));
+
+    private static final Map<String, String> ARRAY_SQL = Map.of(
+            "byte", "bytea",
+            "long", "bigint[]",
+            "int", "integer[]",
+            "java.lang.String", "text[]",
+            "java.lang.Long", "bigint[]",
+            "java.lang.Integer", "integer[]",
+            "java.util.UUID", "uuid[]");
+
     private static final Map<String, String> ARRAYS = Map.of(
             "byte", "BYTES",
             "long", "LONG_ARRAY",
@@ -73,13 +102,18 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
                 return Optional.empty();
             }
             return Optional.of(new ColumnAccess(column, javaType, javaType.box(), p[0], p[1],
-                    CodeBlock.of("$T.$L", RuntimeNames.CODECS, p[2]), null, sqlType, BulkArray.PRIMITIVE));
+                    CodeBlock.of("$T.$L", RuntimeNames.CODECS, p[2]), null, sqlType, BulkArray.PRIMITIVE,
+                    ParameterCast.castType(p[3], column.column().type())));
         }
         if (column.enumBinding() != null) {
             String field = Naming.constantName(column.column().name()) + "_CODEC";
-            String castType = column.column().type() instanceof ColumnType.EnumRef ? sqlType : "text";
+            boolean pgEnum = column.column().type() instanceof ColumnType.EnumRef;
+            String castType = pgEnum ? sqlType : "text";
+            // A PostgreSQL enum's label is sent untyped, so the server reads it as the column's type; a text enum is a
+            // String and needs a cast when @Column(type) names something else (e.g. an enum type spelled out).
             return Optional.of(new ColumnAccess(column, javaType, javaType, null, null, CodeBlock.of("$T.$L", tableClass, field),
-                    field, castType, BulkArray.TEXT));
+                    field, castType, ParameterCast.arrayColumn(column.column().type()) ? BulkArray.UNSUPPORTED : BulkArray.TEXT,
+                    pgEnum ? null : ParameterCast.castType("text", column.column().type())));
         }
         if (type instanceof ArrayType array) {
             String element = elementName(array.getComponentType());
@@ -90,7 +124,8 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
             boolean bytes = element.equals("byte");
             return Optional.of(new ColumnAccess(column, javaType, javaType, bytes ? "getBytes" : null,
                     bytes ? "setBytes" : null, CodeBlock.of("$T.$L", RuntimeNames.CODECS, codec), null, sqlType,
-                    bytes ? BulkArray.BYTES : BulkArray.UNSUPPORTED));
+                    bytes ? BulkArray.BYTES : BulkArray.UNSUPPORTED,
+                    ParameterCast.castType(ARRAY_SQL.get(element), column.column().type())));
         }
         if (type instanceof DeclaredType declared) {
             String name = declared.asElement().toString();
@@ -101,7 +136,8 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
             boolean string = name.equals("java.lang.String");
             return Optional.of(new ColumnAccess(column, javaType, javaType, string ? "getString" : null,
                     string ? "setString" : null, CodeBlock.of("$T.$L", RuntimeNames.CODECS, codec), null, sqlType,
-                    BulkArray.TEXT));
+                    ParameterCast.arrayColumn(column.column().type()) ? BulkArray.UNSUPPORTED : BulkArray.TEXT,
+                    ParameterCast.castType(DECLARED_SQL.get(name), column.column().type())));
         }
         return Optional.empty();
     }
@@ -127,6 +163,16 @@ record ColumnAccess(BoundColumn bound, TypeName javaType, TypeName boxedType, St
 
     boolean isString() {
         return javaType.equals(ClassName.get(String.class));
+    }
+
+    /** A String column the database treats as text (so LIKE applies), not a String carrying jsonb, inet, …. */
+    boolean isTextColumn() {
+        return isString() && castType == null;
+    }
+
+    /** The JDBC placeholder for a value of this column: {@code ?}, or {@code CAST(? AS type)} when the driver's type does not fit. */
+    String placeholder() {
+        return castType == null ? "?" : "CAST(? AS " + castType + ")";
     }
 
     boolean isBytes() {

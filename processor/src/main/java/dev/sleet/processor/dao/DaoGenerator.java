@@ -61,6 +61,11 @@ import javax.tools.Diagnostic.Kind;
  *   <li>Soft delete: every finder, findAll, count and select leave archived rows out;
  *       {@code findByIdIncludingArchived} and {@code select().includeArchived()} do not.
  *       {@code findConflicts} includes them, as the exclusion constraint does.</li>
+ *   <li>Casts: a value whose column type the driver's parameter type cannot reach by assignment (a String
+ *       into jsonb, json, inet, cidr, a range, an enum or array type named by {@code @Column(type)}; a
+ *       {@code String[]} into {@code inet[]}) is written {@code CAST(? AS type)} in every statement and
+ *       condition, so nulls and values bind on a standard connection. Text types get no cast: an explicit
+ *       cast to {@code varchar(n)} would cut a value that the assignment rightly refuses.</li>
  *   <li>A finder parameter that is null matches no row (SQL {@code =}); use {@code select()} with
  *       {@code isNull()} for that.</li>
  * </ul>

@@ -106,7 +106,8 @@ final class DaoModel {
     }
 
     String whereEquals(List<ColumnAccess> keys, boolean hideArchived) {
-        String where = keys.stream().map(c -> Sql.quote(c.columnName()) + " = ?").collect(Collectors.joining(" AND "));
+        String where = keys.stream().map(c -> Sql.quote(c.columnName()) + " = " + c.placeholder())
+                .collect(Collectors.joining(" AND "));
         return " WHERE " + where + (hideArchived && visibleRows != null ? " AND " + visibleRows : "");
     }
 
@@ -121,7 +122,7 @@ final class DaoModel {
         if (defaultsWhenNull(c)) {
             return "COALESCE(CAST(? AS " + column.type().sql() + "), (" + column.defaultExpression() + "))";
         }
-        return "?";
+        return c.placeholder();
     }
 
     private String insertPrefix(List<ColumnAccess> written) {
@@ -222,7 +223,7 @@ final class DaoModel {
     }
 
     String updateSql() {
-        return "UPDATE " + qualifiedSql + " SET " + updateColumns.stream().map(c -> Sql.quote(c.columnName()) + " = ?")
+        return "UPDATE " + qualifiedSql + " SET " + updateColumns.stream().map(c -> Sql.quote(c.columnName()) + " = " + c.placeholder())
                 .collect(Collectors.joining(", ")) + whereEquals(primaryKey, false);
     }
 
@@ -233,11 +234,12 @@ final class DaoModel {
     String archiveSql() {
         return "UPDATE " + qualifiedSql + " SET " + Sql.quote(componentColumn("isArchived").columnName()) + " = TRUE, "
                 + Sql.quote(componentColumn("archivedAt").columnName()) + " = now(), "
-                + Sql.quote(archivedBy.columnName()) + " = ?" + whereEquals(primaryKey, true);
+                + Sql.quote(archivedBy.columnName()) + " = " + archivedBy.placeholder() + whereEquals(primaryKey, true);
     }
 
     String conflictsSql(RangeExclusion e) {
-        return "SELECT " + selectList + " FROM " + qualifiedSql + " WHERE " + Sql.quote(e.keyColumn()) + " = ? AND "
+        return "SELECT " + selectList + " FROM " + qualifiedSql + " WHERE " + Sql.quote(e.keyColumn()) + " = "
+                + column(e.keyColumn()).placeholder() + " AND "
                 + e.columnRangeSql() + " && " + e.parameterRangeSql()
                 + (e.where() == null ? "" : " AND (" + e.where() + ")")
                 + " ORDER BY " + Sql.quote(e.startColumn()) + ", " + Sql.quote(e.endColumn());

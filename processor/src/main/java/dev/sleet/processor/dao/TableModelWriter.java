@@ -53,12 +53,17 @@ final class TableModelWriter {
                 .initializer("new $T()", m.tableClass).build());
 
         for (ColumnAccess c : m.columns) {
-            TypeName columnType = c.isString()
+            TypeName columnType = c.isTextColumn()
                     ? ParameterizedTypeName.get(RuntimeNames.TEXT_COLUMN, m.record)
                     : ParameterizedTypeName.get(RuntimeNames.COLUMN, m.record, c.boxedType());
-            CodeBlock init = c.isString()
-                    ? CodeBlock.of("new $T<>($S)", RuntimeNames.TEXT_COLUMN, c.columnName())
-                    : CodeBlock.of("new $T<>($S, $L)", RuntimeNames.COLUMN, c.columnName(), c.codec());
+            CodeBlock init;
+            if (c.isTextColumn()) {
+                init = CodeBlock.of("new $T<>($S)", RuntimeNames.TEXT_COLUMN, c.columnName());
+            } else if (c.castType() != null) {
+                init = CodeBlock.of("new $T<>($S, $L, $S)", RuntimeNames.COLUMN, c.columnName(), c.codec(), c.castType());
+            } else {
+                init = CodeBlock.of("new $T<>($S, $L)", RuntimeNames.COLUMN, c.columnName(), c.codec());
+            }
             type.addField(FieldSpec.builder(columnType, Naming.constantName(c.columnName()), Modifier.PUBLIC, Modifier.FINAL)
                     .addJavadoc("Column {@code $L} ($L), component {@code $L}.\n", c.columnName(),
                             c.bound().column().type().sql(), c.componentName())

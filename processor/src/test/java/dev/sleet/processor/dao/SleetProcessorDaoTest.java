@@ -44,7 +44,8 @@ class SleetProcessorDaoTest {
     @BeforeAll
     static void compileAndMigrate(TestDatabase test) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
-        for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios")) {
+        for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
+                "SpecialTypes", "SpecialArrays", "SpecialTypeScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -79,7 +80,7 @@ class SleetProcessorDaoTest {
     @BeforeEach
     void emptyTables() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE events, resource_schedule, all_types RESTART IDENTITY");
+            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays RESTART IDENTITY");
         }
     }
 
@@ -91,6 +92,17 @@ class SleetProcessorDaoTest {
     void scenarioPassesOnTheRealPipeline(String scenario) throws Throwable {
         try {
             scenarios.getMethod(scenario, Database.class).invoke(null, db);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"specialTypesThroughEveryStatement", "specialArraysThroughEveryStatement"})
+    void typesTheDriverDoesNotInferRoundTrip(String scenario) throws Throwable {
+        try {
+            scenarios.getClassLoader().loadClass("demo.SpecialTypeScenarios").getMethod(scenario, Database.class)
+                    .invoke(null, db);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -366,8 +366,18 @@ public final class Codecs {
                     return null;
                 }
                 Object[] raw = (Object[]) a.getArray();
-                return arrayClass.isInstance(raw) ? (A) raw
-                        : (A) Arrays.copyOf(raw, raw.length, (Class<? extends Object[]>) arrayClass);
+                if (arrayClass.isInstance(raw)) {
+                    return (A) raw;
+                }
+                if (arrayClass == String[].class) {
+                    // inet[], jsonb[], … read as String[]: the driver hands out PGobjects whose text is the value
+                    String[] text = new String[raw.length];
+                    for (int k = 0; k < raw.length; k++) {
+                        text[k] = raw[k] == null ? null : raw[k].toString();
+                    }
+                    return (A) text;
+                }
+                return (A) Arrays.copyOf(raw, raw.length, (Class<? extends Object[]>) arrayClass);
             }
 
             public String sqlType() {

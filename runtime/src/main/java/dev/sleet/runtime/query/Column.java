@@ -14,11 +14,21 @@ public class Column<R, T> {
     private final String name;
     private final String sql;
     private final Codec<T> codec;
+    private final String placeholder;
 
     public Column(String name, Codec<T> codec) {
+        this(name, codec, null);
+    }
+
+    /**
+     * @param castType the column's SQL type when a bound value must be cast to reach it (a String
+     *                 holding jsonb, inet, a range, …: the driver declares it varchar), else null
+     */
+    public Column(String name, Codec<T> codec, String castType) {
         this.name = Objects.requireNonNull(name, "name");
         this.sql = Sql.quote(name);
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.placeholder = castType == null ? "?" : "CAST(? AS " + castType + ")";
     }
 
     /** The column name as PostgreSQL stores it. */
@@ -33,6 +43,11 @@ public class Column<R, T> {
 
     public Codec<T> codec() {
         return codec;
+    }
+
+    /** The placeholder for one value of this column: {@code ?} or {@code CAST(? AS type)}. */
+    public String placeholder() {
+        return placeholder;
     }
 
     public Condition<R> eq(T value) {

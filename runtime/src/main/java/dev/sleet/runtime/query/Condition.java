@@ -42,7 +42,7 @@ public sealed interface Condition<R> {
 
     record Comparison<R, T>(Column<R, T> column, String operator, T value) implements Condition<R> {
         public void appendTo(StringBuilder sql) {
-            sql.append(column.sql()).append(' ').append(operator).append(" ?");
+            sql.append(column.sql()).append(' ').append(operator).append(' ').append(column.placeholder());
         }
 
         public int bind(PreparedStatement ps, int index) throws SQLException {
@@ -53,7 +53,8 @@ public sealed interface Condition<R> {
 
     record Between<R, T>(Column<R, T> column, T low, T high) implements Condition<R> {
         public void appendTo(StringBuilder sql) {
-            sql.append(column.sql()).append(" BETWEEN ? AND ?");
+            sql.append(column.sql()).append(" BETWEEN ").append(column.placeholder()).append(" AND ")
+                    .append(column.placeholder());
         }
 
         public int bind(PreparedStatement ps, int index) throws SQLException {
@@ -71,7 +72,7 @@ public sealed interface Condition<R> {
             }
             sql.append(column.sql()).append(" IN (");
             for (int i = 0; i < values.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
+                sql.append(i == 0 ? "" : ", ").append(column.placeholder());
             }
             sql.append(')');
         }
