@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "<command>",
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
-                RollbackCommand.class, BaselineCommand.class, RepairCommand.class,
+                RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class,
                 ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

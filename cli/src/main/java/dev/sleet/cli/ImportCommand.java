@@ -1,0 +1,93 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.importer.ImportPlan;
+import dev.sleet.runtime.importer.ImportedMigration;
+import dev.sleet.runtime.importer.MigrationImporter;
+import dev.sleet.runtime.importer.SourceFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Convert another tool's migrations folder to Sleet's layout, SQL unchanged.",
+                "Tools: drizzle (drizzle-kit), prisma (Prisma Migrate), flyway, golang-migrate. See docs/MIGRATIONS.md."})
+final class ImportCommand extends DatabaseCommand {
+
+    @Option(names = "--from", required = true, paramLabel = "<tool>",
+            description = "The tool that wrote the folder: drizzle, prisma, flyway or golang-migrate.")
+    String from;
+
+    @Parameters(index = "0", paramLabel = "<folder>", description = "The tool's migrations folder.")
+    Path folder;
+
+    @Option(names = "--out", paramLabel = "<folder>", defaultValue = "migrations",
+            description = "Where the Sleet migrations are written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--sequence-start", paramLabel = "<instant>",
+            description = "Time given to the first migration numbered by sequence rather than time (default: 2000-01-01T00:00:00Z).")
+    String sequenceStart;
+
+    @Option(names = "--dry-run", description = "Show what would be written; write nothing.")
+    boolean dryRun;
+
+    @Override
+    protected int run(CommandContext context) {
+        SourceFormat format;
+        try {
+            format = SourceFormat.of(from);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        if (!Files.isDirectory(folder)) {
+            throw CliException.usage(folder.toAbsolutePath() + " is not a folder; give the " + format.toolName() + " migrations folder");
+        }
+        ImportPlan plan = MigrationImporter.plan(format, folder, start());
+        Output out = context.output();
+        ImportPlan.FolderWrite written = dryRun ? null : plan.writeTo(this.out);
+        out.line((dryRun ? "would import " : "imported ") + plan.migrations().size() + " migration(s) from " + format.toolName()
+                + " into " + this.out + (written == null ? "" : " (" + written.written().size() + " written, "
+                + written.unchanged().size() + " already there)"));
+        TextTable table = new TextTable("MIGRATION", "FROM");
+        for (ImportedMigration m : plan.migrations()) {
+            table.row(m.name(), String.join(", ", m.origin().sourceFiles())
+                    + (m.script().up().transactional() ? "" : "  (no transaction)"));
+        }
+        out.table(table);
+        plan.notes().forEach(n -> out.line("note: " + n));
+        if (written != null && !written.others().isEmpty()) {
+            out.line("note: " + this.out + " also holds " + written.others().size() + " other migration(s), left as they are: "
+                    + String.join(", ", written.others()));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "import");
+        doc.put("ok", true);
+        doc.put("from", format.cliName());
+        doc.put("dryRun", dryRun);
+        doc.put("migrations", plan.migrations().stream().map(m -> Map.of(
+                "name", m.name(), "original", m.origin().originalName(), "files", m.origin().sourceFiles(),
+                "transactional", m.script().up().transactional())).toList());
+        doc.put("written", written == null ? List.of() : written.written());
+        doc.put("notes", plan.notes());
+        out.document(doc);
+        return ExitCodes.OK;
+    }
+
+    private Instant start() {
+        if (sequenceStart == null) {
+            return MigrationImporter.DEFAULT_SEQUENCE_START;
+        }
+        try {
+            return Instant.parse(sequenceStart);
+        } catch (DateTimeParseException e) {
+            throw CliException.usage("--sequence-start " + sequenceStart + " is not an instant like 2019-05-01T00:00:00Z");
+        }
+    }
+}

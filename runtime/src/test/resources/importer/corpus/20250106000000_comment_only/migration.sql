@@ -1,0 +1,2 @@
+-- Nothing to do here: the change was reverted before release.
+/* ; */

@@ -1,0 +1,2 @@
+ALTER TABLE shift DROP COLUMN status;
+DROP TYPE shift_status;

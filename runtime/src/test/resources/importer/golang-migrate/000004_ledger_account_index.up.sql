@@ -1,0 +1,1 @@
+CREATE INDEX ledger_account_id_idx ON ledger (account_id);
