@@ -144,10 +144,19 @@ public final class CommandContext {
     }
 
     /**
-     * The schema the application expects: {@code --snapshot}, else the committed state in
-     * {@code <migrations>/meta}, else {@value #SNAPSHOT_RESOURCE} on the classpath; empty when none exists.
+     * The schema the application expects, drafts included: {@code --snapshot}, else the state of
+     * the migrations in {@code <migrations>/meta}, else {@value #SNAPSHOT_RESOURCE} on the classpath;
+     * empty when none exists.
      */
     public Optional<DatabaseSchema> snapshot() {
+        return snapshot(true);
+    }
+
+    /**
+     * As {@link #snapshot()}; with {@code includeDrafts} false, the state from {@code meta/} leaves
+     * unreleased drafts out (the schema {@code migrate} without {@code --drafts} produces).
+     */
+    public Optional<DatabaseSchema> snapshot(boolean includeDrafts) {
         if (options.snapshot != null) {
             if (!Files.isRegularFile(options.snapshot)) {
                 throw CliException.usage("--snapshot " + options.snapshot.toAbsolutePath() + " does not exist");
@@ -159,7 +168,7 @@ public final class CommandContext {
             }
         }
         if (!migrationsOnClasspath()) {
-            Optional<DatabaseSchema> committed = CommittedState.read(migrationsFolder());
+            Optional<DatabaseSchema> committed = CommittedState.read(migrationsFolder(), includeDrafts);
             if (committed.isPresent()) {
                 return committed;
             }
@@ -174,9 +183,9 @@ public final class CommandContext {
         return Optional.empty();
     }
 
-    /** The snapshot, or a usage error saying where it was looked for. */
-    public DatabaseSchema requireSnapshot() {
-        return snapshot().orElseThrow(() -> CliException.usage("'" + commandName + "' needs the expected schema, and none was found: "
+    /** {@link #snapshot(boolean)}, or a usage error saying where it was looked for. */
+    public DatabaseSchema requireSnapshot(boolean includeDrafts) {
+        return snapshot(includeDrafts).orElseThrow(() -> CliException.usage("'" + commandName + "' needs the expected schema, and none was found: "
                 + "no --snapshot given, no meta/ files in " + (migrationsOnClasspath() ? options.migrations : migrationsFolder().toAbsolutePath())
                 + ", no " + SNAPSHOT_RESOURCE + " on the classpath. Build the application (the processor writes them) "
                 + "or pass --snapshot <file>."));

@@ -2,26 +2,41 @@ package dev.sleet.cli;
 
 import dev.sleet.schema.journal.Journal;
 import dev.sleet.schema.journal.JournalException;
+import dev.sleet.schema.journal.MigrationFile;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The schema the committed migrations of a folder produce, read from its {@code meta/} files. */
+/** The schema the migrations of a folder produce, read from its {@code meta/} files. */
 final class CommittedState {
     private CommittedState() {
     }
 
-    /** Empty when the folder has no meta files (hand-written migrations only, or nothing generated yet). */
-    static Optional<DatabaseSchema> read(Path migrationsFolder) {
+    /**
+     * Empty when the folder has no meta files (hand-written migrations only, or nothing generated yet).
+     *
+     * @param includeDrafts false for the state of the released migrations only — what {@code migrate}
+     *                      applies by default; true to count unreleased drafts too ({@code migrate --drafts})
+     */
+    static Optional<DatabaseSchema> read(Path migrationsFolder, boolean includeDrafts) {
         if (!Files.isDirectory(migrationsFolder.resolve(MigrationsFolder.META_DIR))) {
             return Optional.empty();
         }
         try {
-            Journal journal = MigrationsFolder.at(migrationsFolder).journal();
+            MigrationsFolder folder = MigrationsFolder.at(migrationsFolder);
+            Journal journal = folder.journal();
             if (journal.metas().isEmpty()) {
                 return Optional.empty();
+            }
+            // With only drafts generated so far, nothing is released: the state is then the empty schema.
+            if (!includeDrafts) {
+                for (MigrationFile file : folder.migrations()) {
+                    if (file.draft()) {
+                        journal = journal.without(file.name());
+                    }
+                }
             }
             return Optional.of(journal.state());
         } catch (JournalException e) {

@@ -1,18 +1,23 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.verify.PushOptions;
+import dev.sleet.runtime.verify.PushRefusedException;
+import dev.sleet.runtime.verify.PushResult;
+import dev.sleet.runtime.verify.SchemaPushException;
+import dev.sleet.runtime.verify.SchemaPusher;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.PlannedStatement;
+import dev.sleet.schema.model.DatabaseSchema;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Development only: change the database to match the snapshot, without migration files.",
+        description = {"Development only: change the database to match the snapshot (drafts included), without migration files.",
                 "Diffs the live database against the snapshot and runs the plan in one transaction; the history is not touched.",
+                "Reads the schemas the snapshot names (public when it names none), never the history schema.",
                 "Refused on production-looking databases; statements that lose data need --accept-data-loss."})
 final class PushCommand extends DatabaseCommand {
 
@@ -30,14 +35,35 @@ final class PushCommand extends DatabaseCommand {
         if (!explain) {
             new ProductionGuard(context.environment().variables()).check("push", context.connection(), forceProduction);
         }
-        MigrationPlan plan = LiveSchema.planTowards(context, context.requireSnapshot());
+        DatabaseSchema target = context.requireSnapshot(true);
+        PushOptions options = (explain ? PushOptions.explainOnly() : PushOptions.apply()).withHistorySchema(context.historySchema());
+        if (acceptDataLoss) {
+            options = options.withDataLoss();
+        }
         Output out = context.output();
+        PushResult result;
+        try (Connection c = context.dataSource().getConnection()) {
+            result = SchemaPusher.push(c, target, options,
+                    (number, total, s) -> out.progress("pushed " + number + "/" + total + " " + s.description()));
+        } catch (PushRefusedException e) {
+            StringBuilder message = new StringBuilder("push would lose data; nothing was changed. Statements:");
+            for (PlannedStatement s : e.destructive()) {
+                message.append("\n  ").append(s.destructive().code()).append(' ').append(s.description())
+                        .append(" (").append(s.destructive().risk()).append(')');
+            }
+            message.append("\nReview with --explain, then run again with --accept-data-loss.");
+            throw CliException.refused(message.toString());
+        } catch (SchemaPushException e) {
+            throw CliException.failed("push statement " + e.statementNumber() + " (" + e.statement().description() + ") failed: "
+                    + e.serverMessage() + " (SQLSTATE " + e.sqlState() + "); everything was rolled back. Statement: " + e.statement().sql());
+        }
+        MigrationPlan plan = result.plan();
         if (plan.isEmpty()) {
             out.line("nothing to push: the database matches the snapshot");
             out.document(json(plan, false));
             return ExitCodes.OK;
         }
-        if (explain) {
+        if (!result.applied()) {
             out.line("-- push plan: " + plan.statements().size() + " statement(s), not applied (--explain)");
             for (PlannedStatement s : plan.statements()) {
                 out.line("-- " + s.description());
@@ -49,48 +75,17 @@ final class PushCommand extends DatabaseCommand {
             out.document(json(plan, false));
             return ExitCodes.OK;
         }
-        if (plan.isDestructive() && !acceptDataLoss) {
-            StringBuilder message = new StringBuilder("push would lose data; nothing was changed. Statements:");
-            for (PlannedStatement s : plan.destructiveStatements()) {
-                message.append("\n  ").append(s.destructive().code()).append(' ').append(s.description())
-                        .append(" (").append(s.destructive().risk()).append(')');
-            }
-            message.append("\nReview with --explain, then run again with --accept-data-loss.");
-            throw CliException.refused(message.toString());
-        }
-        apply(context, plan);
         TextTable table = new TextTable("PUSHED", "OBJECT");
-        plan.statements().forEach(s -> table.row(s.description(), LiveSchema.describe(s.subject())));
+        plan.statements().forEach(s -> table.row(s.description(), SchemaObjects.describe(s.subject())));
         out.table(table);
         out.line("pushed " + plan.statements().size() + " statement(s); no migration file was written");
         out.document(json(plan, true));
         return ExitCodes.OK;
     }
 
-    /** All statements in one transaction: PostgreSQL DDL is transactional, so a failure leaves nothing half-done. */
-    private static void apply(CommandContext context, MigrationPlan plan) throws SQLException {
-        try (Connection c = context.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            int number = 0;
-            try (Statement st = c.createStatement()) {
-                for (PlannedStatement s : plan.statements()) {
-                    number++;
-                    st.execute(s.sql());
-                    context.output().progress("pushed " + number + "/" + plan.statements().size() + " " + s.description());
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                PlannedStatement failed = plan.statements().get(number - 1);
-                throw CliException.failed("push statement " + number + " (" + failed.description() + ") failed: "
-                        + e.getMessage() + " (SQLSTATE " + e.getSQLState() + "); everything was rolled back. Statement: " + failed.sql());
-            }
-        }
-    }
-
     private static Map<String, Object> json(PlannedStatement s) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("object", LiveSchema.describe(s.subject()));
+        row.put("object", SchemaObjects.describe(s.subject()));
         row.put("description", s.description());
         row.put("sql", s.sql());
         row.put("destructive", s.destructive() == null ? null : s.destructive().code());

@@ -1,22 +1,31 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.verify.SchemaVerifier;
+import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.spi.Drift;
+import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Compare the live database with the snapshot and list every difference.",
+        description = {"Compare the live database with the schema of the released migrations and list every difference.",
+                "Reads the schemas the snapshot names (public when it names none), never the history schema.",
                 "Exits with 1 when they differ (drift), so CI and deploy scripts can stop on it."})
 final class VerifyCommand extends DatabaseCommand {
 
+    @Option(names = "--drafts", description = "Compare with the schema including unreleased drafts (as after migrate --drafts).")
+    boolean drafts;
+
     @Override
     protected int run(CommandContext context) throws Exception {
-        DatabaseSchema snapshot = context.requireSnapshot();
-        // Drift words each difference the way the testing module's assertion does, so both read alike.
-        List<Drift> drift = Drift.between(LiveSchema.read(context, snapshot), snapshot);
+        DatabaseSchema snapshot = context.requireSnapshot(drafts);
+        List<Drift> drift;
+        try (Connection c = context.dataSource().getConnection()) {
+            drift = SchemaVerifier.drift(c, snapshot, context.historySchema());
+        }
         Output out = context.output();
         String database = context.connection().database();
         if (drift.isEmpty()) {
@@ -38,7 +47,7 @@ final class VerifyCommand extends DatabaseCommand {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("change", d.change().name().toLowerCase());
         row.put("kind", d.subject().kind().name().toLowerCase());
-        row.put("object", LiveSchema.describe(d.subject()));
+        row.put("object", SchemaObjects.describe(d.subject()));
         row.put("message", d.message());
         return row;
     }

@@ -93,7 +93,9 @@ public final class SqlErrors {
             sb.append(')');
         }
         if (d.detail() != null) {
-            sb.append(": ").append(d.detail());
+            // PostgreSQL ends its detail with a period; the caller's sentence adds its own.
+            String detail = d.detail().strip();
+            sb.append(": ").append(detail.endsWith(".") ? detail.substring(0, detail.length() - 1) : detail);
         }
         return sb.toString();
     }

@@ -8,7 +8,7 @@ import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotJson;
-import dev.sleet.schema.spi.Drift;
+import dev.sleet.schema.diff.Drift;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

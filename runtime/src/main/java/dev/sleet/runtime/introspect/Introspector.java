@@ -18,7 +18,6 @@ import dev.sleet.schema.model.ReferentialAction;
 import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
-import dev.sleet.schema.spi.SchemaIntrospection;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +36,7 @@ import javax.sql.DataSource;
  * two compare with one differ. One query per object kind for all tables at once (not one per
  * table), so it stays fast on thousands of tables.
  */
-public final class Introspector implements SchemaIntrospection {
+public final class Introspector {
 
     /** Sleet's own history schema, left out by default. */
     public static final String HISTORY_SCHEMA = "sleet";
@@ -59,7 +58,10 @@ public final class Introspector implements SchemaIntrospection {
         }
     }
 
-    @Override
+    /**
+     * @param requested the schemas to read; empty means every application schema (not the system
+     *                  schemas, not {@value #HISTORY_SCHEMA})
+     */
     public DatabaseSchema introspect(Connection c, Set<String> requested) throws SQLException {
         int major = c.getMetaData().getDatabaseMajorVersion();
         String[] schemas = (requested == null || requested.isEmpty() ? applicationSchemas(c) : new TreeSet<>(requested)).toArray(String[]::new);

@@ -1,8 +1,10 @@
 package dev.sleet.runtime.verify;
 
 import dev.sleet.runtime.introspect.Introspector;
+import dev.sleet.runtime.migrate.HistoryTable;
+import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.spi.Drift;
+import dev.sleet.schema.spi.SchemaVerification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,10 +12,14 @@ import javax.sql.DataSource;
 
 /**
  * Compares a live database with the schema it should have (usually the snapshot) and lists each
- * difference in plain words. Only the schemas the expected schema names are read.
+ * difference in plain words. The database is read in the schemas {@link SchemaScope} names, and
+ * compared through the differ that writes migration drafts. {@code sleet verify} and the testing
+ * module's {@code SchemaAssertions.assertNoDrift} both run this, and only print its result.
  */
-public final class SchemaVerifier {
-    private SchemaVerifier() {
+public final class SchemaVerifier implements SchemaVerification {
+
+    /** For {@link java.util.ServiceLoader}; call the static methods instead. */
+    public SchemaVerifier() {
     }
 
     /** Each difference; empty when the database matches. */
@@ -24,7 +30,17 @@ public final class SchemaVerifier {
     }
 
     public static List<Drift> verify(Connection connection, DatabaseSchema expected) throws SQLException {
-        DatabaseSchema live = new Introspector().introspect(connection, Drift.scopeOf(expected));
+        return drift(connection, expected, HistoryTable.DEFAULT_SCHEMA);
+    }
+
+    /** Each difference, leaving out {@code historySchema} (for a history table kept in a schema of its own). */
+    public static List<Drift> drift(Connection connection, DatabaseSchema expected, String historySchema) throws SQLException {
+        DatabaseSchema live = new Introspector().introspect(connection, SchemaScope.of(expected, historySchema));
         return Drift.between(live, expected);
+    }
+
+    @Override
+    public List<Drift> verify(Connection connection, DatabaseSchema expected, String historySchema) throws SQLException {
+        return drift(connection, expected, historySchema);
     }
 }

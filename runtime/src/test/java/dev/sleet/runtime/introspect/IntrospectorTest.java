@@ -20,13 +20,11 @@ import dev.sleet.schema.model.ReferentialAction;
 import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
-import dev.sleet.schema.spi.SchemaIntrospection;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,14 +158,6 @@ class IntrospectorTest {
         DatabaseSchema all = Introspector.read(db.dataSource());
         assertThat(all.schemas()).contains("shop", "other", "public").doesNotContain("sleet", "pg_catalog", "information_schema");
         assertThat(all.tables()).extracting(t -> t.name().schema()).doesNotContain("sleet");
-    }
-
-    @Test
-    void isRegisteredAsTheSchemaIntrospectionService(TestDatabase db) throws Exception {
-        SchemaIntrospection spi = ServiceLoader.load(SchemaIntrospection.class).findFirst().orElseThrow();
-        try (Connection c = db.connect()) {
-            assertThat(spi.introspect(c, new TreeSet<>(Set.of("shop")))).isEqualTo(live);
-        }
     }
 
     @Test

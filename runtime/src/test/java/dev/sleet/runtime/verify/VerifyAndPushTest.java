@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sleet.runtime.introspect.Introspector;
 import dev.sleet.schema.diff.ChangeKind;
+import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
@@ -18,13 +19,14 @@ import dev.sleet.schema.model.PrimaryKey;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
-import dev.sleet.schema.spi.Drift;
+import dev.sleet.schema.spi.SchemaVerification;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.SchemaAssertions;
 import dev.sleet.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -175,5 +177,55 @@ class VerifyAndPushTest {
         assertThatThrownBy(() -> SchemaPusher.push(db.dataSource(), expected, PushOptions.apply().withDataLoss()))
                 .isInstanceOf(SchemaPushException.class).hasMessageContaining("23505").hasMessageContaining("rolled back");
         assertThat(SchemaVerifier.verify(db.dataSource(), expected)).hasSize(2);
+    }
+
+    @Test
+    void scopeIsTheSnapshotsSchemasAndLeavesOtherSchemasAlone() throws Exception {
+        DatabaseSchema expected = created("v_scope");
+        exec("CREATE TABLE public.v_scope_by_hand (id int); CREATE SCHEMA IF NOT EXISTS v_scope_other;"
+                + "CREATE TABLE v_scope_other.t (id int)");
+        assertThat(SchemaScope.of(expected)).containsExactly("v_scope");
+        assertThat(SchemaVerifier.verify(db.dataSource(), expected)).as("public is not the application's here").isEmpty();
+        SchemaAssertions.assertNoDrift(db.dataSource(), expected);
+        assertThat(SchemaPusher.push(db.dataSource(), expected, PushOptions.apply().withDataLoss()).plan().isEmpty())
+                .as("push must not drop what the snapshot does not cover").isTrue();
+        assertThat(Introspector.read(db.dataSource(), Set.of("public")).table(QualifiedName.of("public", "v_scope_by_hand")))
+                .isPresent();
+    }
+
+    @Test
+    void anEmptyExpectedSchemaChecksPublicAndNeverTheHistorySchema() throws Exception {
+        exec("CREATE TABLE public.v_empty_by_hand (id int); CREATE SCHEMA IF NOT EXISTS sleet;"
+                + "CREATE TABLE IF NOT EXISTS sleet.v_history (id int)");
+        DatabaseSchema empty = new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), List.of(), List.of());
+        assertThat(SchemaScope.of(empty)).containsExactly("public");
+        assertThat(SchemaVerifier.verify(db.dataSource(), empty)).extracting(Drift::message)
+                .contains("unexpected table public.v_empty_by_hand")
+                .noneMatch(m -> m.contains("sleet."));
+        assertThatThrownBy(() -> SchemaAssertions.assertNoDrift(db.dataSource(), empty))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("unexpected table public.v_empty_by_hand");
+
+        DatabaseSchema namesHistory = new DatabaseSchema(new TreeSet<>(Set.of("sleet")), new TreeSet<>(), List.of(), List.of());
+        assertThat(SchemaScope.of(namesHistory)).as("the history schema is never compared").containsExactly("public");
+        assertThat(SchemaScope.of(model("app"), "app")).containsExactly("public");
+    }
+
+    @Test
+    void theTestingAssertionRunsThisVerifierThroughTheServiceLoader() throws Exception {
+        SchemaVerification found = ServiceLoader.load(SchemaVerification.class).findFirst().orElseThrow();
+        assertThat(found).isInstanceOf(SchemaVerifier.class);
+        DatabaseSchema expected = created("v_spi");
+        exec("ALTER TABLE v_spi.people ADD COLUMN age int");
+        try (Connection c = db.connect()) {
+            assertThat(found.verify(c, expected, "sleet")).extracting(Drift::message)
+                    .containsExactlyElementsOf(SchemaVerifier.verify(db.dataSource(), expected).stream().map(Drift::message).toList())
+                    .containsExactly("unexpected column v_spi.people.age");
+        }
+    }
+
+    @Test
+    void differingObjectsSayWhatWouldFixThem() throws Exception {
+        assertThat(driftAfter("v_words", "ALTER TABLE {s}.people ALTER COLUMN mood SET DEFAULT 'sad'"))
+                .singleElement().satisfies(d -> assertThat(d).startsWith("column v_words.people.mood differs: ").endsWith(" would fix it"));
     }
 }

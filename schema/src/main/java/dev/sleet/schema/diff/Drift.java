@@ -1,27 +1,19 @@
-package dev.sleet.schema.spi;
+package dev.sleet.schema.diff;
 
-import dev.sleet.schema.diff.ChangeKind;
-import dev.sleet.schema.diff.MigrationPlan;
-import dev.sleet.schema.diff.PlannedStatement;
-import dev.sleet.schema.diff.SchemaDiffer;
-import dev.sleet.schema.diff.SchemaObject;
 import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.model.EnumType;
-import dev.sleet.schema.model.QualifiedName;
-import dev.sleet.schema.model.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One difference between a live database and the schema it should have, in plain words
- * ({@code missing column public.events.notes}, {@code unexpected index public.idx_x},
- * {@code column public.events.status differs: …}). Shared by the runtime's {@code verify} and the
- * testing module's assertion, so both report drift the same way.
+ * ({@code missing column public.events.notes}, {@code unexpected index public.events.idx_x},
+ * {@code column public.events.status differs: …}): the differ's plan told as a reader wants it,
+ * one line per object. The runtime's verify ({@code dev.sleet.runtime.verify}) produces these;
+ * the CLI and the testing module's assertion only print them.
  *
  * @param change  seen from the database: ADD = missing there, DROP = unexpected there, ALTER/RENAME = differs
  * @param subject the object concerned
@@ -32,21 +24,6 @@ public record Drift(ChangeKind change, SchemaObject subject, String message) {
     @Override
     public String toString() {
         return message;
-    }
-
-    /** The schemas a comparison with {@code expected} looks at: those it names or puts objects in ({@code public} when none). */
-    public static Set<String> scopeOf(DatabaseSchema expected) {
-        TreeSet<String> scope = new TreeSet<>(expected.schemas());
-        for (Table t : expected.tables()) {
-            scope.add(t.name().schema());
-        }
-        for (EnumType e : expected.enums()) {
-            scope.add(e.name().schema());
-        }
-        if (scope.isEmpty()) {
-            scope.add(QualifiedName.DEFAULT_SCHEMA);
-        }
-        return scope;
     }
 
     /**
@@ -87,9 +64,9 @@ public record Drift(ChangeKind change, SchemaObject subject, String message) {
             }
         }
         List<PlannedStatement> fixes = statements.stream().filter(s -> s.change() != ChangeKind.DROP).toList();
-        return "to fix: " + (fixes.isEmpty() ? statements : fixes).stream()
+        return (fixes.isEmpty() ? statements : fixes).stream()
                 .map(s -> Objects.requireNonNullElse(s.description(), s.sql()))
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; ")) + " would fix it";
     }
 
     private static String kind(SchemaObject.Kind kind) {
