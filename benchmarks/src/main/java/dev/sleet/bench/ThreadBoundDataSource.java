@@ -1,16 +1,13 @@
 package dev.sleet.bench;
 
-import java.io.PrintWriter;
+import dev.sleet.runtime.connect.AbstractDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The smallest possible "pool": each thread keeps one physical connection, and
@@ -19,7 +16,7 @@ import javax.sql.DataSource;
  * JDBC, jOOQ and Hibernate contenders use on that thread, with PgJDBC's per-connection
  * prepared-statement cache intact — the comparison measures the code, not a pool.
  */
-public final class ThreadBoundDataSource implements DataSource, AutoCloseable {
+public final class ThreadBoundDataSource extends AbstractDataSource implements AutoCloseable {
     /** Opens a physical connection. */
     public interface Opener {
         Connection open() throws SQLException;
@@ -81,38 +78,5 @@ public final class ThreadBoundDataSource implements DataSource, AutoCloseable {
             }
         }
         opened.clear();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("ThreadBoundDataSource wraps nothing");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +22,7 @@ class DestructiveCommandsTest {
 
     @BeforeEach
     void appSchemaWithRowsAndHistory() throws SQLException {
-        exec("""
+        db.exec("""
                 DROP SCHEMA IF EXISTS billing CASCADE;
                 DROP SCHEMA IF EXISTS sleet CASCADE;
                 DROP SCHEMA IF EXISTS public CASCADE;
@@ -50,8 +47,8 @@ class DestructiveCommandsTest {
         assertThat(count("public.clients")).isZero();
         assertThat(count("billing.invoices")).isZero();
         assertThat(count("sleet.history")).isEqualTo(1);
-        exec("INSERT INTO public.clients (name) VALUES ('Initech')");
-        assertThat(scalar("SELECT id FROM public.clients")).isEqualTo(1);
+        db.exec("INSERT INTO public.clients (name) VALUES ('Initech')");
+        assertThat(db.scalar("SELECT id FROM public.clients")).isEqualTo(1);
     }
 
     @Test
@@ -123,9 +120,9 @@ class DestructiveCommandsTest {
     void nukeDropsApplicationSchemasAndHistoryAndLeavesAnEmptyPublic() throws SQLException {
         Cli.Result r = new Cli().run("nuke", "--url", db.url(), "--yes", "--json");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(scalar("SELECT count(*) FROM pg_namespace WHERE nspname IN ('billing', 'sleet')")).isZero();
-        assertThat(scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'public'")).isEqualTo(1);
-        assertThat(scalar("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")).isZero();
+        assertThat(db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname IN ('billing', 'sleet')")).isZero();
+        assertThat(db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'public'")).isEqualTo(1);
+        assertThat(db.scalar("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'")).isZero();
         JsonNode json = parse(r.out());
         assertThat(json.get("ok").booleanValue()).isTrue();
         assertThat(json.get("droppedSchemas")).extracting(JsonNode::textValue).containsExactly("billing", "public", "sleet");
@@ -201,19 +198,6 @@ class DestructiveCommandsTest {
     }
 
     private long count(String table) throws SQLException {
-        return scalar("SELECT count(*) FROM " + table);
-    }
-
-    private long scalar(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        return db.scalar("SELECT count(*) FROM " + table);
     }
 }

@@ -9,10 +9,7 @@ import dev.sleet.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +30,7 @@ class MigrationCommandsTest {
 
     @BeforeEach
     void emptyDatabaseAndThreeMigrations() throws Exception {
-        exec("DROP SCHEMA IF EXISTS sleet CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+        db.exec("DROP SCHEMA IF EXISTS sleet CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
         write("20261122_021500_create_clients", """
                 CREATE TABLE public.clients (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
                 """, "DROP TABLE public.clients;");
@@ -145,7 +142,7 @@ class MigrationCommandsTest {
 
     @Test
     void baselineRecordsWithoutRunning() throws Exception {
-        exec("CREATE TABLE public.clients (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
+        db.exec("CREATE TABLE public.clients (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL)");
         Cli.Result r = new Cli().run(args("baseline", "--version", "20261122_021500_create_clients"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("baselined 1 migration(s), up to 20261122_021500_create_clients");
@@ -182,13 +179,13 @@ class MigrationCommandsTest {
     @Test
     void freshNukesMigratesAndSeeds() throws Exception {
         assertThat(new Cli().run(args("migrate")).exitCode()).isEqualTo(ExitCodes.OK);
-        exec("INSERT INTO public.clients (name) VALUES ('Acme'); CREATE TABLE public.stray (id int);");
+        db.exec("INSERT INTO public.clients (name) VALUES ('Acme'); CREATE TABLE public.stray (id int);");
         Cli.Result r = new Cli().run(args("fresh", "--yes", "--seeder", CountingSeeder.class.getName()));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(tableExists("stray")).isFalse();
-        assertThat(scalar("SELECT count(*) FROM public.clients")).isZero();
+        assertThat(db.scalar("SELECT count(*) FROM public.clients")).isZero();
         assertThat(columnExists("events", "notes")).isTrue();
-        assertThat(scalar("SELECT count(*) FROM public.seeded_colours")).isEqualTo(3);
+        assertThat(db.scalar("SELECT count(*) FROM public.seeded_colours")).isEqualTo(3);
         assertThat(new Cli().run(args("status", "--check")).exitCode()).isEqualTo(ExitCodes.OK);
     }
 
@@ -209,24 +206,11 @@ class MigrationCommandsTest {
     }
 
     private boolean tableExists(String table) throws SQLException {
-        return scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 1;
+        return db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 1;
     }
 
     private boolean columnExists(String table, String column) throws SQLException {
-        return scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
+        return db.scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
                 + table + "' AND column_name = '" + column + "'") == 1;
-    }
-
-    private long scalar(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
     }
 }

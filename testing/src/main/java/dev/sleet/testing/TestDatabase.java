@@ -1,12 +1,12 @@
 package dev.sleet.testing;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** A fresh database on the shared server, for one test class. */
 public final class TestDatabase implements AutoCloseable {
@@ -50,58 +50,34 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
-    /** A plain non-pooling {@link DataSource}: each call opens a connection. */
+    /** The driver's own non-pooling {@link DataSource} ({@link PGSimpleDataSource}): each call opens a connection. */
     public DataSource dataSource() {
-        return new DriverManagerDataSource();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
+    }
+
+    /** Runs SQL (several statements separated by semicolons are fine), for a test's set-up and checks. */
+    public void exec(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** The first column of the first row of a query, as a number: {@code db.scalar("SELECT count(*) FROM t")}. */
+    public long scalar(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new SQLException("scalar query returned no row: " + sql);
+            }
+            return rs.getLong(1);
+        }
     }
 
     @Override
     public void close() {
         server.dropDatabase(name);
-    }
-
-    private final class DriverManagerDataSource implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return connect();
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return DriverManager.getConnection(jdbcUrl, u, p);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

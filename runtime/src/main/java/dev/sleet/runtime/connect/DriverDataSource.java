@@ -1,19 +1,15 @@
 package dev.sleet.runtime.connect;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
- * A non-pooling {@link DataSource} over the PostgreSQL driver: a CLI run opens a handful of
+ * A non-pooling {@link javax.sql.DataSource} over the PostgreSQL driver: a CLI run opens a handful of
  * connections, so a pool would only add start-up time.
  */
-public final class DriverDataSource implements DataSource {
+public final class DriverDataSource extends AbstractDataSource {
     private final ConnectionSettings settings;
 
     public DriverDataSource(ConnectionSettings settings) {
@@ -39,15 +35,6 @@ public final class DriverDataSource implements DataSource {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
     public void setLoginTimeout(int seconds) {
         DriverManager.setLoginTimeout(seconds);
     }
@@ -55,23 +42,5 @@ public final class DriverDataSource implements DataSource {
     @Override
     public int getLoginTimeout() {
         return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException(getClass().getName() + " does not wrap " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }
