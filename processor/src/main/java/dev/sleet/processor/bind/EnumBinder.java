@@ -7,6 +7,9 @@ import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.scan.Annotated;
 import dev.sleet.processor.scan.AnnotationNames;
 import dev.sleet.processor.scan.AnnotationView;
+import dev.sleet.processor.scan.views.Attr;
+import dev.sleet.processor.scan.views.EnumAnnotations.EnumValueAnnotation;
+import dev.sleet.processor.scan.views.EnumAnnotations.PgEnumAnnotation;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.sql.Naming;
@@ -69,30 +72,32 @@ public final class EnumBinder {
     }
 
     private Optional<BoundEnum> bind(TypeElement type) {
-        Optional<AnnotationView> pgEnum = Annotated.of(type, elements).get(AnnotationNames.PG_ENUM);
+        Optional<PgEnumAnnotation> pgEnum = PgEnumAnnotation.on(Annotated.of(type, elements));
         if (pgEnum.isEmpty()) {
             return Optional.empty();
         }
-        AnnotationView annotation = pgEnum.get();
+        AnnotationView annotation = pgEnum.get().view();
+        Attr<String> nameAttr = pgEnum.get().name();
+        Attr<String> schemaAttr = pgEnum.get().schema();
         boolean ok = true;
         // Left out, name and schema are derived; written blank they are a slip (a typo, an emptied constant).
-        for (String attribute : List.of("name", "schema")) {
-            if (annotation.isExplicit(attribute) && annotation.string(attribute).isBlank()) {
-                reporter.report(attribute.equals("name")
-                                ? Diagnostic.PG_ENUM_NAME_BLANK.with(type.getSimpleName(), Naming.snakeCase(type.getSimpleName().toString()))
-                                : Diagnostic.PG_ENUM_SCHEMA_BLANK.with(type.getSimpleName()),
-                        type, annotation.mirror(), annotation.value(attribute));
-                ok = false;
-            }
+        if (nameAttr.written() && nameAttr.value().isBlank()) {
+            reporter.report(Diagnostic.PG_ENUM_NAME_BLANK.with(type.getSimpleName(), Naming.snakeCase(type.getSimpleName().toString())),
+                    type, annotation.mirror(), nameAttr.source());
+            ok = false;
         }
-        String name = annotation.string("name").isBlank() ? Naming.snakeCase(type.getSimpleName().toString()) : annotation.string("name");
-        String schema = annotation.string("schema").isBlank() ? QualifiedName.DEFAULT_SCHEMA : annotation.string("schema");
+        if (schemaAttr.written() && schemaAttr.value().isBlank()) {
+            reporter.report(Diagnostic.PG_ENUM_SCHEMA_BLANK.with(type.getSimpleName()), type, annotation.mirror(), schemaAttr.source());
+            ok = false;
+        }
+        String name = nameAttr.value().isBlank() ? Naming.snakeCase(type.getSimpleName().toString()) : nameAttr.value();
+        String schema = schemaAttr.value().isBlank() ? QualifiedName.DEFAULT_SCHEMA : schemaAttr.value();
         if (!Naming.fitsIdentifier(name)) {
-            reporter.report(Diagnostic.ENUM_NAME_TOO_LONG.with(name), type, annotation.mirror(), annotation.value("name"));
+            reporter.report(Diagnostic.ENUM_NAME_TOO_LONG.with(name), type, annotation.mirror(), nameAttr.source());
             ok = false;
         }
         if (!Naming.fitsIdentifier(schema)) {
-            reporter.report(Diagnostic.ENUM_SCHEMA_TOO_LONG.with(schema), type, annotation.mirror(), annotation.value("schema"));
+            reporter.report(Diagnostic.ENUM_SCHEMA_TOO_LONG.with(schema), type, annotation.mirror(), schemaAttr.source());
             ok = false;
         }
         List<? extends Element> constants = constants(type);
@@ -104,8 +109,8 @@ public final class EnumBinder {
         Map<String, String> constantByLabel = new HashMap<>();
         for (Element constant : constants) {
             String constantName = constant.getSimpleName().toString();
-            Optional<AnnotationView> enumValue = Annotated.of(constant, elements).get(AnnotationNames.ENUM_VALUE);
-            String label = enumValue.map(v -> v.string("value")).orElse(constantName.toLowerCase(Locale.ROOT));
+            Optional<EnumValueAnnotation> enumValue = EnumValueAnnotation.on(Annotated.of(constant, elements));
+            String label = enumValue.map(v -> v.label().value()).orElse(constantName.toLowerCase(Locale.ROOT));
             Message problem = null;
             if (label.isEmpty()) {
                 problem = Diagnostic.ENUM_LABEL_EMPTY.with(constantName);
@@ -116,7 +121,7 @@ public final class EnumBinder {
             }
             if (problem != null) {
                 reporter.report(problem, constant,
-                        enumValue.map(AnnotationView::mirror).orElse(null), enumValue.map(v -> v.value("value")).orElse(null));
+                        enumValue.map(v -> v.view().mirror()).orElse(null), enumValue.map(v -> v.label().source()).orElse(null));
                 ok = false;
             }
             constantByLabel.put(label, constantName);

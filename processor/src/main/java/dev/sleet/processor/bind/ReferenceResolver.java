@@ -43,7 +43,7 @@ public final class ReferenceResolver {
                 if (key.isPresent()) {
                     keys.add(key.get());
                     keyNames.add(new NamedObject(key.get().name(), "foreign key " + key.get().name(), false, true,
-                            reference.from().component(), reference.annotation().mirror(), reference.annotation().value("name")));
+                            reference.from().component(), reference.annotation().view().mirror(), reference.annotation().name().source()));
                 } else if (!invalidTarget(reference, byType)) {
                     invalid.add(draft);
                 }
@@ -60,7 +60,7 @@ public final class ReferenceResolver {
     }
 
     private static TableDraft target(PendingReference reference, Map<String, TableDraft> byType) {
-        TypeMirror type = reference.target();
+        TypeMirror type = reference.annotation().table().value();
         if (type == null || type.getKind() != TypeKind.DECLARED) {
             return null;
         }
@@ -72,21 +72,21 @@ public final class ReferenceResolver {
         String component = from.componentName();
         TableDraft target = target(reference, byType);
         if (target == null) {
-            String typeName = reference.target() == null ? "?" : reference.target().toString();
-            boolean isTable = reference.target() != null && reference.target().getKind() == TypeKind.DECLARED
-                    && Annotated.isTable((TypeElement) ((DeclaredType) reference.target()).asElement());
+            String typeName = reference.annotation().table().value() == null ? "?" : reference.annotation().table().value().toString();
+            boolean isTable = reference.annotation().table().value() != null && reference.annotation().table().value().getKind() == TypeKind.DECLARED
+                    && Annotated.isTable((TypeElement) ((DeclaredType) reference.annotation().table().value()).asElement());
             reporter.report((isTable ? Diagnostic.REFERENCE_TO_UNBOUND_TABLE : Diagnostic.REFERENCE_NOT_TABLE).with(component, typeName),
-                    from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
+                    from.component(), reference.annotation().view().mirror(), reference.annotation().table().source());
             return Optional.empty();
         }
         if (!target.valid()) {
             return Optional.empty();
         }
-        String referencedColumn = reference.column();
+        String referencedColumn = reference.annotation().column().value();
         if (referencedColumn.isEmpty()) {
             if (target.primaryKey() == null || target.primaryKey().columns().size() != 1) {
                 reporter.report((target.primaryKey() == null ? Diagnostic.REFERENCE_TARGET_WITHOUT_KEY : Diagnostic.REFERENCE_TARGET_COMPOSITE_KEY)
-                        .with(component, target.name(), target.element().getSimpleName()), from.component(), reference.annotation().mirror(), reference.annotation().value("table"));
+                        .with(component, target.name(), target.element().getSimpleName()), from.component(), reference.annotation().view().mirror(), reference.annotation().table().source());
                 return Optional.empty();
             }
             referencedColumn = target.primaryKey().columns().get(0);
@@ -95,7 +95,7 @@ public final class ReferenceResolver {
         if (to.isEmpty()) {
             reporter.report(Diagnostic.REFERENCED_COLUMN_MISSING.with(component, referencedColumn, target.name(),
                             String.join(", ", target.columns().stream().map(c -> c.column().name()).toList())),
-                    from.component(), reference.annotation().mirror(), reference.annotation().value("column"));
+                    from.component(), reference.annotation().view().mirror(), reference.annotation().column().source());
             return Optional.empty();
         }
         ColumnType fromType = from.column().type();
@@ -103,22 +103,22 @@ public final class ReferenceResolver {
         if (!compatible(fromType, toType)) {
             reporter.report(Diagnostic.FOREIGN_KEY_TYPE_MISMATCH.with(from.column().name(), fromType.sql(), target.name(), referencedColumn,
                             toType.sql(), component, target.element().getSimpleName(), to.get().componentName(), to.get().javaType()),
-                    from.component(), reference.annotation().mirror(), null);
+                    from.component(), reference.annotation().view().mirror(), null);
             return Optional.empty();
         }
         String derived = Naming.constraintName(draft.name().name(), List.of(from.column().name()), "fkey");
-        String name = reference.explicitName().isEmpty() ? derived : reference.explicitName();
+        String name = reference.annotation().name().value().isEmpty() ? derived : reference.annotation().name().value();
         if (name.isBlank()) {
-            reporter.report(Diagnostic.FOREIGN_KEY_NAME_BLANK.with(component, derived), from.component(), reference.annotation().mirror(), reference.annotation().value("name"));
+            reporter.report(Diagnostic.FOREIGN_KEY_NAME_BLANK.with(component, derived), from.component(), reference.annotation().view().mirror(), reference.annotation().name().source());
             return Optional.empty();
         }
         if (!Naming.fitsIdentifier(name)) {
             reporter.report(Diagnostic.FOREIGN_KEY_NAME_TOO_LONG.with(name), from.component(),
-                    reference.annotation().mirror(), reference.annotation().value("name"));
+                    reference.annotation().view().mirror(), reference.annotation().name().source());
             return Optional.empty();
         }
         return Optional.of(new ForeignKey(name, List.of(from.column().name()), target.name(), List.of(referencedColumn),
-                reference.onDelete(), reference.onUpdate()));
+                reference.annotation().onDelete().value(), reference.annotation().onUpdate().value()));
     }
 
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");

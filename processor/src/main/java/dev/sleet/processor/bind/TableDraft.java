@@ -1,7 +1,7 @@
 package dev.sleet.processor.bind;
 
 import dev.sleet.processor.model.BoundColumn;
-import dev.sleet.processor.scan.AnnotationView;
+import dev.sleet.processor.scan.views.TableAnnotation;
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ForeignKey;
@@ -18,7 +18,7 @@ import javax.lang.model.element.TypeElement;
  * A table record bound on its own, before foreign keys are resolved against the other tables.
  * {@code valid} is false when an error was reported for it: it is then left out of the schema.
  */
-public record TableDraft(TypeElement element, AnnotationView tableAnnotation, QualifiedName name,
+public record TableDraft(TypeElement element, TableAnnotation tableAnnotation, QualifiedName name,
                          List<BoundColumn> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
                          List<CheckConstraint> checks, List<ExclusionConstraint> exclusions, List<Index> indexes,
                          List<String> renamedFrom, boolean softDelete, List<PendingReference> references,

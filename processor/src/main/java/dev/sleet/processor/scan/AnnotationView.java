@@ -1,5 +1,7 @@
 package dev.sleet.processor.scan;
 
+import dev.sleet.processor.scan.views.Attr;
+import dev.sleet.processor.scan.views.Attrs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,5 +131,41 @@ public final class AnnotationView {
             }
         }
         return out;
+    }
+
+    // Typed attributes for the views in scan.views: the value (default included) with the value as written.
+
+    public Attr<String> stringAttr(String attribute) {
+        return new Attr<>(string(attribute), value(attribute));
+    }
+
+    public Attr<Integer> intAttr(String attribute) {
+        return new Attr<>(integer(attribute), value(attribute));
+    }
+
+    public Attr<Boolean> boolAttr(String attribute) {
+        return new Attr<>(bool(attribute), value(attribute));
+    }
+
+    /** An enum-valued attribute mapped by constant name onto {@code type} (the processor's own copy of the vocabulary's enum). */
+    public <E extends Enum<E>> Attr<E> enumAttr(String attribute, Class<E> type, E fallback) {
+        String constant = enumConstant(attribute);
+        return new Attr<>(constant.isEmpty() ? fallback : Enum.valueOf(type, constant), value(attribute));
+    }
+
+    public Attrs<String> stringsAttr(String attribute) {
+        List<Attr<String>> items = new ArrayList<>();
+        for (AnnotationValue v : list(attribute)) {
+            items.add(new Attr<>(v.getValue() instanceof String s ? s : String.valueOf(v.getValue()), v));
+        }
+        return new Attrs<>(items, value(attribute));
+    }
+
+    public <E extends Enum<E>> Attrs<E> enumsAttr(String attribute, Class<E> type) {
+        List<Attr<E>> items = new ArrayList<>();
+        for (AnnotationValue v : list(attribute)) {
+            items.add(new Attr<>(Enum.valueOf(type, ((VariableElement) v.getValue()).getSimpleName().toString()), v));
+        }
+        return new Attrs<>(items, value(attribute));
     }
 }

@@ -36,15 +36,15 @@ public final class NameValidator {
             if (earlier != null) {
                 reporter.report(Diagnostic.DUPLICATE_TABLE.with(earlier.element().getSimpleName(), draft.element().getSimpleName(), draft.name()),
                         draft.element(),
-                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().mirror(),
-                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().value("name"));
+                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().view().mirror(),
+                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().name().source());
                 invalid.add(draft);
                 continue;
             }
             if (types.containsKey(draft.name())) {
                 reporter.report(Diagnostic.TABLE_NAMED_LIKE_ENUM.with(draft.name(), types.get(draft.name()).element().getSimpleName()),
                         draft.element(),
-                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().mirror(), null);
+                        draft.tableAnnotation() == null ? null : draft.tableAnnotation().view().mirror(), null);
                 invalid.add(draft);
             }
             Map<String, NamedObject> constraints = new HashMap<>();
