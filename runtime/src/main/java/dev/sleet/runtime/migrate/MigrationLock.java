@@ -1,0 +1,66 @@
+package dev.sleet.runtime.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The migrator's own advisory lock, for callers that must give up instead of waiting forever (the
+ * fleet migrator, which has other targets to get on with). Session-level advisory locks are
+ * re-entrant: a {@link Migrator} run on a connection that already holds this lock takes it again
+ * and releases it once, so the caller keeps it until {@link #release}.
+ */
+public final class MigrationLock {
+    private final long key;
+
+    public MigrationLock(HistoryTable history) {
+        this.key = AdvisoryLock.keyFor(history.qualifiedName());
+    }
+
+    /** The {@code bigint} key, as {@code pg_locks} shows it split into classid/objid. */
+    public long key() {
+        return key;
+    }
+
+    /**
+     * Polls {@code pg_try_advisory_lock} (never blocks in a statement, for the reason
+     * {@link AdvisoryLock} gives) until it is granted or {@code timeout} has passed.
+     *
+     * @return true when this session now holds the lock
+     */
+    public boolean tryAcquire(Connection c, Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sleepMs = 5;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            ps.setLong(1, key);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(Math.min(sleepMs, Math.max(1, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while waiting for the migration lock", e);
+                }
+                sleepMs = Math.min(sleepMs * 2, 200);
+            }
+        }
+    }
+
+    public void release(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
+    }
+}
