@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,9 +21,6 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @ParentCommand
-    SleetCommand root;
-
     @Spec
     CommandSpec spec;
 
@@ -34,6 +30,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json);
+        // The root, not the parent: fleet's commands sit one level deeper than the others.
+        SleetCommand root = (SleetCommand) spec.root().userObject();
         CommandContext context = new CommandContext(spec.name(), options, root.environment(), output);
         try {
             return run(context);

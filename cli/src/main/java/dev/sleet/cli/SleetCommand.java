@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
                 RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class,
-                ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class},
+                ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",

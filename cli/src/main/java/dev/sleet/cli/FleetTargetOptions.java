@@ -1,0 +1,77 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.fleet.FleetException;
+import dev.sleet.runtime.fleet.FleetOptions;
+import dev.sleet.runtime.fleet.FleetTarget;
+import dev.sleet.runtime.fleet.FleetTargets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The options every {@code fleet} command takes: which targets, how many at once. */
+final class FleetTargetOptions {
+
+    @Option(names = "--targets", paramLabel = "<file>",
+            description = "File of targets, one per line: a database URL, or 'URL schema' for a schema-per-tenant database. '#' starts a comment.")
+    Path targetsFile;
+
+    @Option(names = "--targets-query", paramLabel = "<sql>",
+            description = "Query on the control database (--url / DATABASE_URL) returning the target URLs (and optionally schemas).")
+    String targetsQuery;
+
+    @Option(names = "--parallel", paramLabel = "<n>", defaultValue = "4", description = "Targets at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--per-host", paramLabel = "<m>", defaultValue = "2",
+            description = "Targets at once on one server host:port (default: ${DEFAULT-VALUE}).")
+    int perHost;
+
+    @Option(names = "--connect-timeout", paramLabel = "<duration>", defaultValue = "10s",
+            description = "How long to wait for a target's server (default: ${DEFAULT-VALUE}).")
+    String connectTimeout;
+
+    List<FleetTarget> targets(CommandContext context) {
+        if ((targetsFile == null) == (targetsQuery == null)) {
+            throw CliException.usage("give the fleet's targets with exactly one of --targets <file> or --targets-query <sql>");
+        }
+        try {
+            List<FleetTarget> targets = targetsFile != null ? FleetTargets.fromFile(targetsFile)
+                    : FleetTargets.fromQuery(context.dataSource(), targetsQuery);
+            if (targets.isEmpty()) {
+                throw CliException.usage("no targets in " + (targetsFile != null ? targetsFile : "the result of --targets-query"));
+            }
+            return targets;
+        } catch (FleetException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    FleetOptions apply(FleetOptions options) {
+        try {
+            return options.withParallel(parallel, Math.min(perHost, parallel)).withConnectTimeout(duration("--connect-timeout", connectTimeout));
+        } catch (FleetException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 2m}; a bare number is seconds. */
+    static Duration duration(String option, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw CliException.usage(option + " " + text + " is not a duration; write e.g. 500ms, 30s or 2m");
+        }
+    }
+}
