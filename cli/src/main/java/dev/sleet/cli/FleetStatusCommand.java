@@ -32,7 +32,7 @@ final class FleetStatusCommand extends DatabaseCommand {
     protected int run(CommandContext context) {
         FleetOptions options = fleet.apply(FleetOptions.defaults()).withHistorySchema(context.historySchema())
                 .withMigrate(MigrateCommand.options(drafts, false, null));
-        DatabaseSchema snapshot = noDrift ? null : context.snapshot().orElse(null);
+        DatabaseSchema snapshot = noDrift ? null : context.snapshot(drafts).orElse(null);
         List<TargetStatus> statuses = FleetMigrator.builder(Migrations.source(context)).targets(fleet.targets(context)).options(options)
                 .credentials(context.options().user, context.options().password != null ? context.options().password
                         : context.environment().variable("PGPASSWORD"))

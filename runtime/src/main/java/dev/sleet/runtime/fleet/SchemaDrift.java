@@ -1,23 +1,18 @@
 package dev.sleet.runtime.fleet;
 
-import dev.sleet.runtime.introspect.Introspector;
+import dev.sleet.runtime.verify.SchemaVerifier;
+import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.spi.Drift;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
-/** One target's differences from the snapshot, worded as {@code sleet verify} words them. */
+/** One target's differences from the snapshot, through the same verifier and wording as {@code sleet verify}. */
 final class SchemaDrift {
     private SchemaDrift() {
     }
 
     static List<String> of(Connection c, DatabaseSchema expected, String historySchema) throws SQLException {
-        Set<String> scope = new TreeSet<>(Drift.scopeOf(expected));
-        scope.remove(historySchema);
-        DatabaseSchema live = new Introspector().introspect(c, scope);
-        return Drift.between(live, expected).stream().map(Drift::message).toList();
+        return SchemaVerifier.drift(c, expected, historySchema).stream().map(Drift::message).toList();
     }
 }
