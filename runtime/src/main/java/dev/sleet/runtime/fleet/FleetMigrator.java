@@ -126,7 +126,9 @@ public final class FleetMigrator {
                         if (entry.state() == TargetState.FAILED) {
                             failed.incrementAndGet();
                         }
-                        listener.targetFinished(target, entry, done.incrementAndGet(), total);
+                        synchronized (done) { // so that listeners see 1/n, 2/n, … in order
+                            listener.targetFinished(target, entry, done.incrementAndGet(), total);
+                        }
                     }, () -> options.onFailure().halts(failed.get(), total));
                 }
                 for (FleetTarget t : notStarted) {
