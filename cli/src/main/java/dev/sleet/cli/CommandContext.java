@@ -2,7 +2,7 @@ package dev.sleet.cli;
 
 import dev.sleet.runtime.connect.ConnectionSettings;
 import dev.sleet.runtime.connect.DriverDataSource;
-
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotFormatException;
 import dev.sleet.schema.snapshot.SnapshotJson;
@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * with the right exit code and a message naming the option to fix.
  */
 public final class CommandContext {
-    static final String SNAPSHOT_RESOURCE = "META-INF/sleet/snapshot.json";
+    static final String SNAPSHOT_RESOURCE = ClasspathLayout.SNAPSHOT;
 
     private final String commandName;
     private final CommonOptions options;
@@ -175,10 +175,10 @@ public final class CommandContext {
         }
         try (InputStream in = classLoader().getResourceAsStream(SNAPSHOT_RESOURCE)) {
             if (in != null) {
-                return Optional.of(readSnapshot(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + SNAPSHOT_RESOURCE));
+                return Optional.of(readSnapshot(new String(in.readAllBytes(), StandardCharsets.UTF_8), ClasspathLayout.CLASSPATH_PREFIX + SNAPSHOT_RESOURCE));
             }
         } catch (IOException e) {
-            throw CliException.usage("cannot read classpath:" + SNAPSHOT_RESOURCE + ": " + e.getMessage());
+            throw CliException.usage("cannot read " + ClasspathLayout.CLASSPATH_PREFIX + SNAPSHOT_RESOURCE + ": " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -2,8 +2,8 @@ package dev.sleet.cli;
 
 import dev.sleet.schema.journal.Journal;
 import dev.sleet.schema.journal.JournalException;
-import dev.sleet.schema.journal.MigrationFile;
 import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class CommonOptions {
             description = "Schema snapshot JSON. Default: the committed state in <migrations>/meta, else META-INF/sleet/snapshot.json on the classpath.")
     Path snapshot;
 
-    @Option(names = "--schema-history", paramLabel = "<schema>", defaultValue = "sleet",
+    @Option(names = "--schema-history", paramLabel = "<schema>", defaultValue = HistoryTableName.DEFAULT_SCHEMA,
             description = "Schema holding the migration history table (default: ${DEFAULT-VALUE}).")
     String historySchema;
 

@@ -1,10 +1,11 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.AppliedMigration;
-import dev.sleet.runtime.migrate.HistoryTable;
 import dev.sleet.runtime.migrate.MigrationListener;
 import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.schema.migration.ClasspathLayout;
+import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +17,7 @@ final class Migrations {
     static Migrator migrator(CommandContext context) {
         return Migrator.builder(context.dataSource())
                 .source(source(context))
-                .historyTable(context.historySchema(), HistoryTable.DEFAULT_TABLE)
+                .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE)
                 .listener(new ProgressListener(context.output()))
                 .build();
     }
@@ -37,7 +38,7 @@ final class Migrations {
         Path folder = Path.of(location);
         if (!Files.isDirectory(folder)) {
             throw CliException.usage("migrations folder " + folder.toAbsolutePath() + " does not exist; pass --migrations <folder> "
-                    + "or --migrations classpath:META-INF/sleet/migrations with --classpath <app jar>");
+                    + "or --migrations " + ClasspathLayout.MIGRATIONS_LOCATION + " with --classpath <app jar>");
         }
         return MigrationSource.folder(folder);
     }

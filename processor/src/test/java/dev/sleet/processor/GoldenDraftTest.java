@@ -62,7 +62,7 @@ class GoldenDraftTest {
                 List<String> drafts = harness.files().stream().filter(f -> harness.read(f).startsWith("-- sleet:draft")).toList();
                 assertThat(drafts).as("step %s writes exactly one draft", s.name()).hasSize(1);
                 String file = drafts.get(0);
-                assertThat(file).startsWith(dev.sleet.processor.migrations.MigrationNames.timestamp(now) + "_");
+                assertThat(file).startsWith(dev.sleet.schema.migration.MigrationNames.timestamp(now) + "_");
                 String draft = harness.read(file);
 
                 Path golden = GOLDEN.resolve(s.name() + ".sql");

@@ -7,6 +7,7 @@ import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.diff.Drift;
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotJson;
 import java.io.IOException;
@@ -64,9 +65,9 @@ public final class SampleApp {
 
     /** The schema the sources describe, written into the classes by the processor. */
     static DatabaseSchema expectedSchema() throws IOException {
-        try (InputStream in = SampleApp.class.getResourceAsStream("/META-INF/sleet/snapshot.json")) {
+        try (InputStream in = SampleApp.class.getResourceAsStream("/" + ClasspathLayout.SNAPSHOT)) {
             if (in == null) {
-                throw new IllegalStateException("META-INF/sleet/snapshot.json is missing: build the app with the Sleet processor");
+                throw new IllegalStateException(ClasspathLayout.SNAPSHOT + " is missing: build the app with the Sleet processor");
             }
             return SnapshotJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }

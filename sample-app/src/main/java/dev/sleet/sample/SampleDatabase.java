@@ -3,6 +3,7 @@ package dev.sleet.sample;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sleet.runtime.connect.ConnectionSettings;
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.testing.PostgresServer;
 import dev.sleet.testing.TestDatabase;
 import javax.sql.DataSource;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
 final class SampleDatabase implements AutoCloseable {
 
     /** The migrations the processor copied into the application's classes. */
-    static final String MIGRATIONS = "classpath:META-INF/sleet/migrations";
+    static final String MIGRATIONS = ClasspathLayout.MIGRATIONS_LOCATION;
 
     private final HikariDataSource dataSource;
     private final String description;

@@ -1,14 +1,14 @@
 package dev.sleet.processor.migrations;
 
 import dev.sleet.processor.SchemaModel;
-import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.migration.ClasspathLayout;
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -17,14 +17,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Puts the schema snapshot and the migrations into the class output, where the runtime and the
- * CLI find them on the classpath ({@code META-INF/sleet/...}).
+ * CLI find them on the classpath (paths: {@link ClasspathLayout}).
  */
 public final class ClasspathExport {
-    public static final String SNAPSHOT = "META-INF/sleet/snapshot.json";
-    public static final String MIGRATIONS = "META-INF/sleet/migrations/";
-    public static final String INDEX = MIGRATIONS + "index.txt";
-    /** The table records the snapshot was built from ({@link TableIndex}); read back by the next compilation. */
-    public static final String TABLES = "META-INF/sleet/tables.txt";
 
     private final Filer filer;
 
@@ -33,13 +28,13 @@ public final class ClasspathExport {
     }
 
     public void snapshot(DatabaseSchema schema) throws IOException {
-        write(SNAPSHOT, SnapshotJson.write(schema));
+        write(ClasspathLayout.SNAPSHOT, SnapshotJson.write(schema));
     }
 
     /** The snapshot together with the index of the records it came from: the two always describe the same compilation. */
     public void schema(SchemaModel model) throws IOException {
         snapshot(model.schema());
-        write(TABLES, TableIndex.of(model.tables()).render());
+        write(ClasspathLayout.TABLES, TableIndex.of(model.tables()).render());
     }
 
     /**
@@ -49,7 +44,7 @@ public final class ClasspathExport {
      */
     public Optional<TableIndex> previousTables() {
         try {
-            FileObject resource = filer.getResource(StandardLocation.CLASS_OUTPUT, "", TABLES);
+            FileObject resource = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ClasspathLayout.TABLES);
             try (InputStream in = resource.openInputStream()) {
                 return Optional.of(TableIndex.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
@@ -62,10 +57,10 @@ public final class ClasspathExport {
     public void migrations(List<MigrationFile> files) throws IOException {
         StringBuilder index = new StringBuilder();
         for (MigrationFile file : files) {
-            write(MIGRATIONS + file.name() + ".sql", Files.readString(file.path(), StandardCharsets.UTF_8));
+            write(ClasspathLayout.MIGRATIONS + "/" + file.fileName(), file.content());
             index.append(file.name()).append('\n');
         }
-        write(INDEX, index.toString());
+        write(ClasspathLayout.MIGRATIONS_INDEX, index.toString());
     }
 
     private void write(String path, String content) throws IOException {

@@ -2,10 +2,13 @@ package dev.sleet.processor.migrations;
 
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.diff.ScriptRenderer;
 import dev.sleet.schema.journal.Journal;
-import dev.sleet.schema.journal.MigrationFile;
 import dev.sleet.schema.journal.MigrationMeta;
 import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.migration.MigrationDirective;
+import dev.sleet.schema.migration.MigrationFile;
+import dev.sleet.schema.migration.MigrationNames;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +44,9 @@ public final class DraftPlanner {
             timestamp = MigrationNames.timestampAfter(now, newest.map(MigrationFile::name).orElse(null));
         }
         String name = timestamp + "_" + up.slug();
-        String sql = DraftRenderer.render(up, down);
+        String sql = MigrationDirective.render(true, ScriptRenderer.render(up), ScriptRenderer.render(down));
         MigrationMeta meta = new MigrationMeta(name, parents, sources);
-        if (rewriting != null && rewriting.equals(name) && sql.equals(folder.read(name))
+        if (rewriting != null && rewriting.equals(name) && sql.equals(newest.get().content())
                 && journal.meta(name).map(m -> m.equals(meta)).orElse(false)) {
             return new DraftOutcome.Unchanged(); // same bytes: leave the file alone so timestamps and IDEs stay quiet
         }

@@ -11,8 +11,9 @@ import dev.sleet.schema.diff.PlannedStatement;
 import dev.sleet.schema.diff.SchemaDiffer;
 import dev.sleet.schema.journal.JournalException;
 import dev.sleet.schema.journal.MergeConflictException;
-import dev.sleet.schema.journal.MigrationFile;
 import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.migration.DraftMarker;
+import dev.sleet.schema.migration.MigrationFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class MigrationStep {
         boolean ok = true;
         for (MigrationFile file : folder.migrations()) {
             if (file.draft()) {
-                reporter.report(Diagnostic.DRAFT_PENDING.with(file.name(), options.migrations(), MigrationsFolder.DRAFT_MARKER), null);
+                reporter.report(Diagnostic.DRAFT_PENDING.with(file.name(), options.migrations(), DraftMarker.MARKER), null);
                 ok = false;
             }
         }

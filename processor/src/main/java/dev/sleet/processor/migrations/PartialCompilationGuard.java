@@ -2,6 +2,7 @@ package dev.sleet.processor.migrations;
 
 import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Message;
+import dev.sleet.schema.migration.ClasspathLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,6 @@ public final class PartialCompilationGuard {
         int more = notCompiled.size() - NAMED_IN_MESSAGE;
         String tables = notCompiled.size() == 1 ? "1 table record" : notCompiled.size() + " table records";
         return Diagnostic.PARTIAL_COMPILATION.with(tables, notCompiled.size() == 1 ? "was" : "were", compiledTables,
-                named + (more > 0 ? " and " + more + " more" : ""), ClasspathExport.SNAPSHOT);
+                named + (more > 0 ? " and " + more + " more" : ""), ClasspathLayout.SNAPSHOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.introspect;
 
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
@@ -39,7 +40,7 @@ import javax.sql.DataSource;
 public final class Introspector {
 
     /** Sleet's own history schema, left out by default. */
-    public static final String HISTORY_SCHEMA = "sleet";
+    public static final String HISTORY_SCHEMA = HistoryTableName.DEFAULT_SCHEMA;
 
     private static final String SYSTEM_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
             + "AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";

@@ -1,5 +1,8 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.migration.ClasspathLayout;
+import dev.sleet.schema.migration.MigrationFile;
+import dev.sleet.schema.migration.MigrationNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -34,20 +37,20 @@ final class ClasspathMigrationSource implements MigrationSource {
     @Override
     public List<MigrationFile> files() {
         Map<String, MigrationFile> byName = new TreeMap<>();
-        String index = read(path + "/index.txt");
+        String index = read(path + "/" + ClasspathLayout.INDEX_FILE);
         if (index != null) {
             for (String line : index.split("\n")) {
                 String name = line.strip();
                 if (name.isEmpty() || name.startsWith("#")) {
                     continue;
                 }
-                String fileName = name.endsWith(".sql") ? name : name + ".sql";
+                String fileName = MigrationNames.fileNameOf(MigrationNames.nameOf(name));
                 String content = read(path + "/" + fileName);
                 if (content == null) {
                     throw new MigrationSourceException(location() + "/index.txt names " + fileName
                             + " but the classpath has no such file; rebuild so that the processor copies the migrations again");
                 }
-                byName.put(fileName, new MigrationFile(fileName, content));
+                byName.put(fileName, MigrationSource.checkedFile(fileName, content, false));
             }
         }
         URL url = loader.getResource(path);
@@ -75,9 +78,10 @@ final class ClasspathMigrationSource implements MigrationSource {
                     String prefix = path + "/";
                     for (JarEntry entry : java.util.Collections.list(jarFile.entries())) {
                         String name = entry.getName();
-                        if (name.startsWith(prefix) && name.endsWith(".sql") && name.indexOf('/', prefix.length()) < 0) {
+                        if (name.startsWith(prefix) && name.endsWith(MigrationNames.EXTENSION) && name.indexOf('/', prefix.length()) < 0) {
                             try (InputStream in = jarFile.getInputStream(entry)) {
-                                files.add(new MigrationFile(name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                                files.add(MigrationSource.checkedFile(name.substring(prefix.length()), new String(in.readAllBytes(),
+                                        StandardCharsets.UTF_8), false));
                             }
                         }
                     }
@@ -104,6 +108,6 @@ final class ClasspathMigrationSource implements MigrationSource {
 
     @Override
     public String location() {
-        return "classpath:" + path;
+        return ClasspathLayout.CLASSPATH_PREFIX + path;
     }
 }

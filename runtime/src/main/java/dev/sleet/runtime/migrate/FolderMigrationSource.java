@@ -1,5 +1,8 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.migration.MigrationFile;
+import dev.sleet.schema.migration.MigrationNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The {@code *.sql} files directly inside a folder ({@code meta/} and other sub-folders are not migrations). */
+/**
+ * The {@code *.sql} files directly inside a folder ({@code meta/} and other sub-folders are not
+ * migrations); a file with a {@code meta/<name>.json} next to it is a generated one.
+ */
 final class FolderMigrationSource implements MigrationSource {
     private final Path folder;
 
@@ -24,14 +30,17 @@ final class FolderMigrationSource implements MigrationSource {
         }
         List<Path> paths;
         try (Stream<Path> list = Files.list(folder)) {
-            paths = list.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList();
+            paths = list.filter(p -> p.getFileName().toString().endsWith(MigrationNames.EXTENSION) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new MigrationSourceException("cannot list migrations folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        MigrationsFolder layout = MigrationsFolder.at(folder);
         List<MigrationFile> files = new ArrayList<>(paths.size());
         for (Path p : paths) {
+            String fileName = p.getFileName().toString();
             try {
-                files.add(new MigrationFile(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                boolean generated = Files.isRegularFile(layout.metaFile(MigrationNames.nameOf(fileName)));
+                files.add(MigrationSource.checkedFile(fileName, Files.readString(p, StandardCharsets.UTF_8), generated));
             } catch (IOException e) {
                 throw new MigrationSourceException("cannot read migration " + p.toAbsolutePath() + ": " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.sql.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,9 +14,6 @@ import java.util.Locale;
 
 /** The history table ({@code sleet.migration_history} by default): its DDL and every statement that touches it. */
 public final class HistoryTable {
-    public static final String DEFAULT_SCHEMA = "sleet";
-    public static final String DEFAULT_TABLE = "migration_history";
-
     private final String schema;
     private final String table;
     private final String qualified;
@@ -27,7 +25,7 @@ public final class HistoryTable {
     }
 
     public static HistoryTable defaults() {
-        return new HistoryTable(DEFAULT_SCHEMA, DEFAULT_TABLE);
+        return new HistoryTable(HistoryTableName.DEFAULT_SCHEMA, HistoryTableName.DEFAULT_TABLE);
     }
 
     public String schema() {

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
 import dev.sleet.schema.migration.MigrationSection;
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ public final class Migrator {
 
     /** The migration files, parsed; a malformed file fails here, before anything touches the database. */
     public List<MigrationScript> scripts() {
-        return source.files().stream().map(f -> MigrationScript.parse(f.fileName(), f.content())).toList();
+        return source.files().stream().map(MigrationFile::parse).toList();
     }
 
     private List<ResolvedMigration> resolve() {

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
 
 /**
@@ -16,10 +17,9 @@ final class ResolvedMigration {
 
     ResolvedMigration(MigrationFile file) {
         this.file = file;
-        String fileName = file.fileName();
-        this.name = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        this.checksum = MigrationScript.checksum(file.content());
-        this.draft = MigrationScript.isDraft(file.content());
+        this.name = file.name();
+        this.checksum = file.checksum();
+        this.draft = file.draft();
     }
 
     String name() {
@@ -37,7 +37,7 @@ final class ResolvedMigration {
     /** The parsed file; a malformed file fails here with its name and line. */
     MigrationScript script() {
         if (script == null) {
-            script = MigrationScript.parse(file.fileName(), file.content());
+            script = file.parse();
         }
         return script;
     }

@@ -1,6 +1,6 @@
 package dev.sleet.runtime.verify;
 
-import dev.sleet.runtime.migrate.HistoryTable;
+import dev.sleet.schema.migration.HistoryTableName;
 import java.util.Objects;
 
 /**
@@ -16,11 +16,11 @@ public record PushOptions(boolean explain, boolean acceptDataLoss, String histor
     }
 
     public static PushOptions apply() {
-        return new PushOptions(false, false, HistoryTable.DEFAULT_SCHEMA);
+        return new PushOptions(false, false, HistoryTableName.DEFAULT_SCHEMA);
     }
 
     public static PushOptions explainOnly() {
-        return new PushOptions(true, false, HistoryTable.DEFAULT_SCHEMA);
+        return new PushOptions(true, false, HistoryTableName.DEFAULT_SCHEMA);
     }
 
     public PushOptions withDataLoss() {

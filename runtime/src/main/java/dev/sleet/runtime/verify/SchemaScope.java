@@ -1,6 +1,6 @@
 package dev.sleet.runtime.verify;
 
-import dev.sleet.runtime.migrate.HistoryTable;
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.QualifiedName;
@@ -39,8 +39,8 @@ public final class SchemaScope {
         return scope;
     }
 
-    /** The scope with the default history schema ({@value HistoryTable#DEFAULT_SCHEMA}) left out. */
+    /** The scope with the default history schema ({@value HistoryTableName#DEFAULT_SCHEMA}) left out. */
     public static SortedSet<String> of(DatabaseSchema expected) {
-        return of(expected, HistoryTable.DEFAULT_SCHEMA);
+        return of(expected, HistoryTableName.DEFAULT_SCHEMA);
     }
 }

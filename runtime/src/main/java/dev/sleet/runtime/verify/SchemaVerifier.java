@@ -1,8 +1,8 @@
 package dev.sleet.runtime.verify;
 
 import dev.sleet.runtime.introspect.Introspector;
-import dev.sleet.runtime.migrate.HistoryTable;
 import dev.sleet.schema.diff.Drift;
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.spi.SchemaVerification;
 import java.sql.Connection;
@@ -30,7 +30,7 @@ public final class SchemaVerifier implements SchemaVerification {
     }
 
     public static List<Drift> verify(Connection connection, DatabaseSchema expected) throws SQLException {
-        return drift(connection, expected, HistoryTable.DEFAULT_SCHEMA);
+        return drift(connection, expected, HistoryTableName.DEFAULT_SCHEMA);
     }
 
     /** Each difference, leaving out {@code historySchema} (for a history table kept in a schema of its own). */

@@ -3,6 +3,7 @@ package dev.sleet.runtime.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationFormatException;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;

@@ -1,6 +1,7 @@
 package dev.sleet.schema.journal;
 
-import java.io.BufferedReader;
+import dev.sleet.schema.migration.MigrationFile;
+import dev.sleet.schema.migration.MigrationNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,6 @@ import java.util.stream.Stream;
  * {@code meta/<name>.json} for the generated ones (see docs/MIGRATIONS.md).
  */
 public final class MigrationsFolder {
-    /** What a draft's first line starts with; deleting the line releases the draft. */
-    public static final String DRAFT_MARKER = "-- sleet:draft";
-    /** The full marker line the processor writes. */
-    public static final String DRAFT_MARKER_LINE = DRAFT_MARKER + " — rewritten by every build until you delete this line";
     public static final String META_DIR = "meta";
 
     private final Path dir;
@@ -38,25 +35,24 @@ public final class MigrationsFolder {
     }
 
     public Path sqlFile(String name) {
-        return dir.resolve(name + ".sql");
+        return dir.resolve(MigrationNames.fileNameOf(name));
     }
 
     public Path metaFile(String name) {
         return dir.resolve(META_DIR).resolve(name + ".json");
     }
 
-    /** Every migration, in apply (name) order. */
+    /** Every migration, in apply (name) order, with its text; {@code generated} when it has a meta file. */
     public List<MigrationFile> migrations() {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<MigrationFile> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".sql") && Files.isRegularFile(p))
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(MigrationNames.EXTENSION) && Files.isRegularFile(p))
                     .sorted().toList()) {
-                String fileName = file.getFileName().toString();
-                String name = fileName.substring(0, fileName.length() - ".sql".length());
-                out.add(new MigrationFile(name, file, isDraft(file), Files.isRegularFile(metaFile(name))));
+                String name = MigrationNames.nameOf(file.getFileName().toString());
+                out.add(new MigrationFile(name, readFile(file), Files.isRegularFile(metaFile(name))));
             }
         } catch (IOException e) {
             throw new JournalException("cannot list the migrations folder " + dir + ": " + e.getMessage(), e);
@@ -131,10 +127,9 @@ public final class MigrationsFolder {
         }
     }
 
-    private static boolean isDraft(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            return first != null && first.strip().startsWith(DRAFT_MARKER);
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new JournalException("cannot read " + file + ": " + e.getMessage(), e);
         }

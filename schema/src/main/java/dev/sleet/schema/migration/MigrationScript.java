@@ -1,28 +1,16 @@
 package dev.sleet.schema.migration;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A parsed migration file (format: {@code docs/MIGRATIONS.md}), shared by the processor, the
  * runtime and the CLI.
  *
  * @param name     the migration's identity: the file name without {@code .sql}
- * @param checksum SHA-256 (hex) of the content with CRLF normalized to LF
- * @param draft    the first line is the {@code -- sleet:draft} marker
+ * @param checksum {@link MigrationChecksum} of the content
+ * @param draft    the first line is the {@linkplain DraftMarker draft marker}
  * @param up       the Up section
  * @param down     the Down section ({@link MigrationSection#EMPTY} when the file has none)
  */
 public record MigrationScript(String name, String checksum, boolean draft, MigrationSection up, MigrationSection down) {
-
-    public static final String DRAFT_MARKER = "-- sleet:draft";
-
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*\\+migrate\\s+(\\S+)\\s*$");
 
     /**
      * Parses a migration file.
@@ -31,12 +19,12 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
      * @throws MigrationFormatException naming the file and line when the file is not a valid migration
      */
     public static MigrationScript parse(String fileName, String content) {
-        String name = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        String file = name + ".sql";
+        String name = MigrationNames.nameOf(fileName);
+        String file = MigrationNames.fileNameOf(name);
         String normalized = content.replace("\r\n", "\n");
-        String checksum = checksum(normalized);
+        String checksum = MigrationChecksum.of(normalized);
         String body = normalized.startsWith("\uFEFF") ? normalized.substring(1) : normalized;
-        boolean draft = isDraft(body);
+        boolean draft = DraftMarker.isDraft(body);
 
         // Section markers are found line by line; the text between them is split afterwards.
         int upStart = -1;
@@ -52,11 +40,10 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
             int nl = body.indexOf('\n', offset);
             int end = nl < 0 ? body.length() : nl;
             String text = body.substring(offset, end);
-            Matcher m = DIRECTIVE.matcher(text);
-            if (m.matches()) {
-                String directive = m.group(1).toLowerCase(Locale.ROOT);
+            MigrationDirective directive = MigrationDirective.of(text, file, line);
+            if (directive != null) {
                 switch (directive) {
-                    case "up" -> {
+                    case UP -> {
                         if (upStart >= 0) {
                             throw new MigrationFormatException(file, line, "a second '-- +migrate Up' marker; a file has one Up section");
                         }
@@ -64,7 +51,7 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
                         upStart = nl < 0 ? body.length() : nl + 1;
                         upLine = line + 1;
                     }
-                    case "down" -> {
+                    case DOWN -> {
                         if (upStart < 0) {
                             throw new MigrationFormatException(file, line, "'-- +migrate Down' comes before '-- +migrate Up'; put the Up section first");
                         }
@@ -75,14 +62,12 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
                         downStart = nl < 0 ? body.length() : nl + 1;
                         downLine = line + 1;
                     }
-                    case "notransaction" -> {
+                    case NO_TRANSACTION -> {
                         if (upStart >= 0) {
                             throw new MigrationFormatException(file, line, "'-- +migrate NoTransaction' must come before '-- +migrate Up'");
                         }
                         noTransaction = true;
                     }
-                    default -> throw new MigrationFormatException(file, line, "unknown directive '-- +migrate " + m.group(1)
-                            + "'; the known ones are Up, Down and NoTransaction");
                 }
             }
             if (nl < 0) {
@@ -106,24 +91,8 @@ public record MigrationScript(String name, String checksum, boolean draft, Migra
         return new MigrationScript(name, checksum, draft, up, down);
     }
 
-    /** Whether a file's content starts with the draft marker line, without parsing the rest. */
-    public static boolean isDraft(String content) {
-        return content.startsWith(DRAFT_MARKER) || content.startsWith("\uFEFF" + DRAFT_MARKER);
-    }
-
     /** The file name, {@code <name>.sql}. */
     public String fileName() {
-        return name + ".sql";
-    }
-
-    /** SHA-256 (lower-case hex) of {@code content} after CRLF → LF, UTF-8 encoded. */
-    public static String checksum(String content) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return MigrationNames.fileNameOf(name);
     }
 }

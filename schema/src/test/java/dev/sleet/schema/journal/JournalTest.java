@@ -3,6 +3,8 @@ package dev.sleet.schema.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sleet.schema.migration.DraftMarker;
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -141,7 +143,7 @@ class JournalTest {
         MigrationsFolder folder = MigrationsFolder.at(dir.resolve("migrations"));
         assertThat(folder.migrations()).isEmpty();
         assertThat(folder.journal().heads()).isEmpty();
-        folder.write("20261122_021500_create_users", MigrationsFolder.DRAFT_MARKER_LINE + "\n-- +migrate Up\nSELECT 1;\n",
+        folder.write("20261122_021500_create_users", DraftMarker.LINE + "\n-- +migrate Up\nSELECT 1;\n",
                 new MigrationMeta("20261122_021500_create_users", List.of(), schema(table(USERS))));
         Files.writeString(folder.dir().resolve("20261122_030000_trigger.sql"), "-- +migrate Up\nSELECT 2;\n");
         assertThat(folder.migrations()).extracting(MigrationFile::name, MigrationFile::draft, MigrationFile::generated)

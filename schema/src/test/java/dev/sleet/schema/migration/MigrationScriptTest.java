@@ -38,7 +38,7 @@ class MigrationScriptTest {
         assertThat(MigrationScript.parse("x", FILE.replace("(1)", "(2)")).checksum()).isNotEqualTo(a);
         assertThat(a).hasSize(64).matches("[0-9a-f]+");
         // SHA-256 of the empty string, a known value.
-        assertThat(MigrationScript.checksum("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(MigrationChecksum.of("")).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     }
 
     @Test
