@@ -5,7 +5,6 @@ import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.MigrationSourceException;
-import dev.sleet.schema.migration.MigrationScript;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.sql.Connection;
 import java.time.Instant;
@@ -66,9 +65,8 @@ public final class FleetMigrator {
         }
         String newest = null;
         for (var file : source.files()) {
-            if (options.migrate().includeDrafts() || !MigrationScript.isDraft(file.content())) {
-                String name = file.fileName();
-                newest = name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+            if (options.migrate().includeDrafts() || !file.draft()) {
+                newest = file.name();
             }
         }
         if (newest == null) {

@@ -11,6 +11,7 @@ import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.schema.migration.HistoryTableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class TargetRun {
 
     static HistoryTable historyOf(FleetTarget target, FleetOptions options) {
         return target.schema() == null
-                ? new HistoryTable(options.historySchema(), HistoryTable.DEFAULT_TABLE)
+                ? new HistoryTable(options.historySchema(), HistoryTableName.DEFAULT_TABLE)
                 : new HistoryTable(target.schema(), SCHEMA_TARGET_HISTORY_TABLE);
     }
 
