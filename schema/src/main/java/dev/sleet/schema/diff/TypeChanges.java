@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Decides whether a column type change keeps every value as it is (a widening) or may fail or cut values. */
-final class TypeChanges {
+public final class TypeChanges {
     private TypeChanges() {
     }
 
@@ -14,7 +14,7 @@ final class TypeChanges {
     private static final Pattern MODIFIED = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?$");
 
     /** True when every value of {@code from} converts to {@code to} unchanged. */
-    static boolean isSafeWidening(ColumnType from, ColumnType to) {
+    public static boolean isSafeWidening(ColumnType from, ColumnType to) {
         if (from.equals(to)) {
             return true;
         }

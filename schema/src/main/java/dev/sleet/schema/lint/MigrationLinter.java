@@ -1,0 +1,98 @@
+package dev.sleet.schema.lint;
+
+import dev.sleet.schema.journal.Journal;
+import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.journal.MigrationMeta;
+import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.model.DatabaseSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The migration linter: one analyser behind {@code sleet lint}, the annotation processor and
+ * applications. It reads the Up section of each migration together with the schema committed
+ * before that migration (the {@code meta/} state), so it can tell a table the migration creates
+ * (safe to change) from one that already holds rows, and reports each unsafe statement with a
+ * stable {@link LintCode}, the lock it takes and the safe way to write it. Rules and codes:
+ * docs/DIAGNOSTICS.md.
+ */
+public final class MigrationLinter {
+    private final LintPolicy policy;
+
+    public MigrationLinter(LintPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** A linter with the policy of {@code folder}'s {@code sleet-lint.properties} (defaults without one). */
+    public static MigrationLinter forFolder(Path folder) {
+        return new MigrationLinter(LintPolicy.fromFolder(folder));
+    }
+
+    /** Lints every migration of the folder. */
+    public LintReport lintFolder(Path folder) {
+        return lintFolder(folder, name -> true);
+    }
+
+    /**
+     * Lints the migrations of the folder whose name (without {@code .sql}) {@code which} accepts; the
+     * others still count for the committed state.
+     *
+     * @throws dev.sleet.schema.journal.JournalException when the meta files are corrupted (naming the file)
+     */
+    public LintReport lintFolder(Path folder, Predicate<String> which) {
+        MigrationsFolder migrations = MigrationsFolder.at(folder);
+        Journal journal = migrations.journal();
+        List<MigrationMeta> earlier = new ArrayList<>();
+        DatabaseSchema stateOfEarlier = DatabaseSchema.EMPTY;
+        boolean stale = false;
+        List<Finding> findings = new ArrayList<>();
+        int files = 0;
+        for (MigrationFile file : migrations.migrations()) {
+            Optional<MigrationMeta> meta = journal.meta(file.name());
+            if (which.test(file.name())) {
+                DatabaseSchema before;
+                if (meta.isPresent()) {
+                    before = journal.stateOf(meta.get().parents());
+                } else {
+                    if (stale) {
+                        stateOfEarlier = new Journal(earlier).state();
+                        stale = false;
+                    }
+                    before = stateOfEarlier;
+                }
+                findings.addAll(lintScript(file.name(), read(file.path()), before));
+                files++;
+            }
+            if (meta.isPresent()) {
+                earlier.add(meta.get());
+                stale = true;
+            }
+        }
+        return new LintReport(files, findings);
+    }
+
+    /**
+     * Lints one migration file's content against the schema committed before it.
+     *
+     * @param fileName the file name ({@code .sql} optional), used in findings
+     * @param before   the committed state the migration starts from; tables it does not know count as existing
+     */
+    public List<Finding> lintScript(String fileName, String content, DatabaseSchema before) {
+        return new FileLinter(fileName, content, before, policy).run();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
