@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * check that everything works; its figures are not meant for the report.
  */
 public final class RunAll {
-    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "compile");
+    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "compile", "lint");
 
     private RunAll() {
     }
@@ -69,6 +69,7 @@ public final class RunAll {
                 case "scale" -> new ScaleBench(quick, new LatencyRace.Plan(1_000, 12, 250).scaled(f)).run(report);
                 case "migrate" -> new MigratorBench(quick).run(report);
                 case "compile" -> new CompileBench(quick).run(report);
+                case "lint" -> new LintBench(quick).run(report);
                 default -> throw new AssertionError(name);
             }
             System.err.printf(Locale.ROOT, "== %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);

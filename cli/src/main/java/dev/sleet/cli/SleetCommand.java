@@ -13,12 +13,12 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "<command>",
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
-                RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class,
+                RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, LintCommand.class,
                 ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",
-                "  1  failed: drift, pending (status --check), failed migration or seeder",
+                "  1  failed: drift, pending (status --check), failed migration or seeder, lint errors",
                 "  2  usage: bad options, no database URL, unreadable migrations/snapshot",
                 "  3  refused by a guard: production, no --yes, no --accept-data-loss",
                 "  4  cannot connect to the database",

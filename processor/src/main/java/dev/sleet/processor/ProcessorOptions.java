@@ -15,14 +15,19 @@ import java.util.Set;
  * The {@code -A} options. Without {@code sleet.migrations} no draft is written (mode defaults to
  * off) but the snapshot still goes to the class output.
  */
-public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<Message> problems) {
+public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<Message> problems,
+                               String lint) {
     public static final String MIGRATIONS = "sleet.migrations";
     public static final String MODE = "sleet.mode";
     public static final String STRICT = "sleet.strict";
     public static final String CLOCK = "sleet.clock";
     /** {@code -Asleet.daos=false}: schema and migrations only, no DAO sources. */
     public static final String DAOS = "sleet.daos";
-    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS);
+    /** {@code -Asleet.lint=PG101=off,MF=error}: lint severities over the folder's sleet-lint.properties (docs/DIAGNOSTICS.md). */
+    public static final String LINT = "sleet.lint";
+    /** {@code -Asleet.lint=off}: no lint pass at all. */
+    public static final String LINT_OFF = "off";
+    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS, LINT);
 
     public enum Mode { GENERATE, CHECK, OFF }
 
@@ -75,7 +80,16 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
                 problems.add(Diagnostic.OPTION_NOT_A_BOOLEAN.with(DAOS, daosText));
             }
         }
-        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems);
+        String lint = options.get(LINT);
+        try {
+            if (!LINT_OFF.equalsIgnoreCase(lint == null ? "" : lint.strip())) {
+                dev.sleet.schema.lint.LintPolicy.parse(lint);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(Diagnostic.OPTION_BAD_LINT_POLICY.with(LINT, e.getMessage()));
+            lint = null;
+        }
+        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems, lint);
     }
 
     public Instant now() {

@@ -121,6 +121,7 @@ public enum Diagnostic {
     OPTION_MODE_NEEDS_FOLDER(E034, "-A{0}={1} needs the migrations folder; add -A{2}=<dir> (e.g. -A{2}=${project.basedir}/migrations)"),
     OPTION_NOT_A_BOOLEAN(E034, "-A{0}={1} is not a boolean; write true or false"),
     OPTION_NOT_AN_INSTANT(E034, "-A{0}={1} is not an ISO instant; write e.g. 2026-11-22T02:15:00Z"),
+    OPTION_BAD_LINT_POLICY(E034, "-A{0}: {1}"),
     PROCESSOR_FAILED(E033, "Sleet's processor failed ({0}); please report this with the stack trace: {1}"),
     DAO_GENERATION_FAILED(E033, "generating the DAO of {0} failed ({1}); please report this with the stack trace: {2}"),
     DAO_WRITE_FAILED(E033, "Could not write {0}.{1}: {2}; check that the generated-sources directory is writable."),
@@ -135,6 +136,11 @@ public enum Diagnostic {
     DESTRUCTIVE_STRICT(E032, "{0} {1} ({2}) in migration {3}: {4}; -Asleet.strict=true refuses destructive changes: undo the change"
             + " in the sources, use @RenamedFrom for a rename, or build without sleet.strict to accept it"),
     DESTRUCTIVE(W001, "{0} {1} ({2}) in migration {3}: {4}; review it, or use @RenamedFrom if this was meant as a rename"),
+    /** A migration lint finding: code, file:line, message, lock, safe form. */
+    LINT(W004, "{0} {1}:{2} {3}. Why: {4}. Safe form: {5} (silence a reviewed case with -Asleet.lint={0}=off or, in a"
+            + " hand-written file, -- sleet:nolint {0} <reason>)"),
+    LINT_ERROR(E040, "{0} {1}:{2} {3}. Why: {4}. Safe form: {5} (the project's lint policy makes {0} an error; fix the statement,"
+            + " or lower the severity in sleet-lint.properties or -Asleet.lint)"),
     PARTIAL_COMPILATION(W003, "partial compilation: {0} of the previous build {1} not part of this compilation (which saw {2}): {3}."
             + " The migration draft, the check against the migrations folder, and {4} were left as they were, since the schema of"
             + " this compilation alone would drop those tables. Run a full build (mvn compile, or the IDE's Rebuild) to refresh the"

@@ -43,10 +43,12 @@ public enum DiagnosticCode {
     E033("unexpected processor failure"),
     E034("invalid processor option"),
     E035("a name attribute that is blank"),
+    E040("migration lint finding the project's policy makes an error"),
 
     W001("destructive statement in the draft"),
     W002("table without a primary key"),
-    W003("partial compilation: tables of the previous build were not compiled, nothing drafted");
+    W003("partial compilation: tables of the previous build were not compiled, nothing drafted"),
+    W004("migration lint finding (lock, rewrite, data-dependent or backward-incompatible statement)");
 
     private final String title;
 

@@ -2,6 +2,7 @@ package dev.sleet.processor.migrations;
 
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.journal.MigrationMeta;
+import dev.sleet.schema.model.DatabaseSchema;
 
 /** What a generate build does to the migrations folder. */
 public sealed interface DraftOutcome {
@@ -9,8 +10,12 @@ public sealed interface DraftOutcome {
     record Unchanged() implements DraftOutcome {
     }
 
-    /** Write a new draft, or rewrite {@code replaces} (the unreleased newest draft; may equal {@code name}). */
-    record Write(String name, String replaces, String sql, MigrationMeta meta, MigrationPlan up) implements DraftOutcome {
+    /**
+     * Write a new draft, or rewrite {@code replaces} (the unreleased newest draft; may equal {@code name}).
+     * {@code committed} is the state the draft was diffed from (what the linter judges it against).
+     */
+    record Write(String name, String replaces, String sql, MigrationMeta meta, MigrationPlan up, DatabaseSchema committed)
+            implements DraftOutcome {
     }
 
     /** The unreleased draft is no longer needed: the sources equal its parents' state again. */

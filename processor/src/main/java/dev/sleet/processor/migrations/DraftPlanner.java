@@ -50,7 +50,7 @@ public final class DraftPlanner {
                 && journal.meta(name).map(m -> m.equals(meta)).orElse(false)) {
             return new DraftOutcome.Unchanged(); // same bytes: leave the file alone so timestamps and IDEs stay quiet
         }
-        return new DraftOutcome.Write(name, rewriting, sql, meta, up);
+        return new DraftOutcome.Write(name, rewriting, sql, meta, up, committed);
     }
 
     public static void apply(MigrationsFolder folder, DraftOutcome outcome) {

@@ -77,6 +77,9 @@ public final class MigrationStep {
                 return false;
             }
         }
+        if (new DraftLint(options, reporter).blocks(folder, outcome)) {
+            return false;
+        }
         DraftPlanner.apply(folder, outcome);
         return true;
     }
