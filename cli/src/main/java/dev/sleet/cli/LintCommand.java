@@ -112,7 +112,7 @@ final class LintCommand extends DatabaseCommand {
         Set<String> wanted = new HashSet<>();
         names.forEach(n -> wanted.add(n.endsWith(".sql") ? n.substring(0, n.length() - 4) : n));
         List<String> all = dev.sleet.schema.journal.MigrationsFolder.at(folder).migrations().stream()
-                .map(dev.sleet.schema.journal.MigrationFile::name).toList();
+                .map(dev.sleet.schema.migration.MigrationFile::name).toList();
         for (String name : wanted) {
             if (!all.contains(name)) {
                 throw CliException.usage("no migration " + name + " in " + folder.toAbsolutePath());

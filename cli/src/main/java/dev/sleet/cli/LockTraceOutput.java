@@ -1,6 +1,6 @@
 package dev.sleet.cli;
 
-import dev.sleet.runtime.migrate.HistoryTable;
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.trace.HeldLock;
@@ -25,7 +25,7 @@ final class LockTraceOutput {
         try (ThrowawayDatabase copy = ThrowawayDatabase.copyOf(context.connection())) {
             context.output().progress("tracing on " + copy.name() + ", a copy of " + context.connection().database());
             Migrator migrator = Migrator.builder(copy.dataSource()).source(Migrations.source(context))
-                    .historyTable(context.historySchema(), HistoryTable.DEFAULT_TABLE).build();
+                    .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE).build();
             Set<String> pending = migrator.status().stream()
                     .filter(s -> s.state() == MigrationState.PENDING || (drafts && s.state() == MigrationState.DRAFT))
                     .map(s -> s.name()).collect(Collectors.toSet());

@@ -4,7 +4,7 @@ import dev.sleet.processor.ProcessorOptions;
 import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.schema.journal.Journal;
-import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.lint.Finding;
 import dev.sleet.schema.lint.LintCode;
@@ -57,7 +57,7 @@ final class DraftLint {
                 committed = journal.state();
             }
             for (MigrationFile file : pending) {
-                findings.addAll(linter.lintScript(file.name(), folder.read(file.name()), committed));
+                findings.addAll(linter.lintScript(file.name(), file.content(), committed));
             }
         }
         boolean error = false;

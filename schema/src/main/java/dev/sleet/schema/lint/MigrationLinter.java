@@ -1,14 +1,10 @@
 package dev.sleet.schema.lint;
 
 import dev.sleet.schema.journal.Journal;
-import dev.sleet.schema.journal.MigrationFile;
+import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.journal.MigrationMeta;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.model.DatabaseSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +63,7 @@ public final class MigrationLinter {
                     }
                     before = stateOfEarlier;
                 }
-                findings.addAll(lintScript(file.name(), read(file.path()), before));
+                findings.addAll(lintScript(file.name(), file.content(), before));
                 files++;
             }
             if (meta.isPresent()) {
@@ -86,13 +82,5 @@ public final class MigrationLinter {
      */
     public List<Finding> lintScript(String fileName, String content, DatabaseSchema before) {
         return new FileLinter(fileName, content, before, policy).run();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }
