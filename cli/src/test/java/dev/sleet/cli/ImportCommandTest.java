@@ -90,4 +90,40 @@ class ImportCommandTest {
         assertThat(r.err()).contains("V2__cut.sql:1: a string literal opened here is never closed").contains("nothing was written");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void withUrlAdoptsTheToolsHistorySoMigrateAppliesNothing(@TempDir Path source, @TempDir Path work) throws Exception {
+        golangMigrateFolder(source);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            // a database golang-migrate brought to version 2
+            s.execute("DROP SCHEMA IF EXISTS sleet CASCADE; DROP TABLE IF EXISTS imported_items, schema_migrations");
+            s.execute("CREATE TABLE imported_items (id int PRIMARY KEY, name text NOT NULL)");
+            s.execute("CREATE INDEX imported_items_name ON imported_items (name)");
+            s.execute("CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)");
+            s.execute("INSERT INTO schema_migrations VALUES (2, true)");
+        }
+        Path out = work.resolve("migrations");
+        Cli.Result dirty = new Cli().run("import", "--from", "golang-migrate", source.toString(), "--out", out.toString(), "--url", db.url());
+        assertThat(dirty.exitCode()).as(dirty.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(dirty.err()).contains("public.schema_migrations says version 2 is dirty");
+        assertThat(out).doesNotExist();
+
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("UPDATE schema_migrations SET dirty = false");
+        }
+        Cli.Result imported = new Cli().run("import", "--from", "golang-migrate", source.toString(), "--out", out.toString(), "--url", db.url());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.out()).contains("adopted 2 applied migration(s) from public.schema_migrations into sleet.migration_history; "
+                + "migrate has nothing to apply");
+        Cli.Result migrate = new Cli().run("migrate", "--url", db.url(), "--migrations", out.toString());
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.out()).contains("up to date");
+        Cli.Result status = new Cli().run("status", "--check", "--url", db.url(), "--migrations", out.toString());
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.out()).contains("20000101_000000_create_items").contains("20000101_000001_items_name_index");
+
+        Cli.Result again = new Cli().run("import", "--from", "golang-migrate", source.toString(), "--out", out.toString(), "--url", db.url());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("adopted 2 applied migration(s)").contains("(2 recorded before)");
+    }
 }

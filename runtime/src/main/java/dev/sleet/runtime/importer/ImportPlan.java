@@ -39,24 +39,15 @@ public record ImportPlan(SourceFormat format, Path source, List<ImportedMigratio
      * @return the names written and the names already there
      */
     public FolderWrite writeTo(Path out) {
-        List<String> conflicts = new ArrayList<>();
+        requireWritable(out);
         List<ImportedMigration> toWrite = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (ImportedMigration m : migrations) {
-            Path target = out.resolve(m.fileName());
-            if (Files.exists(target)) {
-                String existing = read(target);
-                if (existing.replace("\r\n", "\n").equals(m.content())) {
-                    unchanged.add(m.name());
-                } else {
-                    conflicts.add(target + " already exists with other content; move it away, or import into an empty folder");
-                }
+            if (Files.exists(out.resolve(m.fileName()))) {
+                unchanged.add(m.name());
             } else {
                 toWrite.add(m);
             }
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ImportRefusedException("nothing was written", conflicts);
         }
         List<String> written = new ArrayList<>();
         try {
@@ -72,6 +63,25 @@ public record ImportPlan(SourceFormat format, Path source, List<ImportedMigratio
             throw new ImportRefusedException("cannot write into " + out.toAbsolutePath() + " (written so far: " + written + "): " + e.getMessage());
         }
         return new FolderWrite(written, unchanged, others(out));
+    }
+
+    /**
+     * Checks, without writing, that {@link #writeTo} would succeed: no file of the import exists
+     * in {@code out} with other text.
+     *
+     * @throws ImportRefusedException listing each such file
+     */
+    public void requireWritable(Path out) {
+        List<String> conflicts = new ArrayList<>();
+        for (ImportedMigration m : migrations) {
+            Path target = out.resolve(m.fileName());
+            if (Files.exists(target) && !read(target).replace("\r\n", "\n").equals(m.content())) {
+                conflicts.add(target + " already exists with other content; move it away, or import into an empty folder");
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ImportRefusedException("nothing was written", conflicts);
+        }
     }
 
     /** {@code .sql} files already in {@code out} that this import did not produce. */

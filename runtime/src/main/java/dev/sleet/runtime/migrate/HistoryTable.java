@@ -119,6 +119,24 @@ public final class HistoryTable {
         ps.setString(9, kind.name().toLowerCase(Locale.ROOT));
     }
 
+    /** A row recorded as it happened elsewhere: its time and author are given, not taken from this session. */
+    String adoptSql() {
+        return "INSERT INTO " + qualified + " (name, checksum, applied_at, duration_ms, applied_by, success, statements_run, down_sql, "
+                + "down_transactional, kind) VALUES (?, ?, ?, ?, ?, true, ?, ?, ?, ?)";
+    }
+
+    void bindAdopt(PreparedStatement ps, AdoptedMigration m) throws SQLException {
+        ps.setString(1, m.name());
+        ps.setString(2, m.checksum());
+        ps.setTimestamp(3, Timestamp.from(m.appliedAt()));
+        ps.setLong(4, m.durationMs());
+        ps.setString(5, m.appliedBy());
+        ps.setInt(6, m.statements());
+        ps.setString(7, m.downSql());
+        ps.setBoolean(8, m.downTransactional());
+        ps.setString(9, (m.baseline() ? HistoryEntry.Kind.BASELINE : HistoryEntry.Kind.MIGRATION).name().toLowerCase(Locale.ROOT));
+    }
+
     String progressSql() {
         return "UPDATE " + qualified + " SET statements_run = ?, duration_ms = ? WHERE name = ?";
     }

@@ -10,9 +10,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -205,6 +208,58 @@ public final class Migrator {
                                 HistoryEntry.Kind.BASELINE);
                         ps.addBatch();
                         recorded.add(s.name());
+                    }
+                    ps.executeBatch();
+                }
+            });
+            return recorded;
+        });
+    }
+
+    /**
+     * Records migrations that another tool applied to this database, with the times and authors
+     * that tool recorded, so that {@code migrate} treats them as applied. All rows are written in
+     * one transaction under the migration lock. Rows already recorded with the same checksum are
+     * left alone (adopting again is harmless); anything else in the history (another migration, or
+     * one of these with another checksum) refuses the whole adoption.
+     *
+     * @return the names recorded now
+     * @throws MigrationRefusedException listing what in the history is in the way (nothing written)
+     */
+    public List<String> adopt(List<AdoptedMigration> migrations) {
+        Map<String, AdoptedMigration> byName = migrations.stream()
+                .collect(Collectors.toMap(AdoptedMigration::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return withLock((c, exists) -> {
+            List<String> problems = new ArrayList<>();
+            Set<String> present = new HashSet<>();
+            for (HistoryEntry e : history.read(c, exists, false)) {
+                AdoptedMigration m = byName.get(e.name());
+                if (m == null) {
+                    problems.add(history.qualifiedName() + " already records " + e.name() + ", which is not among the migrations to adopt; "
+                            + "adopt into a database whose Sleet history is empty");
+                } else if (!e.success() || !e.checksum().equals(m.checksum())) {
+                    problems.add(history.qualifiedName() + " already records " + e.name() + (e.success() ? " with another checksum" : " as failed")
+                            + "; remove that row (sleet repair) or restore the file as it was applied");
+                } else {
+                    present.add(e.name());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new MigrationRefusedException(problems);
+            }
+            List<String> recorded = new ArrayList<>();
+            if (present.size() == byName.size()) {
+                return recorded;
+            }
+            inTransaction(c, () -> {
+                history.create(c);
+                try (PreparedStatement ps = c.prepareStatement(history.adoptSql())) {
+                    for (AdoptedMigration m : byName.values()) {
+                        if (!present.contains(m.name())) {
+                            history.bindAdopt(ps, m);
+                            ps.addBatch();
+                            recorded.add(m.name());
+                        }
                     }
                     ps.executeBatch();
                 }
