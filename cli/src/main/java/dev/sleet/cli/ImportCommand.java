@@ -6,9 +6,9 @@ import dev.sleet.runtime.importer.ImportedMigration;
 import dev.sleet.runtime.importer.MigrationImporter;
 import dev.sleet.runtime.importer.SourceFormat;
 import dev.sleet.runtime.importer.ToolHistoryTable;
-import dev.sleet.runtime.migrate.HistoryTable;
 import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,7 +71,7 @@ final class ImportCommand extends DatabaseCommand {
             plan.requireWritable(this.out);
             if (!dryRun) {
                 adopted = HistoryImporter.adopt(match, Migrator.builder(context.dataSource()).source(MigrationSource.folder(this.out))
-                        .historyTable(context.historySchema(), HistoryTable.DEFAULT_TABLE).build());
+                        .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE).build());
             }
         }
         ImportPlan.FolderWrite written = dryRun ? null : plan.writeTo(this.out);
@@ -86,7 +86,7 @@ final class ImportCommand extends DatabaseCommand {
         out.table(table);
         if (match != null) {
             out.line((dryRun ? "would adopt " : "adopted ") + match.adopt().size() + " applied migration(s) from " + toolTable(format)
-                    + " into " + context.historySchema() + ".migration_history"
+                    + " into " + context.historySchema() + "." + HistoryTableName.DEFAULT_TABLE
                     + (dryRun || adopted.size() == match.adopt().size() ? "" : " (" + (match.adopt().size() - adopted.size()) + " recorded before)")
                     + (match.pending().isEmpty() ? "; migrate has nothing to apply" : "; " + match.pending().size() + " not applied there yet: "
                     + String.join(", ", match.pending())));

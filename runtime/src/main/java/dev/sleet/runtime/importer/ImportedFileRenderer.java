@@ -1,9 +1,8 @@
 package dev.sleet.runtime.importer;
 
+import dev.sleet.schema.migration.MigrationDirective;
 import dev.sleet.schema.migration.MigrationFormatException;
 import dev.sleet.schema.migration.MigrationScript;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class ImportedFileRenderer {
     static final String MARKER = "-- sleet:imported";
-
-    private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*\\+migrate\\b.*$", Pattern.MULTILINE);
 
     private ImportedFileRenderer() {
     }
@@ -58,12 +55,12 @@ final class ImportedFileRenderer {
                 .append(" (from ").append(String.join(", ", m.sourceFiles())).append(")\n");
         if (noTransactionReason != null) {
             sb.append("-- no transaction: ").append(noTransactionReason.replaceAll("\\R", " ")).append('\n');
-            sb.append("-- +migrate NoTransaction\n");
+            sb.append(MigrationDirective.NO_TRANSACTION.line()).append('\n');
         }
-        sb.append("-- +migrate Up\n");
+        sb.append(MigrationDirective.UP.line()).append('\n');
         appendSection(sb, m.up());
         if (m.down() != null) {
-            sb.append("-- +migrate Down\n");
+            sb.append(MigrationDirective.DOWN.line()).append('\n');
             appendSection(sb, m.down());
         }
         return sb.toString();
@@ -118,13 +115,19 @@ final class ImportedFileRenderer {
     }
 
     private static void refuseDirectives(ForeignMigration m, String sql, int fileIndex) {
-        var matcher = DIRECTIVE.matcher(sql);
-        if (matcher.find()) {
-            int line = 1 + (int) sql.substring(0, matcher.start()).chars().filter(c -> c == '\n').count();
-            List<String> files = new ArrayList<>(m.sourceFiles());
-            throw new ImportRefusedException(files.get(Math.min(fileIndex, files.size() - 1)) + ":" + line + ": the line '"
-                    + matcher.group().strip() + "' would be read by Sleet as a section directive; remove or reword the comment "
-                    + "and import again");
+        String file = m.sourceFiles().get(Math.min(fileIndex, m.sourceFiles().size() - 1));
+        String[] lines = sql.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            boolean directive;
+            try {
+                directive = MigrationDirective.of(lines[i].replace("\r", ""), file, i + 1) != null;
+            } catch (MigrationFormatException e) {
+                directive = true; // an unknown "-- +migrate" word: Sleet would refuse the file
+            }
+            if (directive) {
+                throw new ImportRefusedException(file + ":" + (i + 1) + ": the line '" + lines[i].strip() + "' would be read by Sleet as a "
+                        + "section directive; remove or reword the comment and import again");
+            }
         }
     }
 }

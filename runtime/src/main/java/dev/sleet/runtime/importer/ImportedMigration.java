@@ -1,5 +1,6 @@
 package dev.sleet.runtime.importer;
 
+import dev.sleet.schema.migration.MigrationNames;
 import dev.sleet.schema.migration.MigrationScript;
 
 /**
@@ -13,7 +14,7 @@ import dev.sleet.schema.migration.MigrationScript;
 public record ImportedMigration(String name, ForeignMigration origin, String content, MigrationScript script) {
 
     public String fileName() {
-        return name + ".sql";
+        return MigrationNames.fileNameOf(name);
     }
 
     /** The checksum Sleet records for the file in its history. */

@@ -1,10 +1,9 @@
 package dev.sleet.runtime.importer;
 
+import dev.sleet.schema.migration.MigrationNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ public final class MigrationImporter {
     /** Where sequence-numbered histories start: obviously synthetic, and before any real migration. */
     public static final Instant DEFAULT_SEQUENCE_START = Instant.parse("2000-01-01T00:00:00Z");
 
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
     private static final int MAX_SLUG = 80;
 
     private MigrationImporter() {
@@ -62,7 +60,7 @@ public final class MigrationImporter {
             previous = time;
             String slug = m.slug().length() > MAX_SLUG ? m.slug().substring(0, MAX_SLUG).replaceAll("_+$", "") : m.slug();
             try {
-                migrations.add(ImportedFileRenderer.render(format, m, NAME_TIME.format(time) + "_" + slug));
+                migrations.add(ImportedFileRenderer.render(format, m, MigrationNames.timestamp(time) + "_" + slug));
                 notes.addAll(m.notes());
             } catch (ImportRefusedException e) {
                 problems.add(e.getMessage());
