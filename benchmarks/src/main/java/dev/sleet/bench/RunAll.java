@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * check that everything works; its figures are not meant for the report.
  */
 public final class RunAll {
-    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "compile", "lint");
+    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "compile", "lint", "fleet");
 
     private RunAll() {
     }
@@ -70,6 +70,7 @@ public final class RunAll {
                 case "migrate" -> new MigratorBench(quick).run(report);
                 case "compile" -> new CompileBench(quick).run(report);
                 case "lint" -> new LintBench(quick).run(report);
+                case "fleet" -> new FleetBench(quick).run(report);
                 default -> throw new AssertionError(name);
             }
             System.err.printf(Locale.ROOT, "== %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
