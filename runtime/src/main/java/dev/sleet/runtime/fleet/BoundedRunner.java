@@ -45,15 +45,17 @@ final class BoundedRunner implements AutoCloseable {
      */
     List<FleetTarget> run(List<FleetTarget> targets, Consumer<FleetTarget> work, BooleanSupplier halted) throws InterruptedException {
         LinkedList<FleetTarget> queue = new LinkedList<>(targets);
+        Map<FleetTarget, String> hosts = new HashMap<>();
+        targets.forEach(t -> hosts.put(t, t.host())); // parsed once, not on every scan of the queue
         lock.lock();
         try {
             while (!queue.isEmpty() && !halted.getAsBoolean()) {
-                FleetTarget next = running < parallel ? takeStartable(queue) : null;
+                FleetTarget next = running < parallel ? takeStartable(queue, hosts) : null;
                 if (next == null) {
                     freed.await();
                     continue;
                 }
-                String host = next.host();
+                String host = hosts.get(next);
                 busyByHost.merge(host, 1, Integer::sum);
                 running++;
                 workers.execute(() -> {
@@ -80,11 +82,11 @@ final class BoundedRunner implements AutoCloseable {
         return new ArrayList<>(queue);
     }
 
-    private FleetTarget takeStartable(LinkedList<FleetTarget> queue) {
+    private FleetTarget takeStartable(LinkedList<FleetTarget> queue, Map<FleetTarget, String> hosts) {
         Iterator<FleetTarget> it = queue.iterator();
         while (it.hasNext()) {
             FleetTarget t = it.next();
-            if (busyByHost.getOrDefault(t.host(), 0) < perHost) {
+            if (busyByHost.getOrDefault(hosts.get(t), 0) < perHost) {
                 it.remove();
                 return t;
             }

@@ -114,12 +114,19 @@ public final class FleetMigrator {
                         LedgerEntry before = previous.get(target.id());
                         int attemptsBefore = before == null ? 0 : before.attempts();
                         Instant startedAt = TargetRun.now();
-                        LedgerEntry entry = run.run(target, attemptsBefore, startedAt, (attempt, overall) -> {
-                            ledger.record(new LedgerEntry(target.id(), TargetState.RUNNING, null, null, 0, overall, null, null,
-                                    startedAt, null, 0));
-                            listener.targetStarting(target, attempt);
-                        });
-                        ledger.record(entry);
+                        LedgerEntry entry;
+                        try {
+                            entry = run.run(target, attemptsBefore, startedAt, (attempt, overall) -> {
+                                ledger.record(new LedgerEntry(target.id(), TargetState.RUNNING, null, null, 0, overall, null, null,
+                                        startedAt, null, 0));
+                                listener.targetStarting(target, attempt);
+                            });
+                            ledger.record(entry);
+                        } catch (RuntimeException e) {
+                            // The ledger (or a listener) failed, not the target: report it on the target rather than lose it.
+                            entry = new LedgerEntry(target.id(), TargetState.FAILED, null, null, 0, attemptsBefore + 1, FailureKind.ERROR,
+                                    e.getMessage() == null ? e.toString() : e.getMessage(), startedAt, TargetRun.now(), 0);
+                        }
                         results.put(target.id(), entry);
                         if (entry.state() == TargetState.FAILED) {
                             failed.incrementAndGet();
