@@ -152,9 +152,25 @@ public final class Introspector {
                 case "d" -> IdentityKind.BY_DEFAULT;
                 default -> null;
             };
-            tb.columns.add(new Column(column, type, !rs.getBoolean(5), rs.getString(6), kind, List.of()));
+            tb.columns.add(new Column(column, type, !rs.getBoolean(5), canonicalDefault(rs.getString(6)), kind, List.of()));
         });
         return tables;
+    }
+
+    /**
+     * PostgreSQL keeps a default as it was written: {@code now()} stays {@code now()}, {@code CURRENT_TIMESTAMP} is
+     * printed as {@code CURRENT_TIMESTAMP}. Both mean the transaction's start time, and the differ rightly leaves a
+     * default alone when only its spelling changes, so a migrated database and one created directly could hold
+     * different spellings of one schema. Reading both as {@code now()} makes them the same model.
+     */
+    static String canonicalDefault(String printed) {
+        if (printed == null) {
+            return null;
+        }
+        return switch (printed) {
+            case "CURRENT_TIMESTAMP", "transaction_timestamp()" -> "now()";
+            default -> printed;
+        };
     }
 
     /** The index behind an exclusion constraint: its method, elements (without operators) and predicate. */

@@ -53,6 +53,12 @@ final class DiffRun {
     private final Set<KeyColumns> droppedKeys = new HashSet<>();
     /** Columns (from-table, from-column) dropped from tables that stay. */
     private final Set<KeyColumns> droppedColumns = new HashSet<>();
+    /**
+     * Columns (from-table, from-column) whose type changes or is rebuilt: a foreign key on either side of one is
+     * dropped before the conversion and added again after it, since between the two ALTERs its sides have
+     * types PostgreSQL may not compare ({@code mood_old} and {@code mood}, {@code integer} and {@code text}).
+     */
+    private final Set<KeyColumns> retypedColumns = new HashSet<>();
     private final Map<Phase, List<PlannedStatement>> plan = new EnumMap<>(Phase.class);
 
     private record KeyColumns(QualifiedName table, List<String> columns) {
@@ -344,21 +350,34 @@ final class DiffRun {
                         Destructive.DROP_COLUMN);
             }
         }
+        Set<String> replaced = new HashSet<>();
         for (Column c : t.columns()) {
             String fromCol = pairs.get(c.name());
             if (fromCol == null) {
                 emit(Phase.ADD_COLUMNS, Ddl.alterTable(name) + "ADD COLUMN " + Ddl.columnDefinition(c), ChangeKind.ADD,
                         SchemaObject.member(Kind.COLUMN, name, c.name()), "add column " + c.name() + " to " + name, null);
+                continue;
+            }
+            Column old = fromCols.get(fromCol);
+            if (!old.type().equals(c.type()) || isRebuilt(old, c)) {
+                retypedColumns.add(new KeyColumns(f.name(), List.of(fromCol)));
+            }
+            if (!TypeChanges.castExists(old.type(), c.type())) {
+                replaced.add(c.name());
+                replaced.add(fromCol);
+                droppedColumns.add(new KeyColumns(f.name(), List.of(fromCol)));
+                replaceColumn(name, old, c);
             } else {
-                alterColumn(name, fromCols.get(fromCol), c);
+                alterColumn(name, old, c);
             }
         }
 
         UnaryOperator<String> col = c -> newNames.getOrDefault(c, c);
         Set<String> converted = convertedColumns(pairs, fromCols, t);
-        primaryKey(f, t, col);
+        converted.addAll(replaced);
+        primaryKey(f, t, col, replaced);
         members(Kind.UNIQUE, name, translate(f.uniques(), u -> new UniqueConstraint(u.name(), map(u.columns(), col), u.nullsNotDistinct())),
-                t.uniques(), UniqueConstraint::name, UniqueConstraint::equals,
+                t.uniques(), UniqueConstraint::name, (o, n) -> o.equals(n) && o.columns().stream().noneMatch(replaced::contains),
                 u -> Ddl.addConstraint(name, Ddl.uniqueClause(u)), "unique constraint",
                 u -> droppedKeys.add(new KeyColumns(f.name(), fromColumns(u.columns(), f, newNames))));
         members(Kind.CHECK, name, f.checks(), t.checks(), CheckConstraint::name,
@@ -369,9 +388,29 @@ final class DiffRun {
                                 e.expression(), e.operator())).toList(), x.where())),
                 t.exclusions(), ExclusionConstraint::name,
                 (o, n) -> Equivalence.exclusion(o, n) && !mentionsAny(converted, o.where())
-                        && o.elements().stream().noneMatch(e -> mentionsAny(converted, e.expression())),
+                        && o.elements().stream().noneMatch(e -> mentionsAny(converted, e.expression()) || replaced.contains(e.column())),
                 x -> Ddl.addConstraint(name, Ddl.exclusionClause(x)), "exclusion constraint", x -> { });
-        indexes(f, t, col, newNames, converted);
+        indexes(f, t, col, newNames, converted, replaced);
+    }
+
+    private boolean isRebuilt(Column from, Column to) {
+        return to.type() instanceof ColumnType.EnumRef e && rebuiltEnums.contains(e.enumName()) && from.type().equals(to.type());
+    }
+
+    /**
+     * A type change PostgreSQL has no cast for ({@code timestamptz} to {@code integer}, an enum to a number) cannot
+     * be done in place: the column is dropped and added again with its new definition, and the drop carries the
+     * DS103 warning, since its values are lost. Its indexes and constraints are re-created by the caller. A user
+     * who wants to keep the values edits the draft into {@code ALTER COLUMN ... TYPE ... USING <conversion>}.
+     */
+    private void replaceColumn(QualifiedName table, Column f, Column t) {
+        SchemaObject subject = SchemaObject.member(Kind.COLUMN, table, t.name());
+        emit(Phase.DROP_COLUMNS, Ddl.alterTable(table) + "DROP COLUMN " + Sql.quote(t.name()), ChangeKind.DROP, subject,
+                "drop column " + t.name() + " from " + table + " to re-create it as " + t.type().sql() + ": PostgreSQL has no cast from "
+                        + f.type().sql() + " (write ALTER COLUMN ... TYPE ... USING <expression> instead to keep its values)",
+                Destructive.DROP_COLUMN);
+        emit(Phase.ADD_COLUMNS, Ddl.alterTable(table) + "ADD COLUMN " + Ddl.columnDefinition(t), ChangeKind.ALTER, subject,
+                "add column " + t.name() + " to " + table + " again as " + t.type().sql(), null);
     }
 
     /**
@@ -411,9 +450,14 @@ final class DiffRun {
     private void alterColumn(QualifiedName table, Column f, Column t) {
         String c = t.name();
         SchemaObject subject = SchemaObject.member(Kind.COLUMN, table, c);
-        boolean rebuilt = t.type() instanceof ColumnType.EnumRef e && rebuiltEnums.contains(e.enumName()) && f.type().equals(t.type());
+        boolean rebuilt = isRebuilt(f, t);
         boolean typeChanged = rebuilt || !f.type().equals(t.type());
         String currentDefault = f.defaultExpression();
+        // An identity column must stay an integer: its identity goes before a change to another type.
+        if (f.identity() != null && t.identity() == null) {
+            emit(Phase.ALTER_COLUMNS, Ddl.alterColumn(table, c) + "DROP IDENTITY", ChangeKind.ALTER, subject,
+                    "drop identity of column " + c + " in " + table, null);
+        }
         if (typeChanged) {
             if (currentDefault != null) {
                 // The old default may not cast to the new type; it is set again below.
@@ -428,10 +472,6 @@ final class DiffRun {
                     : "change type of column " + c + " in " + table + " from " + f.type().sql() + " to " + t.type().sql();
             emit(Phase.ALTER_COLUMNS, Ddl.alterColumn(table, c) + "TYPE " + t.type().sql() + " USING " + usingCast(c, f.type(), t.type()),
                     ChangeKind.ALTER, subject, description, risk);
-        }
-        if (f.identity() != null && t.identity() == null) {
-            emit(Phase.ALTER_COLUMNS, Ddl.alterColumn(table, c) + "DROP IDENTITY", ChangeKind.ALTER, subject,
-                    "drop identity of column " + c + " in " + table, null);
         }
         if (t.defaultExpression() == null && currentDefault != null) {
             emit(Phase.ALTER_COLUMNS, Ddl.alterColumn(table, c) + "DROP DEFAULT", ChangeKind.ALTER, subject,
@@ -468,10 +508,10 @@ final class DiffRun {
         return quoted + "::" + to.sql();
     }
 
-    private void primaryKey(Table f, Table t, UnaryOperator<String> col) {
+    private void primaryKey(Table f, Table t, UnaryOperator<String> col, Set<String> replaced) {
         PrimaryKey old = f.primaryKey() == null ? null : new PrimaryKey(f.primaryKey().name(), map(f.primaryKey().columns(), col));
         PrimaryKey now = t.primaryKey();
-        if (java.util.Objects.equals(old, now)) {
+        if (java.util.Objects.equals(old, now) && (old == null || old.columns().stream().noneMatch(replaced::contains))) {
             return;
         }
         if (old != null) {
@@ -486,14 +526,15 @@ final class DiffRun {
         }
     }
 
-    private void indexes(Table f, Table t, UnaryOperator<String> col, Map<String, String> newNames, Set<String> converted) {
+    private void indexes(Table f, Table t, UnaryOperator<String> col, Map<String, String> newNames, Set<String> converted,
+                         Set<String> replaced) {
         QualifiedName name = t.name();
         List<Index> translated = translate(f.indexes(), i -> new Index(i.name(),
                 i.keys().stream().map(k -> new IndexKey(k.column() == null ? null : col.apply(k.column()), k.expression(), k.order())).toList(),
                 i.unique(), i.method(), i.where()));
         members(Kind.INDEX, name, translated, t.indexes(), Index::name,
                 (o, n) -> Equivalence.index(o, n) && !mentionsAny(converted, o.where())
-                        && o.keys().stream().noneMatch(k -> mentionsAny(converted, k.expression())),
+                        && o.keys().stream().noneMatch(k -> mentionsAny(converted, k.expression()) || replaced.contains(k.column())),
                 null, "index", i -> {
             if (i.unique() && i.where() == null && i.keys().stream().allMatch(IndexKey::isColumn)) {
                 droppedKeys.add(new KeyColumns(f.name(), fromColumns(i.keys().stream().map(IndexKey::column).toList(), f, newNames)));
@@ -557,7 +598,8 @@ final class DiffRun {
             nowNames.add(fk.name());
             ForeignKey old = oldByName.get(fk.name());
             if (old != null && Equivalence.foreignKey(translateForeignKey(old, newNames), fk)
-                    && !droppedKeys.contains(new KeyColumns(old.referencedTable(), old.referencedColumns()))) {
+                    && !droppedKeys.contains(new KeyColumns(old.referencedTable(), old.referencedColumns()))
+                    && !touchesRetypedColumn(f.name(), old)) {
                 continue;
             }
             if (old != null) {
@@ -570,6 +612,11 @@ final class DiffRun {
                 dropForeignKey(t.name(), old);
             }
         }
+    }
+
+    private boolean touchesRetypedColumn(QualifiedName table, ForeignKey fk) {
+        return fk.columns().stream().anyMatch(c -> retypedColumns.contains(new KeyColumns(table, List.of(c))))
+                || fk.referencedColumns().stream().anyMatch(c -> retypedColumns.contains(new KeyColumns(fk.referencedTable(), List.of(c))));
     }
 
     private ForeignKey translateForeignKey(ForeignKey fk, Map<String, String> ownColumns) {

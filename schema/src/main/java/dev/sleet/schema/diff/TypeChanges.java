@@ -2,10 +2,14 @@ package dev.sleet.schema.diff;
 
 import dev.sleet.schema.model.ColumnType;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Decides whether a column type change keeps every value as it is (a widening) or may fail or cut values. */
+/**
+ * Decides whether a column type change keeps every value as it is (a widening) or may fail or cut values,
+ * and whether PostgreSQL can convert the column at all ({@code USING col::type}).
+ */
 public final class TypeChanges {
     private TypeChanges() {
     }
@@ -81,5 +85,74 @@ public final class TypeChanges {
             return ts >= fs && tp - ts >= fp - fs;
         }
         return false;
+    }
+
+    /** String types: PostgreSQL converts any type to and from them through the types' text forms (I/O casts). */
+    private static final Set<String> STRINGS = Set.of("text", "character varying", "character");
+    private static final Set<String> NUMBERS = Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
+    private static final Set<String> DATE_TIMES = Set.of("date", "timestamp without time zone", "timestamp with time zone");
+    /**
+     * Built-in types whose casts {@link #castExists} knows completely (from {@code pg_cast} of PostgreSQL 15 to 17);
+     * a change involving any other type is assumed to cast, since only the database can tell.
+     */
+    private static final Set<String> KNOWN = Set.of("text", "character varying", "character", "smallint", "integer", "bigint",
+            "numeric", "real", "double precision", "boolean", "date", "timestamp without time zone", "timestamp with time zone",
+            "time without time zone", "time with time zone", "interval", "uuid", "bytea", "json", "jsonb");
+    /** Casts between known types outside the families above: from → targets. */
+    private static final Map<String, Set<String>> OTHER_CASTS = Map.of(
+            "boolean", Set.of("integer"),
+            "integer", Set.of("boolean"),
+            "timestamp without time zone", Set.of("time without time zone"),
+            "timestamp with time zone", Set.of("time without time zone", "time with time zone"),
+            "time without time zone", Set.of("time with time zone", "interval"),
+            "time with time zone", Set.of("time without time zone"),
+            "interval", Set.of("time without time zone"),
+            "json", Set.of("jsonb"),
+            "jsonb", Set.of("json", "boolean", "smallint", "integer", "bigint", "numeric", "real", "double precision"));
+
+    /**
+     * True when {@code col::to} is valid SQL for a column of type {@code from} (enums convert through
+     * {@code ::text}), so {@code ALTER COLUMN ... TYPE to USING} can convert it in place. False only when the
+     * answer is known: there is no cast from {@code timestamptz} to {@code integer}, none from an enum to a number.
+     */
+    public static boolean castExists(ColumnType from, ColumnType to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        boolean fromArray = isArray(from);
+        boolean toArray = isArray(to);
+        String f = base(from);
+        String t = base(to);
+        if ((!fromArray && STRINGS.contains(f)) || (!toArray && STRINGS.contains(t))) {
+            return true; // everything has a text form, and can be read back from one
+        }
+        if (fromArray != toArray) {
+            return false;
+        }
+        // Arrays convert element by element; enums through text, which reaches any enum or string element.
+        boolean fromEnum = from instanceof ColumnType.EnumRef;
+        boolean toEnum = to instanceof ColumnType.EnumRef;
+        if (fromEnum || toEnum) {
+            return (fromEnum || STRINGS.contains(f)) && (toEnum || STRINGS.contains(t));
+        }
+        if (!KNOWN.contains(f) || !KNOWN.contains(t)) {
+            return true;
+        }
+        return f.equals(t) || STRINGS.contains(f) || STRINGS.contains(t)
+                || (NUMBERS.contains(f) && NUMBERS.contains(t))
+                || (DATE_TIMES.contains(f) && DATE_TIMES.contains(t))
+                || OTHER_CASTS.getOrDefault(f, Set.of()).contains(t);
+    }
+
+    private static boolean isArray(ColumnType type) {
+        return type instanceof ColumnType.EnumRef e ? e.array() : ((ColumnType.Builtin) type).name().endsWith("[]");
+    }
+
+    /** The element type's name without modifiers: {@code character varying(20)[]} → {@code character varying}. */
+    private static String base(ColumnType type) {
+        if (type instanceof ColumnType.EnumRef) {
+            return "";
+        }
+        return stripArray(((ColumnType.Builtin) type).name()).replaceAll("\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\)", "").trim();
     }
 }

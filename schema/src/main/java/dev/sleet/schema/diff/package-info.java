@@ -18,8 +18,9 @@
  *       ({@code btree_gist}).</li>
  *   <li><b>Renames</b> of tables ({@code SET SCHEMA}, {@code RENAME TO}) and then of columns, so that
  *       every later statement can use the new names and a new object may take a freed old name.</li>
- *   <li><b>Drop foreign keys</b> that are removed or changed, and those whose referenced key is about
- *       to be dropped and re-created (they are added back in the foreign-key phase).</li>
+ *   <li><b>Drop foreign keys</b> that are removed or changed, those whose referenced key is about
+ *       to be dropped and re-created, and those on a column whose type changes (they are added back in the
+ *       foreign-key phase).</li>
  *   <li><b>Drop constraints and indexes</b> that are removed or changed (a changed one is dropped and
  *       added again) — before columns, whose drop they could otherwise block or silently take along.</li>
  *   <li><b>Drop columns</b> (DS103), then <b>drop tables</b> (DS102) with referencing tables before the
@@ -33,8 +34,12 @@
  *   <li><b>Add columns</b>, then <b>alter columns</b>: type ({@code USING col::type}; narrowing is DS104),
  *       identity dropped, default dropped, nullability (SET NOT NULL is DS105), identity added or
  *       switched, default set. A type change drops the default first and sets it again after, since
- *       the old default may not cast. Columns of a rebuilt enum are converted here through
- *       {@code col::text::new_type}.</li>
+ *       the old default may not cast; an identity is dropped before the type changes, since it must stay on an
+ *       integer. Columns of a rebuilt enum are converted here through {@code col::text::new_type}. A type change
+ *       PostgreSQL has no cast for ({@link dev.sleet.schema.diff.TypeChanges#castExists}) is not converted: the
+ *       column is dropped with the other columns (DS103) and added again with them, its indexes and constraints
+ *       re-created. Foreign keys on either side of a converted or replaced column are dropped in the foreign-key
+ *       phase and added back at the end.</li>
  *   <li><b>Drop the replaced enum</b> of a rebuild, now that no column uses it.</li>
  *   <li><b>Add constraints and indexes</b> ({@code ALTER TABLE ... ADD CONSTRAINT},
  *       {@code CREATE [UNIQUE] INDEX ... USING method}), after every column they name exists.</li>
