@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ExclusionElement;
 import dev.sleet.schema.model.IndexMethod;
+import dev.sleet.schema.model.RangeConstructor;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,17 @@ class RangeExclusionTest {
     void operatorsMustBeEqualityAndOverlap() {
         assertThat(parse("tstzrange(a, b)", "&&", "<>")).isEmpty();
         assertThat(parse("tstzrange(a, b)", "@>", "=")).isEmpty();
+    }
+
+    @Test
+    void theShapeComesFromTheModelsStructureNotFromTheText() {
+        ExclusionElement structured = new ExclusionElement(null, "whatever the introspector printed", "&&",
+                new RangeConstructor("daterange", "first_day", "last_day", "[]"));
+        RangeExclusion e = RangeExclusion.parse(new ExclusionConstraint("x", IndexMethod.GIST,
+                List.of(new ExclusionElement("room_id", null, "="), structured), null)).orElseThrow();
+        assertThat(e.columnRangeSql()).isEqualTo("daterange(\"first_day\", \"last_day\", '[]')");
+        assertThat(new ExclusionElement(null, "tstzrange(a, b, '[)')", "&&").rangeOfColumns())
+                .contains(new RangeConstructor("tstzrange", "a", "b", "[)"));
     }
 
     @Test
