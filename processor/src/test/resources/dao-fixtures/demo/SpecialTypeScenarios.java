@@ -1,5 +1,6 @@
 package demo;
 
+import static demo.ContainersTable.CONTAINERS;
 import static demo.SpecialArraysTable.SPECIAL_ARRAYS;
 import static demo.SpecialTypesTable.SPECIAL_TYPES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sleet.runtime.DataAccessException;
 import dev.sleet.runtime.Database;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -148,6 +155,51 @@ public final class SpecialTypeScenarios {
         assertThatThrownBy(() -> dao.insert(new SpecialArrays(UUID.randomUUID(), null, null, new String[] {"toolong"})))
                 .isInstanceOf(DataAccessException.class)
                 .satisfies(e -> assertThat(((DataAccessException) e).sqlState()).isEqualTo("22001"));
+    }
+
+    public static void containersThroughEveryStatement(Database db) {
+        ContainersDao dao = new ContainersDao(db);
+        Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        Containers full = new Containers(UUID.randomUUID(), List.of("a", "", "b,c", "{x}", "\"q\"", "NULL", "ü"),
+                Set.of(3L, Long.MIN_VALUE, 0L), Arrays.asList(EventStatus.IN_PROGRESS, null, EventStatus.INQUIRY),
+                new EventStatus[] {EventStatus.COMPLETED}, new Instant[] {Instant.parse("2026-03-01T10:00:00.000001Z"), null},
+                List.of(new UUID(0, 1)), List.of(new BigDecimal("1.50"), new BigDecimal("-0.001")),
+                List.of(Duration.ofMillis(-1500), Duration.ofDays(2)), List.of(OffsetDateTime.parse("2026-03-29T01:30:00Z")), created);
+        Containers empty = new Containers(UUID.randomUUID(), List.of(), Set.of(), List.of(), new EventStatus[0], new Instant[0],
+                List.of(), List.of(), List.of(), List.of(), created);
+        Containers nulls = new Containers(UUID.randomUUID(), List.of("only"), null, null, null, null, null, null, null, null,
+                created);
+        for (Containers row : List.of(full, empty, nulls)) {
+            assertThat(dao.insert(row)).usingRecursiveComparison().isEqualTo(row);
+            assertThat(dao.findById(row.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(row);
+        }
+        assertThat(dao.findById(full.id()).orElseThrow().counts()).containsExactlyInAnyOrder(3L, Long.MIN_VALUE, 0L);
+        assertThat(dao.select().where(CONTAINERS.NAMES.eq(List.of("only"))).count()).isEqualTo(1);
+        assertThat(dao.select().where(CONTAINERS.STATUSES.eq(List.of())).count()).isEqualTo(1);
+        assertThat(dao.select().where(CONTAINERS.STATUS_ARRAY.eq(new EventStatus[] {EventStatus.COMPLETED})).count()).isEqualTo(1);
+
+        Containers changed = new Containers(full.id(), List.of("z"), null, List.of(EventStatus.PLANNING), null, null,
+                List.of(new UUID(2, 3)), null, null, null, created);
+        assertThat(dao.update(changed)).isTrue();
+        assertThat(dao.findById(full.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(changed);
+
+        // COPY (defaults given) and the fallback for a null default (insertAll: arrays cannot travel through unnest)
+        List<Containers> bulk = List.of(withId(full, UUID.randomUUID()), withId(empty, UUID.randomUUID()));
+        assertThat(dao.insertBulk(bulk)).isEqualTo(2);
+        for (Containers row : bulk) {
+            assertThat(dao.findById(row.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(row);
+        }
+        Containers defaulted = new Containers(UUID.randomUUID(), List.of("d"), null, List.of(EventStatus.FOLLOW_UP), null, null,
+                null, null, null, null, null);
+        assertThat(dao.insertBulk(List.of(defaulted))).isEqualTo(1);
+        Containers stored = dao.findById(defaulted.id()).orElseThrow();
+        assertThat(stored.createdAt()).isNotNull();
+        assertThat(stored.statuses()).containsExactly(EventStatus.FOLLOW_UP);
+    }
+
+    private static Containers withId(Containers r, UUID id) {
+        return new Containers(id, r.names(), r.counts(), r.statuses(), r.statusArray(), r.instants(), r.refs(), r.amounts(),
+                r.durations(), r.times(), r.createdAt());
     }
 
     private static SpecialTypes withSettings(SpecialTypes r, String settings) {

@@ -1,8 +1,9 @@
 package dev.sleet.processor.bind;
 
 import dev.sleet.processor.bind.JavaTypeMapping.Category;
-import java.util.List;
-import java.util.Map;
+import dev.sleet.schema.types.JavaType;
+import dev.sleet.schema.types.JavaTypes;
+import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -11,77 +12,78 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Java → PostgreSQL type mapping of DESIGN.md (before {@code @Column} attributes apply). */
+/**
+ * Java → PostgreSQL type mapping (before {@code @Column} attributes apply), read from the one type
+ * catalogue {@link JavaTypes}, which the DAO generator and the runtime codecs read too: a type is
+ * mapped here exactly when the generated DAO can bind and read it. Enums, and containers of enums
+ * or of mapped reference types, map by the catalogue's rules.
+ */
 public final class TypeMapper {
-    private static final Map<String, JavaTypeMapping> DECLARED = Map.ofEntries(
-            Map.entry("java.lang.Boolean", JavaTypeMapping.of("boolean", Category.BOOLEAN)),
-            Map.entry("java.lang.Short", JavaTypeMapping.of("smallint", Category.INTEGER)),
-            Map.entry("java.lang.Integer", JavaTypeMapping.of("integer", Category.INTEGER)),
-            Map.entry("java.lang.Long", JavaTypeMapping.of("bigint", Category.INTEGER)),
-            Map.entry("java.lang.Float", JavaTypeMapping.of("real", Category.FLOAT)),
-            Map.entry("java.lang.Double", JavaTypeMapping.of("double precision", Category.FLOAT)),
-            Map.entry("java.math.BigDecimal", JavaTypeMapping.of("numeric", Category.DECIMAL)),
-            Map.entry("java.lang.String", JavaTypeMapping.of("text", Category.STRING)),
-            Map.entry("java.util.UUID", JavaTypeMapping.of("uuid", Category.UUID)),
-            Map.entry("java.time.Instant", JavaTypeMapping.of("timestamp with time zone", Category.TIMESTAMP)),
-            Map.entry("java.time.OffsetDateTime", JavaTypeMapping.of("timestamp with time zone", Category.TIMESTAMP)),
-            Map.entry("java.time.LocalDateTime", JavaTypeMapping.of("timestamp without time zone", Category.TIMESTAMP)),
-            Map.entry("java.time.LocalDate", JavaTypeMapping.of("date", Category.DATE_OR_TIME)),
-            Map.entry("java.time.LocalTime", JavaTypeMapping.of("time without time zone", Category.DATE_OR_TIME)),
-            Map.entry("java.time.Duration", JavaTypeMapping.of("interval", Category.INTERVAL)));
-
-    private static final List<String> COLLECTIONS = List.of("java.util.List", "java.util.Set", "java.util.Collection");
-
     private TypeMapper() {
     }
 
     public static Optional<JavaTypeMapping> map(TypeMirror type) {
-        switch (type.getKind()) {
-            case BOOLEAN: return Optional.of(JavaTypeMapping.of("boolean", Category.BOOLEAN));
-            case SHORT: return Optional.of(JavaTypeMapping.of("smallint", Category.INTEGER));
-            case INT: return Optional.of(JavaTypeMapping.of("integer", Category.INTEGER));
-            case LONG: return Optional.of(JavaTypeMapping.of("bigint", Category.INTEGER));
-            case FLOAT: return Optional.of(JavaTypeMapping.of("real", Category.FLOAT));
-            case DOUBLE: return Optional.of(JavaTypeMapping.of("double precision", Category.FLOAT));
-            case ARRAY: {
-                TypeMirror component = ((ArrayType) type).getComponentType();
-                if (component.getKind() == TypeKind.BYTE) {
-                    return Optional.of(JavaTypeMapping.of("bytea", Category.BYTES));
-                }
-                return element(component).map(JavaTypeMapping::asArray);
-            }
-            case DECLARED: {
-                DeclaredType declared = (DeclaredType) type;
-                TypeElement element = (TypeElement) declared.asElement();
-                String name = element.getQualifiedName().toString();
-                if (COLLECTIONS.contains(name) && declared.getTypeArguments().size() == 1) {
-                    return element(declared.getTypeArguments().get(0)).map(JavaTypeMapping::asArray);
-                }
-                return scalar(type);
-            }
-            default: return Optional.empty();
+        TypeElement enumElement = enumOf(type);
+        if (enumElement != null) {
+            return Optional.of(new JavaTypeMapping(null, enumElement, false, Category.ENUM));
         }
+        TypeMirror element = containerElement(type);
+        TypeElement enumElementOfContainer = element == null ? null : enumOf(element);
+        if (enumElementOfContainer != null) {
+            return Optional.of(new JavaTypeMapping(null, enumElementOfContainer, true, Category.ENUM));
+        }
+        return catalogueEntry(type).map(t -> new JavaTypeMapping(t.elementSqlType(), null, t.isArray(),
+                Category.valueOf(t.category().name())));
     }
 
-    /** Array elements: any scalar mapping except bytea and nested arrays. */
-    private static Optional<JavaTypeMapping> element(TypeMirror component) {
-        if (component.getKind() == TypeKind.ARRAY || component.getKind() == TypeKind.BYTE) {
-            return Optional.empty();
+    /**
+     * The catalogue entry of a Java type, if Sleet maps it; for a container of an enum, the container over
+     * {@link JavaTypes#ENUM} (its codec is generated per column).
+     */
+    public static Optional<JavaType> catalogueEntry(TypeMirror type) {
+        if (enumOf(type) != null) {
+            return Optional.of(JavaTypes.ENUM);
         }
-        if (component.getKind().isPrimitive()) {
-            return map(component);
+        if (type.getKind().isPrimitive()) {
+            return JavaTypes.byName(type.getKind().name().toLowerCase(Locale.ROOT));
         }
-        return scalar(component);
+        if (type.getKind() == TypeKind.ARRAY) {
+            TypeMirror component = ((ArrayType) type).getComponentType();
+            if (component.getKind().isPrimitive()) {
+                return JavaTypes.byName(component.getKind().name().toLowerCase(Locale.ROOT) + "[]");
+            }
+            return catalogueEntry(component).flatMap(e -> JavaTypes.container("[]", e));
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            DeclaredType declared = (DeclaredType) type;
+            String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+            if (declared.getTypeArguments().isEmpty()) {
+                return JavaTypes.byName(name);
+            }
+            if (declared.getTypeArguments().size() == 1) {
+                return catalogueEntry(declared.getTypeArguments().get(0)).flatMap(e -> JavaTypes.container(name, e));
+            }
+        }
+        return Optional.empty();
     }
 
-    private static Optional<JavaTypeMapping> scalar(TypeMirror type) {
+    /** The element type of an object array or a one-argument generic type, else null. */
+    private static TypeMirror containerElement(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return ((ArrayType) type).getComponentType();
+        }
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().size() == 1
+                && catalogueEntry(type).isPresent()) {
+            return ((DeclaredType) type).getTypeArguments().get(0);
+        }
+        return null;
+    }
+
+    private static TypeElement enumOf(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {
-            return Optional.empty();
+            return null;
         }
         TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-        if (element.getKind() == ElementKind.ENUM) {
-            return Optional.of(new JavaTypeMapping(null, element, false, Category.ENUM));
-        }
-        return Optional.ofNullable(DECLARED.get(element.getQualifiedName().toString()));
+        return element.getKind() == ElementKind.ENUM ? element : null;
     }
 }

@@ -2,9 +2,12 @@ package dev.sleet.processor.dao;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundTable;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.types.JavaTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +18,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic.Kind;
 
 /**
  * Writes the typed DAO and table metamodel for one table with JavaPoet, next to the record.
@@ -72,9 +74,11 @@ import javax.tools.Diagnostic.Kind;
  */
 public final class DaoGenerator {
     private final ProcessingEnvironment env;
+    private final Reporter reporter;
 
     public DaoGenerator(ProcessingEnvironment env) {
         this.env = env;
+        this.reporter = new Reporter(env);
     }
 
     /** Generates {@code <Record>Dao} and {@code <Record>Table} next to the record. */
@@ -103,10 +107,8 @@ public final class DaoGenerator {
         for (BoundColumn column : table.columns()) {
             Optional<ColumnAccess> access = ColumnAccess.of(column, tableClass);
             if (access.isEmpty()) {
-                error(column.component(), "SLEET-E003 No JDBC mapping for component " + column.componentName()
-                        + " of type " + column.javaType() + " (column " + column.column().name()
-                        + "); use one of the mapped Java types (primitives and their wrappers, String, BigDecimal, UUID,"
-                        + " java.time types, Duration, byte[], long[]/int[]/String[]/Long[]/Integer[]/UUID[], enums).");
+                reporter.report(Diagnostic.DAO_NO_JDBC_MAPPING.with(column.componentName(), column.javaType(),
+                        column.column().name(), column.column().type().sql(), JavaTypes.listForMessages()), column.component());
                 ok = false;
             } else {
                 accesses.add(access.get());
@@ -115,9 +117,8 @@ public final class DaoGenerator {
         if (table.softDelete()) {
             for (String component : List.of("isArchived", "archivedAt", "archivedBy")) {
                 if (table.columns().stream().noneMatch(c -> c.componentName().equals(component))) {
-                    error(table.element(), "SLEET-E018 @SoftDelete record " + table.element().getSimpleName()
-                            + " lacks the component " + component + "; add `boolean isArchived, @Nullable Instant archivedAt,"
-                            + " @Nullable String archivedBy` (archivedBy may be any mapped type).");
+                    reporter.report(Diagnostic.DAO_SOFT_DELETE_COMPONENT_MISSING.with(table.element().getSimpleName(), component),
+                            table.element());
                     ok = false;
                 }
             }
@@ -145,12 +146,7 @@ public final class DaoGenerator {
         try {
             JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true).build().writeTo(env.getFiler());
         } catch (IOException e) {
-            error(origin, "SLEET-E033 Could not write " + packageName + "." + type.name() + ": " + e.getMessage()
-                    + "; check that the generated-sources directory is writable.");
+            reporter.report(Diagnostic.DAO_WRITE_FAILED.with(packageName, type.name(), e.getMessage()), origin);
         }
-    }
-
-    private void error(Element element, String message) {
-        env.getMessager().printMessage(Kind.ERROR, message, element);
     }
 }

@@ -8,6 +8,7 @@ import dev.sleet.schema.model.Index;
 import dev.sleet.schema.model.IndexKey;
 import dev.sleet.schema.model.UniqueConstraint;
 import dev.sleet.schema.sql.Sql;
+import dev.sleet.schema.types.JavaType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ final class DaoModel {
 
     /** Whether every inserted column can travel as a one-dimensional array (array-typed columns cannot). */
     boolean bulkInsertable() {
-        return insertColumns.stream().noneMatch(c -> c.bulkArray() == ColumnAccess.BulkArray.UNSUPPORTED);
+        return insertColumns.stream().noneMatch(c -> c.unnest() == JavaType.UnnestArray.UNSUPPORTED);
     }
 
     /** {@code COPY table (insert columns) FROM STDIN}: text format, identity columns left to the database. */

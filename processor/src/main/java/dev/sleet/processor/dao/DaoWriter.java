@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.sleet.schema.types.JavaType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -202,14 +203,11 @@ final class DaoWriter {
                 .beginControlFlow("try")
                 .beginControlFlow("for ($T row : rows)", m.record);
         for (ColumnAccess c : m.insertColumns) {
-            if (c.isPrimitive()) {
-                body.addStatement("out.value(row.$L())", c.componentName());
-            } else if (c.isBytes()) {
-                body.addStatement("out.bytes(row.$L())", c.componentName());
-            } else if (c.isString()) {
-                body.addStatement("out.text(row.$L())", c.componentName());
-            } else {
-                body.addStatement("out.text($L.text(row.$L()))", c.codec(), c.componentName());
+            switch (c.copy()) {
+                case PRIMITIVE -> body.addStatement("out.value(row.$L())", c.componentName());
+                case BYTES -> body.addStatement("out.bytes(row.$L())", c.componentName());
+                case TEXT -> body.addStatement("out.text(row.$L())", c.componentName());
+                case CODEC_TEXT -> body.addStatement("out.text($L.text(row.$L()))", c.codec(), c.componentName());
             }
         }
         body.addStatement("out.endRow()")
@@ -244,7 +242,7 @@ final class DaoWriter {
         body.beginControlFlow("for (int k = 0; k < n; k++)")
                 .addStatement("$T row = chunk.get(k)", m.record);
         for (ColumnAccess c : m.insertColumns) {
-            if (c.bulkArray() == ColumnAccess.BulkArray.TEXT) {
+            if (c.unnest() == JavaType.UnnestArray.TEXT) {
                 body.addStatement("$L[k] = $L.text(row.$L())", arrayVar(c), c.codec(), c.componentName());
             } else {
                 body.addStatement("$L[k] = row.$L()", arrayVar(c), c.componentName());
@@ -253,7 +251,7 @@ final class DaoWriter {
         body.endControlFlow();
         int i = 1;
         for (ColumnAccess c : m.insertColumns) {
-            if (c.bulkArray() == ColumnAccess.BulkArray.TEXT) {
+            if (c.unnest() == JavaType.UnnestArray.TEXT) {
                 body.addStatement("ps.setArray($L, c.createArrayOf($S, $L))", i++, "text", arrayVar(c));
             } else {
                 body.addStatement("ps.setObject($L, $L)", i++, arrayVar(c));
@@ -274,7 +272,7 @@ final class DaoWriter {
     }
 
     private static TypeName arrayType(ColumnAccess c) {
-        return switch (c.bulkArray()) {
+        return switch (c.unnest()) {
             case PRIMITIVE -> ArrayTypeName.of(c.javaType());
             case BYTES -> ArrayTypeName.of(ArrayTypeName.of(TypeName.BYTE));
             default -> ArrayTypeName.of(String.class);
@@ -282,7 +280,7 @@ final class DaoWriter {
     }
 
     private static CodeBlock newArray(ColumnAccess c) {
-        return switch (c.bulkArray()) {
+        return switch (c.unnest()) {
             case PRIMITIVE -> CodeBlock.of("$T[n]", c.javaType());
             case BYTES -> CodeBlock.of("byte[n][]");
             default -> CodeBlock.of("$T[n]", String.class);

@@ -33,19 +33,8 @@ final class TableModelWriter {
             if (c.enumCodecField() == null) {
                 continue;
             }
-            var enumBinding = c.bound().enumBinding();
-            CodeBlock.Builder init = CodeBlock.builder();
-            if (enumBinding.type() != null) {
-                init.add("$T.pgEnum($T.class, $S", RuntimeNames.CODECS, c.javaType(), enumBinding.type().name().sql());
-            } else {
-                init.add("$T.textEnum($T.class", RuntimeNames.CODECS, c.javaType());
-            }
-            for (String label : enumLabels.get(c)) {
-                init.add(", $S", label);
-            }
-            init.add(")");
             type.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.CODEC, c.javaType()), c.enumCodecField(),
-                    Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
+                    Modifier.STATIC, Modifier.FINAL).initializer(c.codecFieldInitializer(enumLabels.get(c))).build());
         }
 
         type.addField(FieldSpec.builder(m.tableClass, m.tableConstant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

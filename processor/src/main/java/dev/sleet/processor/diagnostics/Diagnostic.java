@@ -20,10 +20,10 @@ public enum Diagnostic {
             + " e.g. `record {0}(@Id long id)`"),
     UNSUPPORTED_TYPE(E003, "component {0} has type {1}, which has no PostgreSQL mapping; use a supported type (boolean, short, int,"
             + " long, float, double, BigDecimal, String, UUID, Instant, OffsetDateTime, LocalDateTime, LocalDate, LocalTime, Duration,"
-            + " byte[], a @PgEnum enum, or an array/List of these) or name the column type with @Column(type = \"jsonb\")"),
-    DAO_NO_JDBC_MAPPING(E003, "No JDBC mapping for component {0} of type {1} (column {2}); use one of the mapped Java types"
-            + " (primitives and their wrappers, String, BigDecimal, UUID, java.time types, Duration, byte[],"
-            + " long[]/int[]/String[]/Long[]/Integer[]/UUID[], enums)."),
+            + " byte[], long[], int[], a @PgEnum enum, or a List, Set or array of a mapped reference type or enum: Double[], not"
+            + " double[]) or name the column type with @Column(type = \"jsonb\")"),
+    DAO_NO_JDBC_MAPPING(E003, "component {0} has type {1}, which the generated DAO cannot bind to column {2} ({3}); use a mapped"
+            + " type ({4}), e.g. String for a jsonb or inet column"),
     DUPLICATE_COLUMN(E009, "component {0} maps to column \"{1}\", which component {2} already uses; give one of them another"
             + " @Column(name = \"...\")"),
     ENUMERATED_ORDINAL(E027, "component {0} has enum type {1}, which is stored neither as a PostgreSQL enum nor as text (ordinals"

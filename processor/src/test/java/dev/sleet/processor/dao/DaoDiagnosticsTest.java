@@ -20,7 +20,8 @@ class DaoDiagnosticsTest {
                 new PrimaryKey("unsupported_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         Compilation compilation = DaoCompilation.compile(Map.of("demo.Unsupported", unsupported), List.of("Unsupported"));
         assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("SLEET-E003 No JDBC mapping for component link of type java.net.URI");
-        assertThat(compilation).hadErrorContaining("use one of the mapped Java types");
+        assertThat(compilation).hadErrorContaining("SLEET-E003: component link has type java.net.URI, which the generated DAO"
+                + " cannot bind to column link (text)");
+        assertThat(compilation).hadErrorContaining("use a mapped type (boolean, short, int");
     }
 }

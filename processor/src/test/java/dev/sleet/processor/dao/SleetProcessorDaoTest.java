@@ -45,7 +45,7 @@ class SleetProcessorDaoTest {
     static void compileAndMigrate(TestDatabase test) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
-                "SpecialTypes", "SpecialArrays", "SpecialTypeScenarios")) {
+                "SpecialTypes", "SpecialArrays", "Containers", "SpecialTypeScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -80,7 +80,7 @@ class SleetProcessorDaoTest {
     @BeforeEach
     void emptyTables() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays RESTART IDENTITY");
+            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers RESTART IDENTITY");
         }
     }
 
@@ -98,7 +98,8 @@ class SleetProcessorDaoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"specialTypesThroughEveryStatement", "specialArraysThroughEveryStatement"})
+    @ValueSource(strings = {"specialTypesThroughEveryStatement", "specialArraysThroughEveryStatement",
+            "containersThroughEveryStatement"})
     void typesTheDriverDoesNotInferRoundTrip(String scenario) throws Throwable {
         try {
             scenarios.getClassLoader().loadClass("demo.SpecialTypeScenarios").getMethod(scenario, Database.class)

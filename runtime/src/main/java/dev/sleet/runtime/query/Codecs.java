@@ -1,5 +1,7 @@
 package dev.sleet.runtime.query;
 
+import dev.sleet.schema.types.JavaType;
+import dev.sleet.schema.types.JavaTypes;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -14,6 +16,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.UUID;
 import org.postgresql.util.PGInterval;
 
@@ -28,7 +36,24 @@ public final class Codecs {
     private Codecs() {
     }
 
-    public static final Codec<Boolean> BOOLEAN = new Codec<>() {
+    /**
+     * A codec of a type in the catalogue ({@link JavaTypes}): its SQL type is the catalogue's, so the
+     * runtime, the binder and the DAO generator cannot disagree about it.
+     */
+    private abstract static class Catalogued<T> implements Codec<T> {
+        private final String sqlType;
+
+        Catalogued(JavaType type) {
+            this.sqlType = type.sqlType();
+        }
+
+        @Override
+        public final String sqlType() {
+            return sqlType;
+        }
+    }
+
+    public static final Codec<Boolean> BOOLEAN = new Catalogued<>(JavaTypes.BOXED_BOOLEAN) {
         public void bind(PreparedStatement ps, int i, Boolean v) throws SQLException {
             if (v == null) ps.setNull(i, Types.BOOLEAN); else ps.setBoolean(i, v);
         }
@@ -38,12 +63,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "boolean";
-        }
     };
 
-    public static final Codec<Short> SHORT = new Codec<>() {
+    public static final Codec<Short> SHORT = new Catalogued<>(JavaTypes.BOXED_SHORT) {
         public void bind(PreparedStatement ps, int i, Short v) throws SQLException {
             if (v == null) ps.setNull(i, Types.SMALLINT); else ps.setShort(i, v);
         }
@@ -53,12 +75,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "smallint";
-        }
     };
 
-    public static final Codec<Integer> INTEGER = new Codec<>() {
+    public static final Codec<Integer> INTEGER = new Catalogued<>(JavaTypes.BOXED_INT) {
         public void bind(PreparedStatement ps, int i, Integer v) throws SQLException {
             if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
         }
@@ -68,12 +87,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "integer";
-        }
     };
 
-    public static final Codec<Long> LONG = new Codec<>() {
+    public static final Codec<Long> LONG = new Catalogued<>(JavaTypes.BOXED_LONG) {
         public void bind(PreparedStatement ps, int i, Long v) throws SQLException {
             if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
         }
@@ -83,12 +99,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "bigint";
-        }
     };
 
-    public static final Codec<Float> FLOAT = new Codec<>() {
+    public static final Codec<Float> FLOAT = new Catalogued<>(JavaTypes.BOXED_FLOAT) {
         public void bind(PreparedStatement ps, int i, Float v) throws SQLException {
             if (v == null) ps.setNull(i, Types.REAL); else ps.setFloat(i, v);
         }
@@ -98,12 +111,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "real";
-        }
     };
 
-    public static final Codec<Double> DOUBLE = new Codec<>() {
+    public static final Codec<Double> DOUBLE = new Catalogued<>(JavaTypes.BOXED_DOUBLE) {
         public void bind(PreparedStatement ps, int i, Double v) throws SQLException {
             if (v == null) ps.setNull(i, Types.DOUBLE); else ps.setDouble(i, v);
         }
@@ -113,12 +123,9 @@ public final class Codecs {
             return rs.wasNull() ? null : v;
         }
 
-        public String sqlType() {
-            return "double precision";
-        }
     };
 
-    public static final Codec<String> STRING = new Codec<>() {
+    public static final Codec<String> STRING = new Catalogued<>(JavaTypes.STRING) {
         public void bind(PreparedStatement ps, int i, String v) throws SQLException {
             ps.setString(i, v);
         }
@@ -127,12 +134,9 @@ public final class Codecs {
             return rs.getString(i);
         }
 
-        public String sqlType() {
-            return "text";
-        }
     };
 
-    public static final Codec<BigDecimal> BIG_DECIMAL = new Codec<>() {
+    public static final Codec<BigDecimal> BIG_DECIMAL = new Catalogued<>(JavaTypes.BIG_DECIMAL) {
         public void bind(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
             ps.setBigDecimal(i, v);
         }
@@ -141,16 +145,13 @@ public final class Codecs {
             return rs.getBigDecimal(i);
         }
 
-        public String sqlType() {
-            return "numeric";
-        }
 
         public Object arrayElement(BigDecimal v) {
             return v == null ? null : v.toPlainString();
         }
     };
 
-    public static final Codec<UUID> UUID_CODEC = new Codec<>() {
+    public static final Codec<UUID> UUID_CODEC = new Catalogued<>(JavaTypes.UUID) {
         public void bind(PreparedStatement ps, int i, UUID v) throws SQLException {
             ps.setObject(i, v, Types.OTHER);
         }
@@ -159,12 +160,9 @@ public final class Codecs {
             return rs.getObject(i, UUID.class);
         }
 
-        public String sqlType() {
-            return "uuid";
-        }
     };
 
-    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = new Codec<>() {
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = new Catalogued<>(JavaTypes.OFFSET_DATE_TIME) {
         public void bind(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
             if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE); else ps.setObject(i, v);
         }
@@ -173,12 +171,9 @@ public final class Codecs {
             return rs.getObject(i, OffsetDateTime.class);
         }
 
-        public String sqlType() {
-            return "timestamptz";
-        }
     };
 
-    public static final Codec<Instant> INSTANT = new Codec<>() {
+    public static final Codec<Instant> INSTANT = new Catalogued<>(JavaTypes.INSTANT) {
         public void bind(PreparedStatement ps, int i, Instant v) throws SQLException {
             if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
             else ps.setObject(i, OffsetDateTime.ofInstant(v, ZoneOffset.UTC));
@@ -189,16 +184,13 @@ public final class Codecs {
             return v == null ? null : v.toInstant();
         }
 
-        public String sqlType() {
-            return "timestamptz";
-        }
 
         public Object arrayElement(Instant v) {
             return v == null ? null : v.toString();
         }
     };
 
-    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = new Codec<>() {
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = new Catalogued<>(JavaTypes.LOCAL_DATE_TIME) {
         public void bind(PreparedStatement ps, int i, LocalDateTime v) throws SQLException {
             if (v == null) ps.setNull(i, Types.TIMESTAMP); else ps.setObject(i, v);
         }
@@ -207,12 +199,9 @@ public final class Codecs {
             return rs.getObject(i, LocalDateTime.class);
         }
 
-        public String sqlType() {
-            return "timestamp";
-        }
     };
 
-    public static final Codec<LocalDate> LOCAL_DATE = new Codec<>() {
+    public static final Codec<LocalDate> LOCAL_DATE = new Catalogued<>(JavaTypes.LOCAL_DATE) {
         public void bind(PreparedStatement ps, int i, LocalDate v) throws SQLException {
             if (v == null) ps.setNull(i, Types.DATE); else ps.setObject(i, v);
         }
@@ -221,12 +210,9 @@ public final class Codecs {
             return rs.getObject(i, LocalDate.class);
         }
 
-        public String sqlType() {
-            return "date";
-        }
     };
 
-    public static final Codec<LocalTime> LOCAL_TIME = new Codec<>() {
+    public static final Codec<LocalTime> LOCAL_TIME = new Catalogued<>(JavaTypes.LOCAL_TIME) {
         public void bind(PreparedStatement ps, int i, LocalTime v) throws SQLException {
             if (v == null) ps.setNull(i, Types.TIME); else ps.setObject(i, v);
         }
@@ -235,12 +221,9 @@ public final class Codecs {
             return rs.getObject(i, LocalTime.class);
         }
 
-        public String sqlType() {
-            return "time";
-        }
     };
 
-    public static final Codec<Duration> DURATION = new Codec<>() {
+    public static final Codec<Duration> DURATION = new Catalogued<>(JavaTypes.DURATION) {
         public void bind(PreparedStatement ps, int i, Duration v) throws SQLException {
             if (v == null) {
                 ps.setNull(i, Types.OTHER);
@@ -255,16 +238,13 @@ public final class Codecs {
             return v == null ? null : fromInterval((PGInterval) v);
         }
 
-        public String sqlType() {
-            return "interval";
-        }
 
         public Object arrayElement(Duration v) {
             return v == null ? null : intervalText(v);
         }
     };
 
-    public static final Codec<byte[]> BYTES = new Codec<>() {
+    public static final Codec<byte[]> BYTES = new Catalogued<>(JavaTypes.BYTES_ARRAY) {
         public void bind(PreparedStatement ps, int i, byte[] v) throws SQLException {
             ps.setBytes(i, v);
         }
@@ -273,12 +253,9 @@ public final class Codecs {
             return rs.getBytes(i);
         }
 
-        public String sqlType() {
-            return "bytea";
-        }
     };
 
-    public static final Codec<long[]> LONG_ARRAY = new Codec<>() {
+    public static final Codec<long[]> LONG_ARRAY = new Catalogued<>(JavaTypes.LONG_ARRAY) {
         public void bind(PreparedStatement ps, int i, long[] v) throws SQLException {
             if (v == null) ps.setNull(i, Types.ARRAY); else ps.setObject(i, v);
         }
@@ -296,9 +273,6 @@ public final class Codecs {
             return out;
         }
 
-        public String sqlType() {
-            return "bigint[]";
-        }
 
         public String text(long[] v) {
             if (v == null) {
@@ -312,7 +286,7 @@ public final class Codecs {
         }
     };
 
-    public static final Codec<int[]> INT_ARRAY = new Codec<>() {
+    public static final Codec<int[]> INT_ARRAY = new Catalogued<>(JavaTypes.INT_ARRAY) {
         public void bind(PreparedStatement ps, int i, int[] v) throws SQLException {
             if (v == null) ps.setNull(i, Types.ARRAY); else ps.setObject(i, v);
         }
@@ -330,9 +304,6 @@ public final class Codecs {
             return out;
         }
 
-        public String sqlType() {
-            return "integer[]";
-        }
 
         public String text(int[] v) {
             if (v == null) {
@@ -346,10 +317,10 @@ public final class Codecs {
         }
     };
 
-    public static final Codec<String[]> STRING_ARRAY = objectArray("text", String[].class);
-    public static final Codec<Long[]> BOXED_LONG_ARRAY = objectArray("bigint", Long[].class);
-    public static final Codec<Integer[]> BOXED_INT_ARRAY = objectArray("integer", Integer[].class);
-    public static final Codec<UUID[]> UUID_ARRAY = objectArray("uuid", UUID[].class);
+    public static final Codec<String[]> STRING_ARRAY = objectArray(JavaTypes.STRING_ARRAY.elementSqlType(), String[].class);
+    public static final Codec<Long[]> BOXED_LONG_ARRAY = objectArray(JavaTypes.BOXED_LONG_ARRAY.elementSqlType(), Long[].class);
+    public static final Codec<Integer[]> BOXED_INT_ARRAY = objectArray(JavaTypes.BOXED_INT_ARRAY.elementSqlType(), Integer[].class);
+    public static final Codec<UUID[]> UUID_ARRAY = objectArray(JavaTypes.UUID_ARRAY.elementSqlType(), UUID[].class);
 
     /** A codec for a one-dimensional array of {@code elementType} read back as {@code arrayClass}. */
     public static <A> Codec<A> objectArray(String elementType, Class<A> arrayClass) {
@@ -418,6 +389,30 @@ public final class Codecs {
             out.append('"');
         }
         return out.append('}').toString();
+    }
+
+    /**
+     * A {@code List} of {@code element} values stored as a PostgreSQL array; reads back as an unmodifiable list
+     * that may hold nulls (array elements can be NULL).
+     */
+    public static <E> Codec<List<E>> listOf(Codec<E> element) {
+        return new ContainerCodec<E, List<E>>(element, list -> list, list -> Collections.unmodifiableList(list));
+    }
+
+    /** A {@code Collection} of {@code element} values stored as a PostgreSQL array; reads back as an unmodifiable list. */
+    public static <E> Codec<Collection<E>> collectionOf(Codec<E> element) {
+        return new ContainerCodec<E, Collection<E>>(element, c -> c, list -> Collections.unmodifiableList(list));
+    }
+
+    /** A {@code Set} of {@code element} values stored as a PostgreSQL array; reads back in array order, unmodifiable. */
+    public static <E> Codec<Set<E>> setOf(Codec<E> element) {
+        return new ContainerCodec<E, Set<E>>(element, set -> set,
+                list -> Collections.unmodifiableSet(new LinkedHashSet<>(list)));
+    }
+
+    /** An object array ({@code Instant[]}, an enum array) stored as a PostgreSQL array. */
+    public static <E> Codec<E[]> arrayOf(Codec<E> element, IntFunction<E[]> newArray) {
+        return new ContainerCodec<E, E[]>(element, array -> Arrays.asList(array), list -> list.toArray(newArray.apply(0)));
     }
 
     /** A Java enum stored as a PostgreSQL enum type; {@code labels[ordinal]} is each constant's label. */
