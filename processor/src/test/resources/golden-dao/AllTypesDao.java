@@ -3,8 +3,10 @@ package demo;
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.query.Codecs;
 import dev.sleet.runtime.query.CopyRows;
+import dev.sleet.runtime.query.Delete;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
+import dev.sleet.runtime.query.Update;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -253,6 +255,21 @@ public final class AllTypesDao {
      */
     public Select<AllTypes> select() {
         return new Select<>(db, AllTypesTable.ALL_TYPES);
+    }
+
+    /**
+     * A set-based update: {@code update().set(AllTypesTable.ALL_TYPES.…, value).where(…).execute()} returns the number of
+     * rows changed, {@code returning()} the rows.
+     */
+    public Update<AllTypes> update() {
+        return new Update<>(db, AllTypesTable.ALL_TYPES);
+    }
+
+    /**
+     * A set-based delete: {@code delete().where(AllTypesTable.ALL_TYPES.…).execute()} returns the number of rows deleted.
+     */
+    public Delete<AllTypes> delete() {
+        return new Delete<>(db, AllTypesTable.ALL_TYPES);
     }
 
     private static void bindInsert(PreparedStatement ps, AllTypes row) throws SQLException {

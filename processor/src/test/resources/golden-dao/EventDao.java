@@ -5,6 +5,7 @@ import dev.sleet.runtime.query.Codecs;
 import dev.sleet.runtime.query.CopyRows;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
+import dev.sleet.runtime.query.Update;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 public final class EventDao {
     private static final String INSERT = "INSERT INTO \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?) RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
+
+    private static final String INSERT_NEW = "INSERT INTO \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), FALSE, NULL, NULL) RETURNING \"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"";
 
     private static final String INSERT_BATCH = "INSERT INTO \"public\".\"events\" (\"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\") VALUES (?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamp with time zone), (now())), ?, ?, ?)";
 
@@ -70,6 +73,25 @@ public final class EventDao {
             bindInsert(ps, row);
             return Rows.single(ps, EventTable.EVENTS);
         }
+    }
+
+    /**
+     * Inserts a new row given only the columns a caller chooses ({@link NewEvent}); identity columns and
+     * columns with defaults take what the database generates. Returns the row as stored.
+     */
+    public Event insert(NewEvent row) {
+        return db.withConnection("insert into \"public\".\"events\"", c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+                ps.setLong(1, row.clientId());
+                ps.setString(2, row.code());
+                ps.setString(3, row.name());
+                EventTable.STATUS_CODEC.bind(ps, 4, row.status());
+                Codecs.LOCAL_DATE.bind(ps, 5, row.eventDate());
+                Codecs.INTEGER.bind(ps, 6, row.guestCount());
+                Codecs.INSTANT.bind(ps, 7, row.createdAt());
+                return Rows.single(ps, EventTable.EVENTS);
+            }
+        });
     }
 
     /**
@@ -347,6 +369,14 @@ public final class EventDao {
      */
     public Select<Event> select() {
         return new Select<>(db, EventTable.EVENTS);
+    }
+
+    /**
+     * A set-based update: {@code update().set(EventTable.EVENTS.…, value).where(…).execute()} returns the number of
+     * rows changed, {@code returning()} the rows; archived rows are left alone.
+     */
+    public Update<Event> update() {
+        return new Update<>(db, EventTable.EVENTS);
     }
 
     private static void bindInsert(PreparedStatement ps, Event row) throws SQLException {

@@ -3,8 +3,10 @@ package demo;
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.query.Codecs;
 import dev.sleet.runtime.query.CopyRows;
+import dev.sleet.runtime.query.Delete;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
+import dev.sleet.runtime.query.Update;
 import dev.sleet.runtime.schedule.BookingResult;
 import dev.sleet.runtime.schedule.ConflictCheckedInsert;
 import dev.sleet.runtime.schedule.FreeSlot;
@@ -24,6 +26,8 @@ import java.util.Optional;
  */
 public final class ResourceScheduleDao {
     private static final String INSERT = "INSERT INTO \"public\".\"resource_schedule\" (\"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\") VALUES (?, ?, ?, ?, ?) RETURNING \"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\"";
+
+    private static final String INSERT_NEW = "INSERT INTO \"public\".\"resource_schedule\" (\"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\") VALUES (?, ?, ?, ?, ?) RETURNING \"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\"";
 
     private static final String INSERT_BATCH = "INSERT INTO \"public\".\"resource_schedule\" (\"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\") VALUES (?, ?, ?, ?, ?)";
 
@@ -68,6 +72,23 @@ public final class ResourceScheduleDao {
             bindInsert(ps, row);
             return Rows.single(ps, ResourceScheduleTable.RESOURCE_SCHEDULE);
         }
+    }
+
+    /**
+     * Inserts a new row given only the columns a caller chooses ({@link NewResourceSchedule}); identity columns and
+     * columns with defaults take what the database generates. Returns the row as stored.
+     */
+    public ResourceSchedule insert(NewResourceSchedule row) {
+        return db.withConnection("insert into \"public\".\"resource_schedule\"", c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+                ps.setLong(1, row.resourceId());
+                Codecs.LONG.bind(ps, 2, row.eventId());
+                Codecs.OFFSET_DATE_TIME.bind(ps, 3, row.startTime());
+                Codecs.OFFSET_DATE_TIME.bind(ps, 4, row.endTime());
+                ps.setString(5, row.notes());
+                return Rows.single(ps, ResourceScheduleTable.RESOURCE_SCHEDULE);
+            }
+        });
     }
 
     /**
@@ -216,6 +237,21 @@ public final class ResourceScheduleDao {
      */
     public Select<ResourceSchedule> select() {
         return new Select<>(db, ResourceScheduleTable.RESOURCE_SCHEDULE);
+    }
+
+    /**
+     * A set-based update: {@code update().set(ResourceScheduleTable.RESOURCE_SCHEDULE.…, value).where(…).execute()} returns the number of
+     * rows changed, {@code returning()} the rows.
+     */
+    public Update<ResourceSchedule> update() {
+        return new Update<>(db, ResourceScheduleTable.RESOURCE_SCHEDULE);
+    }
+
+    /**
+     * A set-based delete: {@code delete().where(ResourceScheduleTable.RESOURCE_SCHEDULE.…).execute()} returns the number of rows deleted.
+     */
+    public Delete<ResourceSchedule> delete() {
+        return new Delete<>(db, ResourceScheduleTable.RESOURCE_SCHEDULE);
     }
 
     /**

@@ -40,6 +40,24 @@ public final class Database {
     }
 
     /**
+     * Runs {@code work}, which returns nothing, in a transaction with the default options:
+     * {@code db.transaction(() -> { dao.insert(a); dao.insert(b); })}. DAO calls inside join the
+     * transaction (it belongs to this thread); {@link #currentTransaction()} gives it when the work
+     * needs the connection. Same rules as {@link #transaction(TxOptions, TransactionWork)}.
+     */
+    public void transaction(VoidTransactionWork work) {
+        transaction(TxOptions.DEFAULT, work);
+    }
+
+    /** Runs {@code work}, which returns nothing, in a transaction; see {@link #transaction(TxOptions, TransactionWork)}. */
+    public void transaction(TxOptions options, VoidTransactionWork work) {
+        transaction(options, tx -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
      * Runs {@code work} in a transaction and returns its result: committed when it returns,
      * rolled back when it throws (the exception propagates; SQLExceptions as
      * {@link DataAccessException}s). Called while a transaction is already open on this thread,

@@ -97,6 +97,12 @@ record ColumnAccess(BoundColumn bound, JavaType type, TypeName javaType, TypeNam
         return type.withoutAnnotations();
     }
 
+    /** Whether the component carries {@code @UpdatedAt} (read by name, like every Sleet annotation). */
+    boolean isUpdatedAt() {
+        return bound.component().getAnnotationMirrors().stream().anyMatch(a -> a.getAnnotationType().asElement()
+                .toString().equals("dev.sleet.annotations.UpdatedAt"));
+    }
+
     boolean isPrimitive() {
         return type.isPrimitive();
     }

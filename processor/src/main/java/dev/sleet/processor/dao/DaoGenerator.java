@@ -35,11 +35,12 @@ import javax.lang.model.element.TypeElement;
  * </ul>
  *
  * <h2>What a DAO gets</h2>
- * insert, insertAll (JDBC batch), insertBulk ({@code COPY … FROM STDIN}, see the rules),
+ * insert, insert(New…) (the insert shape, below), insertAll (JDBC batch), insertBulk ({@code COPY … FROM STDIN}, see the rules),
  * upsert (on the primary key), upsertBy… (per unique constraint), findById, findAll, count, update,
  * deleteById (or {@code archive(id, by)} for {@code @SoftDelete} tables), a finder per unique constraint
  * and per index whose leading keys are plain columns (its longest leading run of plain columns; unique
- * ones return {@code Optional}), and {@code select()} for typed queries. Tables with an exclusion of the
+ * ones return {@code Optional}), {@code select()} for typed queries (partial selects included), and the
+ * set-based {@code update()} and {@code delete()} builders (no {@code delete()} on soft-delete tables). Tables with an exclusion of the
  * shape {@code (key WITH =, range(start, end[, bounds]) WITH &&)} also get {@code findConflicts},
  * {@code insertIfFree} and, for timestamp ranges, {@code findFree}.
  *
@@ -60,6 +61,12 @@ import javax.lang.model.element.TypeElement;
  *       ({@code OVERRIDING SYSTEM VALUE} for {@code GENERATED ALWAYS}). On conflict, a null component
  *       over a column with a default keeps the stored value (the default is for new rows), so an
  *       upsert without {@code createdAt} never resets an existing row's creation time.</li>
+ *   <li>Insert shape: {@code New<Record>} (e.g. {@code NewEvent}) is generated when the record has columns the
+ *       database fills — identity, a default ({@code @Default}, {@code @DefaultNow}) on a reference type,
+ *       {@code @UpdatedAt}, the soft-delete state. It holds the other insert columns in record order, so
+ *       {@code insert(new NewEvent(…))} keeps compiling when a defaulted column is added.</li>
+ *   <li>{@code @UpdatedAt}: {@code update(row)}, an upsert hitting an existing row and set-based
+ *       {@code update()} write {@code now()} there (set-based: unless the statement sets it).</li>
  *   <li>Soft delete: every finder, findAll, count and select leave archived rows out;
  *       {@code findByIdIncludingArchived} and {@code select().includeArchived()} do not.
  *       {@code findConflicts} includes them, as the exclusion constraint does.</li>
@@ -73,6 +80,9 @@ import javax.lang.model.element.TypeElement;
  * </ul>
  */
 public final class DaoGenerator {
+    private static final java.util.Set<String> UPDATED_AT_TYPES =
+            java.util.Set.of("java.time.Instant", "java.time.OffsetDateTime", "java.time.LocalDateTime");
+
     private final ProcessingEnvironment env;
     private final Reporter reporter;
 
@@ -96,6 +106,9 @@ public final class DaoGenerator {
         }
         write(m.record.packageName(), TableModelWriter.write(m, labels), table.element());
         write(m.record.packageName(), DaoWriter.write(m), table.element());
+        if (m.newRecord != null) {
+            write(m.record.packageName(), NewRecordWriter.write(m), table.element());
+        }
     }
 
     /** The model, or empty after reporting why this table gets no DAO. */
@@ -121,6 +134,12 @@ public final class DaoGenerator {
                             table.element());
                     ok = false;
                 }
+            }
+        }
+        for (ColumnAccess c : accesses) {
+            if (c.isUpdatedAt() && !UPDATED_AT_TYPES.contains(c.javaType().toString())) {
+                reporter.report(Diagnostic.UPDATED_AT_NOT_TEMPORAL.with(c.componentName(), c.javaType()), c.bound().component());
+                ok = false;
             }
         }
         if (!ok) {

@@ -50,6 +50,14 @@ final class DaoModel {
     final Optional<RangeExclusion> exclusion;
     final List<Finder> finders = new ArrayList<>();
     final List<UniqueUpsert> uniqueUpserts = new ArrayList<>();
+    /** Columns marked {@code @UpdatedAt}: DAO updates write {@code now()} to them. */
+    final List<ColumnAccess> updatedAt;
+    /** The components of the {@code New<Record>} insert shape: the insert columns a caller must give. */
+    final List<ColumnAccess> newColumns;
+    /** Further {@code New<Record>} components, null meaning "the default": defaulted columns, set through withers. */
+    final List<ColumnAccess> newDefaulted;
+    /** {@code New<Record>}, or null when it would repeat the record (nothing is generated or defaulted). */
+    final ClassName newRecord;
 
     DaoModel(BoundTable bound, List<ColumnAccess> columns) {
         this.bound = bound;
@@ -75,10 +83,61 @@ final class DaoModel {
             this.visibleRows = null;
             this.archivedBy = null;
         }
+        this.updatedAt = columns.stream().filter(ColumnAccess::isUpdatedAt).toList();
+        this.newColumns = insertColumns.stream().filter(c -> !defaultsWhenNull(c) && !updatedAt.contains(c)
+                && !isSoftDeleteColumn(c)).toList();
+        this.newDefaulted = insertColumns.stream().filter(c -> defaultsWhenNull(c) && !updatedAt.contains(c)
+                && !isSoftDeleteColumn(c)).toList();
+        this.newRecord = newColumns.size() < columns.size() ? record.peerClass("New" + record.simpleName()) : null;
         this.exclusion = RangeExclusion.find(bound.table().exclusions())
                 .filter(e -> hasColumn(e.keyColumn()) && hasColumn(e.startColumn()) && hasColumn(e.endColumn()));
         collectFinders();
         collectUniqueUpserts();
+    }
+
+    private boolean isSoftDeleteColumn(ColumnAccess c) {
+        return bound.softDelete() && List.of("isArchived", "archivedAt", "archivedBy").contains(c.componentName());
+    }
+
+    /** The {@code New<Record>} components in order: the required ones, then the defaulted ones. */
+    List<ColumnAccess> newShape() {
+        List<ColumnAccess> all = new ArrayList<>(newColumns);
+        all.addAll(newDefaulted);
+        return all;
+    }
+
+    /** The {@code New<Record>} components in the insert statement's order (record order). */
+    List<ColumnAccess> newBoundInOrder() {
+        return insertColumns.stream().filter(c -> newColumns.contains(c) || newDefaulted.contains(c)).toList();
+    }
+
+    /** The update columns bound from the row ({@code @UpdatedAt} ones are written {@code now()} instead). */
+    List<ColumnAccess> updateBound() {
+        return updateColumns.stream().filter(c -> !updatedAt.contains(c)).toList();
+    }
+
+    /**
+     * {@code INSERT} for the {@code New<Record>} shape: its components bound, every other insert column taking
+     * its default ({@code DEFAULT}), {@code now()} for an {@code @UpdatedAt} column without one, and a new
+     * row's soft-delete state ({@code FALSE}, NULL, NULL).
+     */
+    String insertNewSql() {
+        List<String> values = new ArrayList<>();
+        for (ColumnAccess c : insertColumns) {
+            Column column = c.bound().column();
+            if (newColumns.contains(c)) {
+                values.add(c.placeholder());
+            } else if (newDefaulted.contains(c)) {
+                values.add(insertValue(c));
+            } else if (isSoftDeleteColumn(c)) {
+                values.add(c.componentName().equals("isArchived") ? "FALSE" : "NULL");
+            } else if (column.defaultExpression() != null) {
+                values.add("DEFAULT");
+            } else {
+                values.add("now()");
+            }
+        }
+        return insertPrefix(insertColumns) + " VALUES (" + String.join(", ", values) + ") RETURNING " + selectList;
     }
 
     ColumnAccess column(String name) {
@@ -189,7 +248,7 @@ final class DaoModel {
 
     /** The SET columns of the primary-key upsert that are bound again after the insert's values. */
     List<ColumnAccess> upsertKeptWhenNull() {
-        return upsertSet().stream().filter(DaoModel::defaultsWhenNull).toList();
+        return upsertSet().stream().filter(c -> defaultsWhenNull(c) && !updatedAt.contains(c)).toList();
     }
 
     private List<ColumnAccess> upsertSet() {
@@ -201,9 +260,12 @@ final class DaoModel {
      * default keeps the stored value: the default is for new rows, so an upsert with a null
      * {@code createdAt} does not reset the creation time of an existing row.
      */
-    private static String conflictAssignments(List<ColumnAccess> set) {
+    private String conflictAssignments(List<ColumnAccess> set) {
         return set.stream().map(c -> {
             String column = Sql.quote(c.columnName());
+            if (updatedAt.contains(c)) {
+                return column + " = now()";
+            }
             return defaultsWhenNull(c)
                     ? column + " = COALESCE(CAST(? AS " + c.bound().column().type().sql() + "), " + EXISTING + "." + column + ")"
                     : column + " = EXCLUDED." + column;
@@ -224,7 +286,8 @@ final class DaoModel {
     }
 
     String updateSql() {
-        return "UPDATE " + qualifiedSql + " SET " + updateColumns.stream().map(c -> Sql.quote(c.columnName()) + " = " + c.placeholder())
+        return "UPDATE " + qualifiedSql + " SET " + updateColumns.stream()
+                .map(c -> Sql.quote(c.columnName()) + " = " + (updatedAt.contains(c) ? "now()" : c.placeholder()))
                 .collect(Collectors.joining(", ")) + whereEquals(primaryKey, false);
     }
 
@@ -291,7 +354,8 @@ final class DaoModel {
             String sql = insertPrefix(insertColumns, EXISTING) + values(insertColumns) + " ON CONFLICT ON CONSTRAINT "
                     + Sql.quote(unique.name()) + " DO UPDATE SET " + conflictAssignments(set) + " RETURNING " + selectList;
             String method = "upsertBy" + Naming.joinedComponents(keys.stream().map(ColumnAccess::componentName).toList());
-            uniqueUpserts.add(new UniqueUpsert(method, unique, sql, set.stream().filter(DaoModel::defaultsWhenNull).toList()));
+            uniqueUpserts.add(new UniqueUpsert(method, unique, sql,
+                    set.stream().filter(c -> defaultsWhenNull(c) && !updatedAt.contains(c)).toList()));
         }
     }
 }

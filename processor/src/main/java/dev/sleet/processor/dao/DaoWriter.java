@@ -55,6 +55,9 @@ final class DaoWriter {
                 .addStatement("this.db = $T.requireNonNull(db, $S)", java.util.Objects.class, "db").build());
 
         insert();
+        if (m.newRecord != null) {
+            insertNew();
+        }
         insertAll();
         insertBulk();
         if (m.hasPrimaryKey()) {
@@ -78,6 +81,10 @@ final class DaoWriter {
         }
         m.finders.forEach(this::finder);
         select();
+        updateWhere();
+        if (!m.bound.softDelete()) {
+            deleteWhere();
+        }
         m.exclusion.ifPresent(this::scheduling);
         bindHelpers();
         return type.build();
@@ -144,6 +151,48 @@ final class DaoWriter {
                 .addStatement("bindInsert(ps, row)")
                 .addStatement("return $T.single(ps, $L)", RuntimeNames.ROWS, table)
                 .endControlFlow()
+                .build());
+    }
+
+    /** {@code insert(New<Record>)}: the insert shape without identity, defaulted and soft-delete columns. */
+    private void insertNew() {
+        sql("INSERT_NEW", m.insertNewSql());
+        CodeBlock body = CodeBlock.builder()
+                .add(bindAll(m.newBoundInOrder(), 1, c -> CodeBlock.of("row.$L()", c.componentName())))
+                .addStatement("return $T.single(ps, $L)", RuntimeNames.ROWS, table)
+                .build();
+        type.addMethod(MethodSpec.methodBuilder("insert").addModifiers(Modifier.PUBLIC).returns(m.record)
+                .addParameter(m.newRecord, "row")
+                .addJavadoc("Inserts a new row given only the columns a caller chooses ({@link $T}); identity columns and\n"
+                        + "columns with defaults take what the database generates. Returns the row as stored.\n", m.newRecord)
+                .addCode(withStatement("withConnection", action("insert into"), "INSERT_NEW", body))
+                .build());
+    }
+
+    /** {@code update()}: a set-based UPDATE builder ({@code @UpdatedAt} columns are set to now()). */
+    private void updateWhere() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(RuntimeNames.UPDATE, m.record))
+                .addJavadoc("A set-based update: {@code update().set($T.$L.…, value).where(…).execute()} returns the number of\n"
+                        + "rows changed, {@code returning()} the rows$L.\n", m.tableClass, m.tableConstant,
+                        m.bound.softDelete() ? "; archived rows are left alone" : "");
+        if (m.updatedAt.isEmpty()) {
+            method.addStatement("return new $T<>(db, $L)", RuntimeNames.UPDATE, table);
+        } else {
+            CodeBlock touched = m.updatedAt.stream().map(c -> CodeBlock.of("$L.$L", table, Naming.constantName(c.columnName())))
+                    .collect(CodeBlock.joining(", "));
+            method.addStatement("return new $T<>(db, $L, $T.of($L))", RuntimeNames.UPDATE, table, List.class, touched);
+        }
+        type.addMethod(method.build());
+    }
+
+    /** {@code delete()}: a set-based DELETE builder (not for soft-delete tables, whose rows are archived). */
+    private void deleteWhere() {
+        type.addMethod(MethodSpec.methodBuilder("delete").addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(RuntimeNames.DELETE, m.record))
+                .addJavadoc("A set-based delete: {@code delete().where($T.$L.…).execute()} returns the number of rows deleted.\n",
+                        m.tableClass, m.tableConstant)
+                .addStatement("return new $T<>(db, $L)", RuntimeNames.DELETE, table)
                 .build());
     }
 
@@ -367,8 +416,8 @@ final class DaoWriter {
     private void update() {
         sql("UPDATE", m.updateSql());
         CodeBlock body = CodeBlock.builder()
-                .add(bindAll(m.updateColumns, 1, DaoWriter::fromRow))
-                .add(bindAll(m.primaryKey, m.updateColumns.size() + 1, DaoWriter::fromRow))
+                .add(bindAll(m.updateBound(), 1, DaoWriter::fromRow))
+                .add(bindAll(m.primaryKey, m.updateBound().size() + 1, DaoWriter::fromRow))
                 .addStatement("return ps.executeUpdate() == 1")
                 .build();
         type.addMethod(MethodSpec.methodBuilder("update").addModifiers(Modifier.PUBLIC).returns(boolean.class)

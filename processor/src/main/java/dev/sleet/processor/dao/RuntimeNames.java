@@ -21,6 +21,8 @@ final class RuntimeNames {
     static final ClassName TEXT_COLUMN = ClassName.get(QUERY, "TextColumn");
     static final ClassName TABLE_MODEL = ClassName.get(QUERY, "TableModel");
     static final ClassName SELECT = ClassName.get(QUERY, "Select");
+    static final ClassName UPDATE = ClassName.get(QUERY, "Update");
+    static final ClassName DELETE = ClassName.get(QUERY, "Delete");
     static final ClassName ROWS = ClassName.get(QUERY, "Rows");
     static final ClassName COPY_ROWS = ClassName.get(QUERY, "CopyRows");
     static final ClassName BOOKING_RESULT = ClassName.get(SCHEDULE, "BookingResult");

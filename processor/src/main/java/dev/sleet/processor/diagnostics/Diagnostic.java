@@ -49,6 +49,8 @@ public enum Diagnostic {
     DEFAULT_AND_DEFAULT_NOW(E021, "component {0} has both @Default and @DefaultNow; keep one of them"),
     DEFAULT_NOW_NOT_TEMPORAL(E021, "@DefaultNow on {0} of type {1} makes no sense; use it on Instant, OffsetDateTime, LocalDateTime,"
             + " LocalDate or LocalTime, or write @Default(\"...\")"),
+    UPDATED_AT_NOT_TEMPORAL(E021, "@UpdatedAt on {0} of type {1} cannot hold now(); use it on an Instant, OffsetDateTime or"
+            + " LocalDateTime component"),
     DEFAULT_BLANK(E026, "@Default on {0} is blank; write a SQL expression such as \"0\" or \"'new'\""),
     SOFT_DELETE_SHAPE(E018, "@SoftDelete record {0} needs the components {1} (the DAO archives rows through them); add or fix them,"
             + " or remove @SoftDelete"),

@@ -45,7 +45,8 @@ class SleetProcessorDaoTest {
     static void compileAndMigrate(TestDatabase test) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
-                "SpecialTypes", "SpecialArrays", "Containers", "SpecialTypeScenarios")) {
+                "SpecialTypes", "SpecialArrays", "Containers", "SpecialTypeScenarios",
+                "Workflow", "ErgonomicsScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -80,7 +81,7 @@ class SleetProcessorDaoTest {
     @BeforeEach
     void emptyTables() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers RESTART IDENTITY");
+            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers, workflows RESTART IDENTITY");
         }
     }
 
@@ -109,8 +110,18 @@ class SleetProcessorDaoTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void insertShapeSetBasedWritesPartialSelectsAndVoidTransactions() throws Throwable {
+        try {
+            scenarios.getClassLoader().loadClass("demo.ErgonomicsScenarios")
+                    .getMethod("insertShapeAndSetBasedWrites", Database.class).invoke(null, db);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"EventDao", "EventTable", "ResourceScheduleDao", "ResourceScheduleTable"})
+    @ValueSource(strings = {"EventDao", "EventTable", "NewEvent", "ResourceScheduleDao", "ResourceScheduleTable"})
     void realBinderYieldsTheGoldenCode(String simpleName) throws IOException {
         String actual = compilation.generatedSourceFile("demo." + simpleName).orElseThrow().getCharContent(true).toString();
         assertThat(actual).isEqualTo(Files.readString(Path.of("src/test/resources/golden-dao/" + simpleName + ".java")));

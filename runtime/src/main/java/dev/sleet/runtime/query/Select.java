@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * A typed query on one table, started by a generated DAO's {@code select()}:
@@ -72,6 +73,46 @@ public final class Select<R> {
         });
     }
 
+    /** Partial select: the values of one column of the matching rows, in the query's order. */
+    public <A> List<A> list(Column<R, A> a) {
+        return project(List.of(a), rs -> a.codec().read(rs, 1));
+    }
+
+    /**
+     * Partial select into a typed result: only columns {@code a} and {@code b} are read, e.g.
+     * {@code list(EVENTS.ID, EVENTS.STATUS, EventStatusRow::new)}.
+     */
+    public <A, B, X> List<X> list(Column<R, A> a, Column<R, B> b, BiFunction<? super A, ? super B, ? extends X> into) {
+        return project(List.of(a, b), rs -> into.apply(a.codec().read(rs, 1), b.codec().read(rs, 2)));
+    }
+
+    /** Partial select of three columns into a typed result; see {@link #list(Column, Column, BiFunction)}. */
+    public <A, B, C, X> List<X> list(Column<R, A> a, Column<R, B> b, Column<R, C> c,
+                                     Into3<? super A, ? super B, ? super C, ? extends X> into) {
+        return project(List.of(a, b, c),
+                rs -> into.apply(a.codec().read(rs, 1), b.codec().read(rs, 2), c.codec().read(rs, 3)));
+    }
+
+    /** Builds a partial select's result from three column values. */
+    @FunctionalInterface
+    public interface Into3<A, B, C, X> {
+        X apply(A a, B b, C c);
+    }
+
+    private <X> List<X> project(List<Column<R, ?>> columns, RowMapper<X> mapper) {
+        StringBuilder selectList = new StringBuilder();
+        for (Column<R, ?> column : columns) {
+            selectList.append(selectList.length() == 0 ? "" : ", ").append(column.sql());
+        }
+        String sql = sql(selectList.toString(), true);
+        return db.withConnection("select from " + table.sql(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps);
+                return Rows.list(ps, mapper);
+            }
+        });
+    }
+
     /** The first row in the query's order (LIMIT 1 is added). */
     public Optional<R> first() {
         long requested = limit;
@@ -118,16 +159,7 @@ public final class Select<R> {
     private String sql(String selectList, boolean withOrderAndPaging) {
         StringBuilder sql = new StringBuilder(96).append("SELECT ").append(selectList)
                 .append(" FROM ").append(table.sql());
-        boolean first = true;
-        if (!includeArchived && table.visibleRows() != null) {
-            sql.append(" WHERE ").append(table.visibleRows());
-            first = false;
-        }
-        for (Condition<R> condition : conditions) {
-            sql.append(first ? " WHERE " : " AND ");
-            condition.appendTo(sql);
-            first = false;
-        }
+        Conditions.appendWhere(sql, table, includeArchived, conditions);
         if (withOrderAndPaging) {
             for (int i = 0; i < orders.size(); i++) {
                 sql.append(i == 0 ? " ORDER BY " : ", ");
