@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the modules and runs every benchmark (or the ones named: crud bulk scale migrate compile),
+# Builds the modules and runs every benchmark (or the ones named: crud bulk scale migrate import compile lint fleet),
 # writing docs/BENCHMARKS.md. The JVM is pinned to one CPU (BENCH_CPU, default 0) with taskset; the
 # embedded PostgreSQL it starts inherits that affinity, so every client thread and every backend
 # share the CPU. Extra flags: --quick (tiny sizes, to check the harness), --out FILE.

@@ -18,12 +18,12 @@ import java.util.logging.Logger;
 /**
  * Runs the benchmarks and writes the report. Usage (see benchmarks/run.sh, which also pins the
  * JVM and PostgreSQL to one CPU):
- * <pre>RunAll [--out docs/BENCHMARKS.md] [--quick] [crud bulk scale migrate compile ...]</pre>
+ * <pre>RunAll [--out docs/BENCHMARKS.md] [--quick] [crud bulk scale migrate import compile ...]</pre>
  * With no names every benchmark runs. {@code --quick} shrinks iteration counts and data sizes to
  * check that everything works; its figures are not meant for the report.
  */
 public final class RunAll {
-    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "compile", "lint", "fleet");
+    static final List<String> ALL = List.of("crud", "bulk", "scale", "migrate", "import", "compile", "lint", "fleet");
 
     private RunAll() {
     }
@@ -68,6 +68,7 @@ public final class RunAll {
                 case "bulk" -> new BulkInsertBench(quick ? 5_000 : 100_000, quick ? 1 : 5).run(report);
                 case "scale" -> new ScaleBench(quick, new LatencyRace.Plan(1_000, 12, 250).scaled(f)).run(report);
                 case "migrate" -> new MigratorBench(quick).run(report);
+                case "import" -> new ImportBench(quick).run(report);
                 case "compile" -> new CompileBench(quick).run(report);
                 case "lint" -> new LintBench(quick).run(report);
                 case "fleet" -> new FleetBench(quick).run(report);
@@ -98,7 +99,7 @@ public final class RunAll {
             b.append("\n**This is a `--quick` run: iteration counts and data sizes are shrunk; the figures only show that the harness works.**\n");
         }
         b.append("\n## How to reproduce\n\n```\nbenchmarks/run.sh                   # mvn install -DskipTests, then everything pinned to CPU 0 (~12 min)\n")
-                .append("benchmarks/run.sh crud scale        # a subset of: crud bulk scale migrate compile\n")
+                .append("benchmarks/run.sh crud scale        # a subset of: crud bulk scale migrate import compile lint fleet\n")
                 .append("benchmarks/run.sh --quick --out /tmp/quick.md   # tiny sizes: checks the harness in ~3 min\n")
                 .append("BENCH_CPU=1 BENCH_SKIP_BUILD=1 BENCH_SAMPLE=0 benchmarks/run.sh   # other CPU, no build, no sample app\n```\n\n");
         b.append("`run.sh` installs the modules (`mvn -B -q install -DskipTests`), then starts the JVM under `taskset -c $BENCH_CPU`."

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class ImportedFileRenderer {
     static final String MARKER = "-- sleet:imported";
 
+    private static final Pattern DETECTOR_LINE = Pattern.compile("\\(line (\\d+)\\)");
+
     private ImportedFileRenderer() {
     }
 
@@ -30,18 +32,20 @@ final class ImportedFileRenderer {
         String reason = m.noTransactionReason();
         if (reason == null) {
             // The SQL decides: what PostgreSQL refuses inside a transaction block is marked so the file says so itself.
-            reason = parse(m, name, text(format, m, null), 0).up().nonTransactionalReason();
-            if (reason != null) {
-                reason = inOriginalLines(m, reason);
+            String plain = text(format, m, null);
+            MigrationScript script = parse(m, name, plain, 0);
+            if (script.up().transactional()) {
+                return new ImportedMigration(name, m, plain, script);
             }
+            reason = inOriginalLines(m, script.up().nonTransactionalReason());
         }
         String content = text(format, m, reason);
-        return new ImportedMigration(name, m, content, parse(m, name, content, reason == null ? 0 : 2));
+        return new ImportedMigration(name, m, content, parse(m, name, content, 2));
     }
 
     /** The detector counts lines of the file without the directive; point at the line of the original file instead. */
     private static String inOriginalLines(ForeignMigration m, String reason) {
-        Matcher line = Pattern.compile("\\(line (\\d+)\\)").matcher(reason);
+        Matcher line = DETECTOR_LINE.matcher(reason);
         if (!line.find()) {
             return reason;
         }
