@@ -65,7 +65,7 @@ public final class HistoryImporter {
                 pending.clear();
             }
             adopt.add(new AdoptedMigration(m.name(), m.checksum(), a.at(), a.durationMs(), a.by(), m.script().up().statements().size(),
-                    m.script().down().text(), m.script().down().transactional(), a.baseline()));
+                    m.script().down().text(), Math.max(m.script().down().firstLine(), 1), m.script().down().transactional(), a.baseline()));
         }
         return new HistoryMatch(adopt, pending, problems, history.notes());
     }

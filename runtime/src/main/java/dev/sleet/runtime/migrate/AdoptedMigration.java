@@ -14,9 +14,10 @@ import java.time.Instant;
  *                          {@code alice via Flyway (imported from public.flyway_schema_history: V1__init)}
  * @param statements        the number of Up statements
  * @param downSql           the Down section of the Sleet file, kept for rollback
+ * @param downLine          the line of the Sleet file on which the Down section begins (for rollback's error lines)
  * @param downTransactional whether that Down section runs in one transaction
  * @param baseline          the tool had marked it applied without running it (Flyway's baseline)
  */
 public record AdoptedMigration(String name, String checksum, Instant appliedAt, long durationMs, String appliedBy, int statements,
-                               String downSql, boolean downTransactional, boolean baseline) {
+                               String downSql, int downLine, boolean downTransactional, boolean baseline) {
 }

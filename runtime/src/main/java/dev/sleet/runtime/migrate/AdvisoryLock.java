@@ -1,13 +1,14 @@
 package dev.sleet.runtime.migrate;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A session-level PostgreSQL advisory lock keyed by the history table's name, so that every
@@ -16,8 +17,10 @@ import java.sql.SQLException;
  */
 final class AdvisoryLock {
     private final long key;
+    private final HistoryTable history;
 
     AdvisoryLock(HistoryTable history) {
+        this.history = history;
         this.key = keyFor(history.qualifiedName());
     }
 
@@ -25,32 +28,69 @@ final class AdvisoryLock {
         return key;
     }
 
+    /** What the lock's round trip also learned about the history table. */
+    record HistoryState(boolean exists, boolean outdated) {
+    }
+
     /**
-     * Waits for the lock, and in the same round trip tells whether the history table exists.
+     * Waits for the lock, at most {@code timeout} (null: as long as it takes), and in the same round
+     * trip tells whether the history table exists and lacks columns of this version.
      *
      * <p>Polls with {@code pg_try_advisory_lock} instead of blocking in {@code pg_advisory_lock}: a
      * session blocked in a statement keeps a transaction open, and {@code CREATE INDEX CONCURRENTLY}
      * run by the lock holder waits for every open transaction to finish — a deadlock.
+     *
+     * @throws MigrationLockTimeoutException when {@code timeout} passes first, naming the session that holds the lock
      */
-    boolean acquireAndCheck(Connection c, HistoryTable history) throws SQLException {
+    HistoryState acquire(Connection c, Duration timeout) throws SQLException {
+        long started = System.nanoTime();
+        long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
         long sleepMs = 5;
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL, "
+                + history.outdatedSql())) {
             ps.setLong(1, key);
             ps.setString(2, history.qualifiedName());
+            ps.setString(3, history.qualifiedName());
             while (true) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        return rs.getBoolean(2);
+                        boolean exists = rs.getBoolean(2);
+                        return new HistoryState(exists, exists && rs.getBoolean(3));
                     }
                 }
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    throw new MigrationLockTimeoutException(history.qualifiedName(), key, timeout, holder(c));
+                }
                 try {
-                    Thread.sleep(sleepMs);
+                    Thread.sleep(Math.max(1, Math.min(sleepMs, (deadline - now) / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while waiting for the migration lock (another migrator is running)", e);
+                    throw new MigrationLockTimeoutException(history.qualifiedName(), key, Duration.ofNanos(System.nanoTime() - started),
+                            holder(c));
                 }
                 sleepMs = Math.min(sleepMs * 2, 200);
+            }
+        }
+    }
+
+    /** The session holding the lock, as {@code pg_stat_activity} shows it; null when it was released meanwhile. */
+    private MigrationLockTimeoutException.Holder holder(Connection c) throws SQLException {
+        // A bigint advisory key is stored as two oids: the high half in classid, the low half in objid, objsubid 1.
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.pid, a.usename, a.application_name, host(a.client_addr), "
+                + "a.backend_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1 "
+                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            ps.setLong(1, key >>> 32);
+            ps.setLong(2, key & 0xFFFF_FFFFL);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                java.sql.Timestamp since = rs.getTimestamp(5);
+                return new MigrationLockTimeoutException.Holder(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        since == null ? null : since.toInstant(), rs.getString(6));
             }
         }
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param statementsRun     how many Up statements completed (for a failed non-transactional run:
  *                          where a re-run resumes)
  * @param downSql           the Down section as it was when applied, so rollback does not depend on the file
+ * @param downLine          the line of the file (as applied) on which {@code downSql} begins; 1 for rows
+ *                          written before Sleet recorded it
  * @param downTransactional whether that Down section runs in one transaction
  */
 public record HistoryEntry(
@@ -21,6 +23,7 @@ public record HistoryEntry(
         boolean success,
         int statementsRun,
         String downSql,
+        int downLine,
         boolean downTransactional,
         Kind kind) {
 

@@ -55,8 +55,27 @@ public final class HistoryTable {
                     + "statements_run integer NOT NULL, "
                     + "down_sql text NOT NULL, "
                     + "down_transactional boolean NOT NULL, "
-                    + "kind text NOT NULL CHECK (kind IN ('migration', 'baseline')))");
+                    + "kind text NOT NULL CHECK (kind IN ('migration', 'baseline')), "
+                    + DOWN_LINE_COLUMN + ")");
         }
+    }
+
+    /**
+     * {@code down_line} came after the first release; older tables get it (rows written before it
+     * count their Down lines from the section's start, as they always did).
+     */
+    private static final String DOWN_LINE_COLUMN = "down_line integer NOT NULL DEFAULT 1";
+
+    /** Brings a history table written by an earlier version up to date; run under the migration lock. */
+    void upgrade(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + qualified + " ADD COLUMN IF NOT EXISTS " + DOWN_LINE_COLUMN);
+        }
+    }
+
+    /** Whether the table lacks a column this version writes; checked in the lock's round trip, so free. */
+    String outdatedSql() {
+        return "NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'down_line' AND NOT attisdropped)";
     }
 
     /** All rows in order of application; empty when the table does not exist yet. */
@@ -73,13 +92,17 @@ public final class HistoryTable {
             return List.of();
         }
         List<HistoryEntry> entries = new ArrayList<>();
+        // A table from before down_line existed is read as it is (status takes no lock, so it does not upgrade).
+        String downLine = withDownSql ? "(to_jsonb(h) ->> 'down_line')::integer" : "NULL";
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, name, checksum, applied_at, duration_ms, applied_by, success, statements_run, "
-                     + (withDownSql ? "down_sql" : "NULL") + ", down_transactional, kind FROM " + qualified + " ORDER BY id")) {
+                     + (withDownSql ? "down_sql" : "NULL") + ", down_transactional, kind, " + downLine + " FROM " + qualified
+                     + " h ORDER BY id")) {
             while (rs.next()) {
                 Timestamp at = rs.getTimestamp(4);
+                int line = rs.getInt(12);
                 entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), at.toInstant(), rs.getLong(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getString(9), rs.getBoolean(10),
+                        rs.getString(6), rs.getBoolean(7), rs.getInt(8), rs.getString(9), line > 0 ? line : 1, rs.getBoolean(10),
                         HistoryEntry.Kind.valueOf(rs.getString(11).toUpperCase(Locale.ROOT))));
             }
         }
@@ -99,30 +122,31 @@ public final class HistoryTable {
     /** Insert, or replace the row of an earlier failed attempt of the same migration. */
     String upsertSql() {
         return "INSERT INTO " + qualified + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
-                + "down_transactional, kind) VALUES (?, ?, ?, current_user || ' (' || ? || ')', ?, ?, ?, ?, ?) "
+                + "down_line, down_transactional, kind) VALUES (?, ?, ?, current_user || ' (' || ? || ')', ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = clock_timestamp(), "
                 + "duration_ms = EXCLUDED.duration_ms, applied_by = EXCLUDED.applied_by, success = EXCLUDED.success, "
-                + "statements_run = EXCLUDED.statements_run, down_sql = EXCLUDED.down_sql, "
+                + "statements_run = EXCLUDED.statements_run, down_sql = EXCLUDED.down_sql, down_line = EXCLUDED.down_line, "
                 + "down_transactional = EXCLUDED.down_transactional, kind = EXCLUDED.kind";
     }
 
-    void bindUpsert(PreparedStatement ps, String name, String checksum, long durationMs, String appliedBy, boolean success,
-                    int statementsRun, String downSql, boolean downTransactional, HistoryEntry.Kind kind) throws SQLException {
-        ps.setString(1, name);
-        ps.setString(2, checksum);
-        ps.setLong(3, durationMs);
-        ps.setString(4, appliedBy);
-        ps.setBoolean(5, success);
-        ps.setInt(6, statementsRun);
-        ps.setString(7, downSql);
-        ps.setBoolean(8, downTransactional);
-        ps.setString(9, kind.name().toLowerCase(Locale.ROOT));
+    /** Binds {@code row} to a statement prepared from {@link #upsertSql()}. */
+    void bindUpsert(PreparedStatement ps, HistoryRow row) throws SQLException {
+        ps.setString(1, row.name());
+        ps.setString(2, row.checksum());
+        ps.setLong(3, row.durationMs());
+        ps.setString(4, row.appliedBy());
+        ps.setBoolean(5, row.success());
+        ps.setInt(6, row.statementsRun());
+        ps.setString(7, row.downSql());
+        ps.setInt(8, row.downLine());
+        ps.setBoolean(9, row.downTransactional());
+        ps.setString(10, row.kind().name().toLowerCase(Locale.ROOT));
     }
 
     /** A row recorded as it happened elsewhere: its time and author are given, not taken from this session. */
     String adoptSql() {
         return "INSERT INTO " + qualified + " (name, checksum, applied_at, duration_ms, applied_by, success, statements_run, down_sql, "
-                + "down_transactional, kind) VALUES (?, ?, ?, ?, ?, true, ?, ?, ?, ?)";
+                + "down_line, down_transactional, kind) VALUES (?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)";
     }
 
     void bindAdopt(PreparedStatement ps, AdoptedMigration m) throws SQLException {
@@ -133,8 +157,9 @@ public final class HistoryTable {
         ps.setString(5, m.appliedBy());
         ps.setInt(6, m.statements());
         ps.setString(7, m.downSql());
-        ps.setBoolean(8, m.downTransactional());
-        ps.setString(9, (m.baseline() ? HistoryEntry.Kind.BASELINE : HistoryEntry.Kind.MIGRATION).name().toLowerCase(Locale.ROOT));
+        ps.setInt(8, m.downLine());
+        ps.setBoolean(9, m.downTransactional());
+        ps.setString(10, (m.baseline() ? HistoryEntry.Kind.BASELINE : HistoryEntry.Kind.MIGRATION).name().toLowerCase(Locale.ROOT));
     }
 
     String progressSql() {
@@ -150,6 +175,7 @@ public final class HistoryTable {
     }
 
     String realignSql() {
-        return "UPDATE " + qualified + " SET checksum = ?, down_sql = ?, down_transactional = ? WHERE name = ? AND checksum = ? AND success";
+        return "UPDATE " + qualified + " SET checksum = ?, down_sql = ?, down_line = ?, down_transactional = ? "
+                + "WHERE name = ? AND checksum = ? AND success";
     }
 }

@@ -34,6 +34,14 @@ final class ResolvedMigration {
         return draft;
     }
 
+    /** Who wrote it, for the advice after a failure. */
+    MigrationFailedException.Origin origin() {
+        if (draft) {
+            return MigrationFailedException.Origin.GENERATED_DRAFT;
+        }
+        return file.generated() ? MigrationFailedException.Origin.GENERATED_RELEASED : MigrationFailedException.Origin.HAND_WRITTEN;
+    }
+
     /** The parsed file; a malformed file fails here with its name and line. */
     MigrationScript script() {
         if (script == null) {

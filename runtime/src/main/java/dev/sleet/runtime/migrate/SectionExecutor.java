@@ -8,27 +8,103 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Runs the statements of one section. Inside a transaction, consecutive statements that cannot
- * return rows go to the server as one JDBC batch (one round trip for many DDL statements); a
- * statement that may return rows runs on its own, since a batch refuses result sets.
+ * Runs one section of a migration (Up when migrating, Down when rolling back), the one place that
+ * knows the two ways a section runs:
+ *
+ * <ul>
+ *   <li>in one transaction: the statements, then the history change ({@link Bookkeeping#finish}),
+ *   then commit; on failure nothing of it stays. Consecutive statements that cannot return rows go
+ *   to the server as one JDBC batch (one round trip for many DDL statements); a statement that may
+ *   return rows runs on its own, since a batch refuses result sets.</li>
+ *   <li>in autocommit, for sections that cannot run in a transaction, or to resume a failed
+ *   attempt: one statement at a time, the history told before the first and after each, so that a
+ *   crash or an error leaves an exact record of how far it got.</li>
+ * </ul>
  */
-final class SectionRunner {
+final class SectionExecutor {
 
     private static final Pattern MAY_RETURN_ROWS = Pattern.compile(
             "^(SELECT|WITH|VALUES|TABLE|SHOW|EXPLAIN|FETCH|CALL)\\b|\\bRETURNING\\b", Pattern.CASE_INSENSITIVE);
 
-    private SectionRunner() {
+    private SectionExecutor() {
+    }
+
+    /** What a section run records in the history around its statements. */
+    interface Bookkeeping {
+        /** Autocommit only: before the first statement runs. */
+        default void beforeFirstStatement() throws SQLException {
+        }
+
+        /** Autocommit only: after each statement; {@code completed} counts the section's statements done so far. */
+        default void afterStatement(int completed, long elapsedMs) throws SQLException {
+        }
+
+        /** After the last statement; inside the transaction when the section runs in one. */
+        void finish(long elapsedMs) throws SQLException;
+    }
+
+    /** The section being run, for the failure message. */
+    record Subject(String fileName, String section, MigrationFailedException.Origin origin) {
+    }
+
+    /** How a section run ended. */
+    record Outcome(long durationMs, int statements, boolean transactional) {
+    }
+
+    /**
+     * Runs {@code section} from statement {@code resumeFrom} (0-based) on {@code c}, which must be
+     * in autocommit. In one transaction when the section allows it and nothing is being resumed.
+     *
+     * @throws MigrationFailedException when a statement fails, naming the file, section, statement and line
+     */
+    static Outcome run(Connection c, MigrationSection section, int resumeFrom, Subject subject, Bookkeeping books)
+            throws SQLException {
+        long t0 = System.nanoTime();
+        if (section.transactional() && resumeFrom == 0) {
+            c.setAutoCommit(false);
+            try {
+                runBatched(c, section.statements());
+                books.finish(millisSince(t0));
+                c.commit();
+            } catch (StatementFailure f) {
+                c.rollback();
+                throw failure(subject, section, f, true, 0);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return new Outcome(millisSince(t0), section.statements().size(), true);
+        }
+        books.beforeFirstStatement();
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            for (int i = resumeFrom; i < section.statements().size(); i++) {
+                try {
+                    runOne(s, section.statements(), i);
+                } catch (StatementFailure f) {
+                    throw failure(subject, section, f, false, i);
+                }
+                books.afterStatement(i + 1, millisSince(t0));
+            }
+        }
+        books.finish(millisSince(t0));
+        return new Outcome(millisSince(t0), section.statements().size(), false);
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** Thrown with the 0-based index of the failing statement and how the server described the failure. */
-    static final class StatementFailure extends Exception {
+    private static final class StatementFailure extends Exception {
         final int index;
         final SQLException error;
 
@@ -39,8 +115,8 @@ final class SectionRunner {
         }
     }
 
-    /** Runs {@code statements[from..]} on a connection whose transaction the caller manages. */
-    static void runBatched(Connection c, List<SqlStatement> statements) throws StatementFailure {
+    /** Runs {@code statements} on a connection whose transaction the caller manages. */
+    private static void runBatched(Connection c, List<SqlStatement> statements) throws StatementFailure {
         int i = 0;
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -76,7 +152,7 @@ final class SectionRunner {
         }
     }
 
-    static void runOne(Statement s, List<SqlStatement> statements, int index) throws StatementFailure {
+    private static void runOne(Statement s, List<SqlStatement> statements, int index) throws StatementFailure {
         try {
             s.execute(statements.get(index).sql());
         } catch (SQLException e) {
@@ -116,9 +192,9 @@ final class SectionRunner {
         return e.getCause() instanceof SQLException cause ? cause : e;
     }
 
-    static MigrationFailedException failure(String fileName, String section, MigrationSection sectionDef, StatementFailure f,
-                                            boolean transactional, int completed) {
-        SqlStatement st = sectionDef.statements().get(f.index);
+    private static MigrationFailedException failure(Subject subject, MigrationSection section, StatementFailure f,
+                                                    boolean transactional, int completed) {
+        SqlStatement st = section.statements().get(f.index);
         String state = f.error.getSQLState() == null ? "?" : f.error.getSQLState();
         String message = f.error.getMessage();
         int errorLine = st.line();
@@ -133,8 +209,8 @@ final class SectionRunner {
             }
             errorLine = lineOfPosition(st, m.getPosition());
         }
-        return new MigrationFailedException(fileName, section, st.number(), st.line(), errorLine, st.firstLine(), state, message,
-                transactional, completed, f.error);
+        return new MigrationFailedException(subject.fileName(), subject.section(), subject.origin(), st.number(), st.line(), errorLine,
+                st.firstLine(), state, message, transactional, completed, f.error);
     }
 
     /** The server gives a 1-based character position inside the statement; turn it into a file line. */
@@ -149,9 +225,5 @@ final class SectionRunner {
             }
         }
         return line;
-    }
-
-    static String describe(MigrationSection section) {
-        return section.transactional() ? "transaction" : "no transaction: " + section.nonTransactionalReason().toLowerCase(Locale.ROOT);
     }
 }

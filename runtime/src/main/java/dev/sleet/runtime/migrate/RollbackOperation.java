@@ -1,0 +1,70 @@
+package dev.sleet.runtime.migrate;
+
+import dev.sleet.schema.migration.MigrationNames;
+import dev.sleet.schema.migration.MigrationSection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code rollback}: undoes the most recently applied migrations, newest first, through the Down
+ * sections recorded when they were applied (so an edited file does not change what is undone).
+ */
+final class RollbackOperation {
+    private final MigratorContext context;
+
+    RollbackOperation(MigratorContext context) {
+        this.context = context;
+    }
+
+    RollbackReport run(int count) {
+        if (count < 1) {
+            throw new MigrationRefusedException("rollback needs a count of at least 1, not " + count);
+        }
+        HistoryTable history = context.history;
+        return context.withLock((c, exists) -> {
+            List<HistoryEntry> entries = new ArrayList<>(history.read(c, exists));
+            entries.sort(Comparator.comparingLong(HistoryEntry::rank).reversed());
+            if (entries.size() < count) {
+                throw new MigrationRefusedException("cannot roll back " + count + " migration(s): only " + entries.size()
+                        + " are recorded in " + history.qualifiedName());
+            }
+            List<HistoryEntry> targets = entries.subList(0, count);
+            List<String> problems = new ArrayList<>();
+            for (HistoryEntry e : targets) {
+                if (!e.success()) {
+                    problems.add(e.name() + " failed half-way; finish it with migrate or forget it with repair before rolling back");
+                } else if (e.kind() == HistoryEntry.Kind.BASELINE) {
+                    problems.add(e.name() + " was marked applied by baseline; its statements never ran here, so rollback will not undo them");
+                } else if (e.downSql().isBlank()) {
+                    problems.add(e.name() + " has no Down section; undo it by hand with a new migration");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new MigrationRefusedException(problems);
+            }
+            List<RollbackReport.RolledBack> done = new ArrayList<>();
+            for (HistoryEntry e : targets) {
+                done.add(undo(c, e));
+            }
+            return new RollbackReport(done);
+        });
+    }
+
+    private RollbackReport.RolledBack undo(Connection c, HistoryEntry e) throws SQLException {
+        String fileName = MigrationNames.fileNameOf(e.name());
+        // Parsed at the line where the section stood in the file, so errors point into the file.
+        MigrationSection down = MigrationSection.parse(fileName + " (Down section as recorded when applied)", e.downSql(), e.downLine(),
+                !e.downTransactional());
+        try (PreparedStatement delete = c.prepareStatement(context.history.deleteSql())) {
+            delete.setString(1, e.name());
+            SectionExecutor.Outcome outcome = SectionExecutor.run(c, down, 0,
+                    new SectionExecutor.Subject(fileName, "Down", MigrationFailedException.Origin.HAND_WRITTEN),
+                    elapsedMs -> delete.executeUpdate());
+            return new RollbackReport.RolledBack(e.name(), outcome.durationMs(), outcome.statements());
+        }
+    }
+}
