@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 // No mixinStandardHelpOptions: its -V/--version would clash with --version <name>.
@@ -19,9 +20,12 @@ final class BaselineCommand extends DatabaseCommand {
             description = "Record up to and including this migration (default: the newest one that is not a draft).")
     String version;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected int run(CommandContext context) {
-        List<String> recorded = Migrations.migrator(context).baseline(version);
+        List<String> recorded = Migrations.migrator(context, lock.timeout()).baseline(version);
         Output out = context.output();
         out.line("baselined " + recorded.size() + " migration(s)" + (recorded.isEmpty() ? "" : ", up to " + recorded.get(recorded.size() - 1)));
         recorded.forEach(name -> out.line("  " + name));

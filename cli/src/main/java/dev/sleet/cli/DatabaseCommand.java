@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.migrate.MigrationDatabaseException;
 import dev.sleet.runtime.migrate.MigrationSourceException;
 import dev.sleet.schema.journal.JournalException;
 import dev.sleet.schema.migration.MigrationFormatException;
@@ -42,13 +43,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 return fail(output, ExitCodes.CONNECTION, context.connectionFailure(e).getMessage());
             }
             return fail(output, ExitCodes.FAILED, e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"));
-        } catch (Exception e) {
-            SQLException sql = sqlCause(e);
-            if (sql != null && CommandContext.isConnectionProblem(sql)) {
-                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(sql).getMessage());
+        } catch (MigrationDatabaseException e) {
+            if (e.connectionProblem()) {
+                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(e.sqlException()).getMessage());
             }
+            return fail(output, ExitCodes.FAILED, e.getMessage());
+        } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            return fail(output, exitCodeOf(e, sql), message);
+            return fail(output, exitCodeOf(e), message);
         }
     }
 
@@ -56,21 +58,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
      * Unreadable migrations (a missing folder, a malformed file, a corrupted meta file) are usage
      * problems, fixed by pointing at the right files; everything else is a failed run.
      */
-    private static int exitCodeOf(Exception e, SQLException sqlCause) {
-        if (e instanceof MigrationFormatException || e instanceof JournalException
-                || (e instanceof MigrationSourceException && sqlCause == null)) {
+    private static int exitCodeOf(Exception e) {
+        if (e instanceof MigrationFormatException || e instanceof JournalException || e instanceof MigrationSourceException) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
-    }
-
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 
     private int fail(Output output, int exitCode, String message) {

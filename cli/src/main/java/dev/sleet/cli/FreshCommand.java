@@ -2,6 +2,7 @@ package dev.sleet.cli;
 
 import dev.sleet.runtime.Seeder;
 import dev.sleet.runtime.migrate.MigrationReport;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ final class FreshCommand extends DatabaseCommand {
     @Option(names = "--drafts", description = "Apply drafts too.")
     boolean drafts;
 
+    @Mixin
+    LockOptions lock;
+
     @Option(names = "--seeder", paramLabel = "<class>", description = "Seeder class to run; default: those registered through ServiceLoader.")
     String seeder;
 
@@ -29,12 +33,13 @@ final class FreshCommand extends DatabaseCommand {
                 guard.forceProduction, guard.yes);
         // Resolve everything that can fail on a typo before anything is dropped.
         Migrations.source(context);
+        Duration lockTimeout = lock.timeout();
         List<Seeder> seeders = Seeding.find(context.classLoader(), seeder);
 
         Output out = context.output();
         List<String> dropped = Nuke.run(context);
         out.progress("dropped schema(s): " + (dropped.isEmpty() ? "none" : String.join(", ", dropped)));
-        MigrationReport report = MigrateCommand.migrate(context, MigrateCommand.options(drafts, false, null));
+        MigrationReport report = MigrateCommand.migrate(context, MigrateCommand.options(drafts, false, null), lockTimeout);
         out.line("applied " + report.applied().size() + " migration(s) in " + report.elapsedMs() + " ms");
         List<Seeding.Ran> ran = Seeding.run(context, seeders);
         out.line(ran.isEmpty() ? "no seeder found; nothing seeded" : "seeded with " + String.join(", ", ran.stream().map(Seeding.Ran::seeder).toList()));

@@ -3,10 +3,12 @@ package dev.sleet.cli;
 import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -25,9 +27,12 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--target", paramLabel = "<name>", description = "Stop after this migration (its name without .sql).")
     String target;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected int run(CommandContext context) {
-        MigrationReport report = migrate(context, options(drafts, allowOutOfOrder, target));
+        MigrationReport report = migrate(context, options(drafts, allowOutOfOrder, target), lock.timeout());
         print(context.output(), report);
         return ExitCodes.OK;
     }
@@ -46,8 +51,8 @@ final class MigrateCommand extends DatabaseCommand {
         return options;
     }
 
-    static MigrationReport migrate(CommandContext context, MigrateOptions options) {
-        return Migrations.migrator(context).migrate(options);
+    static MigrationReport migrate(CommandContext context, MigrateOptions options, Duration lockTimeout) {
+        return Migrations.migrator(context, lockTimeout).migrate(options);
     }
 
     static void print(Output out, MigrationReport report) {

@@ -8,17 +8,25 @@ import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Builds the runtime {@link Migrator} from the command's options, with progress on standard error. */
 final class Migrations {
     private Migrations() {
     }
 
+    /** A migrator for reading (status): it takes no lock. */
     static Migrator migrator(CommandContext context) {
+        return migrator(context, null);
+    }
+
+    /** A migrator that waits at most {@code lockTimeout} for the migration lock (null: as long as it takes). */
+    static Migrator migrator(CommandContext context, Duration lockTimeout) {
         return Migrator.builder(context.dataSource())
                 .source(source(context))
                 .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE)
                 .listener(new ProgressListener(context.output()))
+                .lockTimeout(lockTimeout)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import dev.sleet.runtime.migrate.RepairPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
@@ -16,9 +17,12 @@ final class RepairCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Only print what would change.")
     boolean dryRun;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected int run(CommandContext context) {
-        Migrator migrator = Migrations.migrator(context);
+        Migrator migrator = Migrations.migrator(context, lock.timeout());
         RepairPlan plan = migrator.planRepair();
         Output out = context.output();
         if (plan.isEmpty()) {

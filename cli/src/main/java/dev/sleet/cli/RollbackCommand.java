@@ -4,6 +4,7 @@ import dev.sleet.runtime.migrate.RollbackReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
@@ -14,12 +15,15 @@ final class RollbackCommand extends DatabaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "n", defaultValue = "1", description = "How many migrations to undo (default: ${DEFAULT-VALUE}).")
     int count;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected int run(CommandContext context) {
         if (count < 1) {
             throw CliException.usage("rollback needs n >= 1, not " + count);
         }
-        RollbackReport report = Migrations.migrator(context).rollback(count);
+        RollbackReport report = Migrations.migrator(context, lock.timeout()).rollback(count);
         Output out = context.output();
         if (report.rolledBack().isEmpty()) {
             out.line("nothing to roll back: no migration is applied");

@@ -18,11 +18,14 @@ import picocli.CommandLine.Option;
 final class StatusCommand extends DatabaseCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    /** States that mean the database is not where the files say it should be. */
+    /**
+     * States that mean the database is not where the files say it should be. An unapplied draft
+     * counts: a deploy gate must not pass while a change is still waiting for review and release.
+     */
     private static final Set<MigrationState> NOT_UP_TO_DATE = EnumSet.of(MigrationState.PENDING, MigrationState.OUT_OF_ORDER,
-            MigrationState.FAILED, MigrationState.MISSING_FILE, MigrationState.CHECKSUM_MISMATCH);
+            MigrationState.FAILED, MigrationState.MISSING_FILE, MigrationState.CHECKSUM_MISMATCH, MigrationState.DRAFT);
 
-    @Option(names = "--check", description = "Exit with 1 when any migration is pending, failed, out of order, missing or changed (for CI and deploy gates).")
+    @Option(names = "--check", description = "Exit with 1 when any migration is pending, an unapplied draft, failed, out of order, missing or changed (for CI and deploy gates).")
     boolean check;
 
     @Override
