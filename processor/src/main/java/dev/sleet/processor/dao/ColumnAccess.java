@@ -10,6 +10,8 @@ import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.types.JavaType;
 import dev.sleet.schema.types.JavaTypes;
 import java.util.Optional;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 
 /**
  * How generated code moves one column's value across JDBC, as the type catalogue ({@link JavaTypes})
@@ -30,6 +32,13 @@ record ColumnAccess(BoundColumn bound, JavaType type, TypeName javaType, TypeNam
         TypeName javaType = withoutAnnotations(TypeName.get(column.javaType()));
         ColumnType columnType = column.column().type();
         Optional<JavaType> entry = TypeMapper.catalogueEntry(column.javaType());
+        if (entry.isEmpty() && JavaTypes.isJsonColumn(columnType.sql()) && column.javaType().getKind() == TypeKind.DECLARED
+                && ((DeclaredType) column.javaType()).getTypeArguments().isEmpty()) {
+            // Typed JSON: a class or record (or JsonNode) on a json/jsonb column, through a per-column Jackson codec.
+            String field = Naming.constantName(column.column().name()) + "_CODEC";
+            return Optional.of(new ColumnAccess(column, JavaTypes.JSON, javaType, javaType, CodeBlock.of("$T.$L", tableClass, field),
+                    field, ParameterCast.castType("text", columnType)));
+        }
         if (entry.isEmpty()) {
             return Optional.empty();
         }
@@ -56,6 +65,9 @@ record ColumnAccess(BoundColumn bound, JavaType type, TypeName javaType, TypeNam
      * ordinal order, or the container codec over its element's.
      */
     CodeBlock codecFieldInitializer(java.util.List<String> enumLabels) {
+        if (type == JavaTypes.JSON) {
+            return CodeBlock.of("$T.of($T.class)", RuntimeNames.JSON_CODECS, javaType);
+        }
         CodeBlock element;
         if (bound.enumBinding() != null) {
             TypeName enumType = type.isComposed() ? elementTypeName() : javaType;

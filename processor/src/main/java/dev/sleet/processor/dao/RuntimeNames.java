@@ -17,6 +17,7 @@ final class RuntimeNames {
     static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
     static final ClassName CODEC = ClassName.get(QUERY, "Codec");
     static final ClassName CODECS = ClassName.get(QUERY, "Codecs");
+    static final ClassName JSON_CODECS = ClassName.get(QUERY, "JsonCodecs");
     static final ClassName COLUMN = ClassName.get(QUERY, "Column");
     static final ClassName TEXT_COLUMN = ClassName.get(QUERY, "TextColumn");
     static final ClassName TABLE_MODEL = ClassName.get(QUERY, "TableModel");

@@ -46,7 +46,7 @@ class SleetProcessorDaoTest {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
                 "SpecialTypes", "SpecialArrays", "Containers", "SpecialTypeScenarios",
-                "Workflow", "ErgonomicsScenarios")) {
+                "Workflow", "Documents", "ErgonomicsScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -81,7 +81,7 @@ class SleetProcessorDaoTest {
     @BeforeEach
     void emptyTables() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers, workflows RESTART IDENTITY");
+            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers, workflows, documents RESTART IDENTITY");
         }
     }
 
@@ -110,11 +110,12 @@ class SleetProcessorDaoTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void insertShapeSetBasedWritesPartialSelectsAndVoidTransactions() throws Throwable {
+    @ParameterizedTest
+    @ValueSource(strings = {"insertShapeAndSetBasedWrites", "typedJson"})
+    void insertShapeSetBasedWritesPartialSelectsVoidTransactionsAndTypedJson(String scenario) throws Throwable {
         try {
             scenarios.getClassLoader().loadClass("demo.ErgonomicsScenarios")
-                    .getMethod("insertShapeAndSetBasedWrites", Database.class).invoke(null, db);
+                    .getMethod(scenario, Database.class).invoke(null, db);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -81,6 +81,19 @@ public final class JavaTypes {
      */
     public static final JavaType ENUM = new JavaType("enum", "text", TypeCategory.ENUM, null, null, null, CODEC_TEXT, U_TEXT);
 
+    /**
+     * The rule for typed JSON (not a lookup entry): any other class or record (Jackson's {@code JsonNode}
+     * included) on a column whose {@code @Column(type)} is {@code json} or {@code jsonb} travels as JSON
+     * text through a per-column {@code JsonCodecs.of(Type.class)} codec (Jackson, needed only by users of
+     * this rule).
+     */
+    public static final JavaType JSON = new JavaType("json", "jsonb", TypeCategory.STRING, null, null, null, CODEC_TEXT, U_TEXT);
+
+    /** Whether a column of this SQL type takes any Java type as JSON ({@link #JSON}). */
+    public static boolean isJsonColumn(String sqlType) {
+        return sqlType.equals("json") || sqlType.equals("jsonb");
+    }
+
     /** Every mapped type, by {@link JavaType#name()}; enums are mapped by rule, see {@link #ENUM}. */
     public static final List<JavaType> ALL = List.of(BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE,
             BOXED_BOOLEAN, BOXED_SHORT, BOXED_INT, BOXED_LONG, BOXED_FLOAT, BOXED_DOUBLE,
