@@ -3,6 +3,7 @@ package dev.sleet.cli;
 import dev.sleet.runtime.importer.HistoryImporter;
 import dev.sleet.runtime.importer.ImportPlan;
 import dev.sleet.runtime.importer.ImportedMigration;
+import dev.sleet.runtime.importer.ImportedState;
 import dev.sleet.runtime.importer.MigrationImporter;
 import dev.sleet.runtime.importer.SourceFormat;
 import dev.sleet.runtime.importer.ToolHistoryTable;
@@ -75,6 +76,13 @@ final class ImportCommand extends DatabaseCommand {
             }
         }
         ImportPlan.FolderWrite written = dryRun ? null : plan.writeTo(this.out);
+        String committed = null;
+        if (match != null && !dryRun && !match.adopt().isEmpty()) {
+            String newest = match.adopt().get(match.adopt().size() - 1).name();
+            committed = ImportedState.write(this.out, newest, ImportedState.read(context.dataSource(), toolTable(format)))
+                    ? "committed state: meta/" + newest + ".json holds the schema of this database; the processor drafts on top of it"
+                    : "committed state: meta/" + newest + ".json was already there and is left as it is";
+        }
         out.line((dryRun ? "would import " : "imported ") + plan.migrations().size() + " migration(s) from " + format.toolName()
                 + " into " + this.out + (written == null ? "" : " (" + written.written().size() + " written, "
                 + written.unchanged().size() + " already there)"));
@@ -90,6 +98,9 @@ final class ImportCommand extends DatabaseCommand {
                     + (dryRun || adopted.size() == match.adopt().size() ? "" : " (" + (match.adopt().size() - adopted.size()) + " recorded before)")
                     + (match.pending().isEmpty() ? "; migrate has nothing to apply" : "; " + match.pending().size() + " not applied there yet: "
                     + String.join(", ", match.pending())));
+            if (committed != null) {
+                out.line(committed);
+            }
             match.notes().forEach(n -> out.line("note: " + n));
         }
         plan.notes().forEach(n -> out.line("note: " + n));

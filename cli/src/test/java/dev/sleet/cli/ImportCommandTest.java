@@ -115,6 +115,9 @@ class ImportCommandTest {
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         assertThat(imported.out()).contains("adopted 2 applied migration(s) from public.schema_migrations into sleet.migration_history; "
                 + "migrate has nothing to apply");
+        assertThat(imported.out()).contains("committed state: meta/20000101_000001_items_name_index.json holds the schema of this database");
+        assertThat(Files.readString(out.resolve("meta/20000101_000001_items_name_index.json")))
+                .contains("\"migration\": \"20000101_000001_items_name_index\"").contains("imported_items").doesNotContain("schema_migrations");
         Cli.Result migrate = new Cli().run("migrate", "--url", db.url(), "--migrations", out.toString());
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
         assertThat(migrate.out()).contains("up to date");
@@ -124,6 +127,7 @@ class ImportCommandTest {
 
         Cli.Result again = new Cli().run("import", "--from", "golang-migrate", source.toString(), "--out", out.toString(), "--url", db.url());
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("adopted 2 applied migration(s)").contains("(2 recorded before)");
+        assertThat(again.out()).contains("adopted 2 applied migration(s)").contains("(2 recorded before)")
+                .contains("meta/20000101_000001_items_name_index.json was already there and is left as it is");
     }
 }

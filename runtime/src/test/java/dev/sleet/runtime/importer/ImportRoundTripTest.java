@@ -9,6 +9,8 @@ import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.schema.journal.MigrationsFolder;
+import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.testing.PostgresServer;
 import dev.sleet.testing.TestDatabase;
 import java.nio.file.Path;
@@ -68,6 +70,13 @@ class ImportRoundTripTest {
             List<HistoryEntry> history = production.history();
             assertThat(history).extracting(HistoryEntry::name).containsExactlyElementsOf(plan.migrations().stream().map(ImportedMigration::name).toList());
             assertThat(history).allSatisfy(e -> assertThat(e.appliedBy()).contains("imported from"));
+
+            // The imported state becomes the committed state: the schema Sleet's own migrate built, tool table left out.
+            String newest = plan.migrations().get(plan.migrations().size() - 1).name();
+            assertThat(ImportedState.write(out, newest, ImportedState.read(byTool.dataSource(), ToolHistoryTable.defaultFor(format)))).isTrue();
+            assertThat(MigrationsFolder.at(out).journal().state()).isEqualTo(Fingerprint.of(bySleet.dataSource()).schema());
+            assertThat(ImportedState.write(out, newest, DatabaseSchema.EMPTY)).as("an existing meta file is left alone").isFalse();
+            assertThat(production.migrate(MigrateOptions.defaults()).applied()).as("a meta file changes nothing that ran").isEmpty();
             return production.status();
         }
     }
