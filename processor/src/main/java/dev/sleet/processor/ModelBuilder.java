@@ -9,6 +9,7 @@ import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.model.BoundTable;
 import dev.sleet.processor.validate.NameValidator;
+import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.ForeignKey;
@@ -54,6 +55,7 @@ public final class ModelBuilder {
         Map<TableDraft, List<ForeignKey>> foreignKeys = new ReferenceResolver(reporter).resolve(drafts, invalid, foreignKeyNames);
         List<TableDraft> bindable = drafts.stream().filter(d -> !invalid.contains(d)).toList();
         new NameValidator(reporter).validate(bindable, foreignKeyNames, enums.all(), invalid);
+        new RenameValidator(elements, reporter).checkClaims(bindable, invalid);
 
         List<BoundTable> bound = new ArrayList<>();
         List<Table> tables = new ArrayList<>();

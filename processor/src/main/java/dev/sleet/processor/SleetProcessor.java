@@ -10,6 +10,8 @@ import dev.sleet.processor.migrations.MigrationStep;
 import dev.sleet.processor.migrations.PartialCompilationGuard;
 import dev.sleet.processor.migrations.TableIndex;
 import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.validate.MisplacedAnnotations;
+import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.processor.scan.AnnotationNames;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,6 +48,7 @@ public final class SleetProcessor extends AbstractProcessor {
     private final Set<String> daosGenerated = new HashSet<>();
     private ProcessorOptions options;
     private Reporter reporter;
+    private MisplacedAnnotations misplaced;
     private SchemaModel model;
     private boolean modelStale;
 
@@ -53,6 +56,7 @@ public final class SleetProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv);
+        misplaced = new MisplacedAnnotations(processingEnv.getElementUtils(), reporter);
         options = ProcessorOptions.parse(processingEnv.getOptions());
         for (Message problem : options.problems()) {
             reporter.report(problem, null);
@@ -107,6 +111,7 @@ public final class SleetProcessor extends AbstractProcessor {
      * javac matched.
      */
     private void gather(RoundEnvironment round) {
+        misplaced.check(round);
         List<String> wantedNames = new ArrayList<>(TABLE_ANNOTATIONS);
         wantedNames.add(AnnotationNames.PG_ENUM);
         Set<TypeElement> wanted = new LinkedHashSet<>();
@@ -215,6 +220,6 @@ public final class SleetProcessor extends AbstractProcessor {
                 return;
             }
         }
-        new MigrationStep(options, reporter, export).run(model);
+        new MigrationStep(options, reporter, export, new RenameValidator(processingEnv.getElementUtils(), reporter)).run(model);
     }
 }

@@ -2,6 +2,7 @@ package dev.sleet.processor.bind;
 
 import dev.sleet.processor.bind.JavaTypeMapping.Category;
 import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Message;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.scan.Annotated;
@@ -13,6 +14,7 @@ import dev.sleet.processor.scan.views.ReferencesAnnotation;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.IdentityKind;
+import dev.sleet.schema.model.ReferentialAction;
 import dev.sleet.schema.model.UniqueConstraint;
 import dev.sleet.schema.sql.Naming;
 import java.util.List;
@@ -79,6 +81,21 @@ final class ColumnBinder {
         ColumnType columnType;
         BoundEnum enumBinding = null;
         if (!explicitType.isBlank()) {
+            for (ColumnAnnotation sized : List.of(column, jpaColumn).stream().flatMap(Optional::stream).toList()) {
+                Map<String, Attr<Integer>> sizes = new java.util.LinkedHashMap<>();
+                sizes.put("length", sized.length());
+                sizes.put("precision", sized.precision());
+                sizes.put("scale", sized.scale());
+                for (Map.Entry<String, Attr<Integer>> entry : sizes.entrySet()) {
+                    Attr<Integer> size = entry.getValue();
+                    if (size.written()) {
+                        String attribute = entry.getKey();
+                        t.error(Diagnostic.EXPLICIT_TYPE_WITH_SIZE.with("@Column(" + attribute + ")", componentName, explicitType.strip()),
+                                component, sized.view(), size.source());
+                        return;
+                    }
+                }
+            }
             columnType = ColumnType.builtin(explicitType);
             if (mapping != null && mapping.isEnum()) {
                 enumBinding = enums.asText(mapping.enumElement());
@@ -174,6 +191,11 @@ final class ColumnBinder {
                 t.error(Diagnostic.DEFAULT_BLANK.with(componentName), component, defaultAnnotation.get(), sql.source());
                 return;
             }
+            Optional<Message> misfit = DefaultChecker.check(sql.value().strip(), componentName, columnType, nullable, enumBinding);
+            if (misfit.isPresent()) {
+                t.error(misfit.get(), component, defaultAnnotation.get(), sql.source());
+                return;
+            }
             defaultExpression = sql.value().strip();
         }
         if (defaultNow.isPresent()) {
@@ -191,6 +213,10 @@ final class ColumnBinder {
             return;
         }
 
+        Optional<ReferencesAnnotation> references = ReferencesAnnotation.on(a);
+        if (references.isPresent() && !actionsFit(t, component, references.get(), nullable, defaultExpression != null)) {
+            return;
+        }
         Column model = new Column(name, columnType, nullable, defaultExpression, identity, on.earlierNames());
         BoundColumn bound = new BoundColumn(component, javaType, model, enumBinding);
         t.columns.add(bound);
@@ -207,7 +233,27 @@ final class ColumnBinder {
                         jpaColumn.get().view().mirror(), null));
             }
         }
-        ReferencesAnnotation.on(a).ifPresent(r -> t.references.add(new PendingReference(bound, r)));
+        references.ifPresent(r -> t.references.add(new PendingReference(bound, r)));
+    }
+
+    /** SET_NULL needs a nullable column; SET_DEFAULT a default (else it sets NULL too). */
+    private static boolean actionsFit(TableBinding t, RecordComponentElement component, ReferencesAnnotation references,
+                                      boolean nullable, boolean hasDefault) {
+        boolean ok = true;
+        for (String event : List.of("Delete", "Update")) {
+            Attr<ReferentialAction> action = event.equals("Delete") ? references.onDelete() : references.onUpdate();
+            String what = event.equals("Delete") ? "deletion" : "key update";
+            String componentName = component.getSimpleName().toString();
+            if (action.value() == ReferentialAction.SET_NULL && !nullable) {
+                t.error(Diagnostic.SET_NULL_ON_NOT_NULL.with(event, componentName, what), component, references.view(), action.source());
+                ok = false;
+            } else if (action.value() == ReferentialAction.SET_DEFAULT && !hasDefault) {
+                t.error(Diagnostic.SET_DEFAULT_WITHOUT_DEFAULT.with(event, componentName, what,
+                        nullable ? "" : ", which the NOT NULL column refuses"), component, references.view(), action.source());
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /** The built-in type with {@code length} (String) or {@code precision}/{@code scale} (BigDecimal) applied; null after an error. */

@@ -12,6 +12,7 @@ import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ExclusionElement;
 import dev.sleet.schema.model.Index;
 import dev.sleet.schema.model.IndexKey;
+import dev.sleet.schema.model.IndexMethod;
 import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.UniqueConstraint;
 import dev.sleet.schema.sql.Naming;
@@ -55,9 +56,12 @@ final class ConstraintBinder {
                 ok = false;
                 continue;
             }
+            ok &= t.knownColumnsIn(expression.value(), "@Index on " + t.recordName(), index.view(), expression.source());
             keys.add(new IndexKey(null, expression.value().strip(), order(orders, position++)));
             tokens.add(Naming.expressionToken(expression.value()));
         }
+        ok &= t.knownColumnsIn(index.where().value(), "@Index(where) on " + t.recordName(), index.view(), index.where().source());
+        ok &= methodFits(t, index, keys.size(), orders);
         String name = t.objectName(index.view(), index.name(), Naming.indexName(t.tableName, tokens), "index name");
         if (!ok) {
             return;
@@ -102,6 +106,9 @@ final class ConstraintBinder {
                 unnamed++;
             }
             String name = t.objectName(check.view(), check.name(), derived, "check constraint name");
+            if (!t.knownColumnsIn(expression.value(), "@Check on " + t.recordName(), check.view(), expression.source())) {
+                continue;
+            }
             t.checks.add(new CheckConstraint(name, expression.value().strip()));
             t.names.add(new NamedObject(name, "check constraint " + name, false, true, t.type, check.view().mirror(), check.name().source()));
         }
@@ -137,9 +144,17 @@ final class ConstraintBinder {
                 parts.add(new ExclusionElement(column.value(), null, operator.value().strip()));
                 tokens.add(column.value());
             } else {
+                ok &= t.knownColumnsIn(expression, "@Exclusion on " + t.recordName(), element.view(), element.expression().source());
                 parts.add(new ExclusionElement(null, expression.strip(), operator.value().strip()));
                 tokens.add(Naming.expressionToken(expression));
             }
+        }
+        ok &= t.knownColumnsIn(exclusion.where().value(), "@Exclusion(where) on " + t.recordName(), exclusion.view(),
+                exclusion.where().source());
+        IndexMethod method = exclusion.using().value();
+        if (method == IndexMethod.GIN || method == IndexMethod.BRIN || (method == IndexMethod.HASH && parts.size() > 1)) {
+            t.error(Diagnostic.EXCLUSION_METHOD.with(t.recordName(), method), t.type, exclusion.view(), exclusion.using().source());
+            ok = false;
         }
         String name = t.objectName(exclusion.view(), exclusion.name(), Naming.constraintName(t.tableName, tokens, "excl"),
                 "exclusion constraint name");
@@ -148,6 +163,27 @@ final class ConstraintBinder {
             t.names.add(new NamedObject(name, "exclusion constraint " + name, true, true, t.type, exclusion.view().mirror(),
                     exclusion.name().source()));
         }
+    }
+
+    /** Only BTREE indexes are unique or ordered, and HASH takes one key (PostgreSQL refuses the rest when the migration runs). */
+    private static boolean methodFits(TableBinding t, IndexAnnotation index, int keys, Attrs<SortOrder> orders) {
+        IndexMethod method = index.using().value();
+        if (method == IndexMethod.BTREE) {
+            return true;
+        }
+        if (method == IndexMethod.HASH && keys > 1) {
+            t.error(Diagnostic.INDEX_METHOD_MULTICOLUMN.with(t.recordName(), method, keys), t.type, index.view(), index.using().source());
+            return false;
+        }
+        if (index.unique()) {
+            t.error(Diagnostic.INDEX_METHOD_UNIQUE.with(t.recordName(), method), t.type, index.view(), index.using().source());
+            return false;
+        }
+        if (!orders.isEmpty()) {
+            t.error(Diagnostic.INDEX_METHOD_ORDER.with(t.recordName(), method), t.type, index.view(), orders.source());
+            return false;
+        }
+        return true;
     }
 
     static String blankToNull(String value) {

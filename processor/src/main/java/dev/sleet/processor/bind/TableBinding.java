@@ -11,6 +11,7 @@ import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.Index;
 import dev.sleet.schema.model.UniqueConstraint;
 import dev.sleet.schema.sql.Naming;
+import dev.sleet.schema.sql.SqlExpressions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,6 +108,21 @@ final class TableBinding {
                         : Diagnostic.UNKNOWN_COLUMN.with(where, column, tableName, known),
                 type, annotation, value);
         return false;
+    }
+
+    /**
+     * Checks the column names a SQL expression uses ({@link SqlExpressions#columnReferences}, a conservative
+     * reading); reports the first the table lacks at the expression and returns false.
+     */
+    boolean knownColumnsIn(String expression, String where, AnnotationView annotation, AnnotationValue value) {
+        for (String name : SqlExpressions.columnReferences(expression)) {
+            if (!columnsByName.containsKey(name)) {
+                error(Diagnostic.UNKNOWN_COLUMN_IN_EXPRESSION.with(where, name, expression.strip(), tableName,
+                        String.join(", ", columnsByName.keySet())), type, annotation, value);
+                return false;
+            }
+        }
+        return true;
     }
 
     Optional<BoundColumn> component(String componentName) {

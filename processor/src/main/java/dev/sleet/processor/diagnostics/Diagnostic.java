@@ -59,6 +59,42 @@ public enum Diagnostic {
     NO_PRIMARY_KEY(W002, "table {0} has no primary key, so its DAO cannot find, update or delete rows by key; mark the key"
             + " component(s) with @Id"),
 
+    DEFAULT_BARE_WORD(E036, "@Default(\"{0}\") on {1}: PostgreSQL reads the bare word {0} as a column name, which a default"
+            + " cannot use; write @Default(\"'{0}'\") for that text, or a function call such as now()"),
+    DEFAULT_NOT_A_LABEL(E036, "@Default(\"{0}\") on {1} names {2}, which is not a label of enum type {3}; write one of: {4}"),
+    DEFAULT_WRONG_KIND(E036, "@Default(\"{0}\") on {1} is {2}, which a {3} column cannot hold; write {4}"),
+    DEFAULT_TOO_LONG(E036, "@Default(\"{0}\") on {1} is {2} characters long, over the {3} characters of {4}; shorten it, or raise"
+            + " @Column(length)"),
+    DEFAULT_NULL_ON_NOT_NULL(E036, "@Default(\"{0}\") on {1} gives NULL, but the column is NOT NULL; make the component @Nullable"
+            + " and drop the @Default, or write another default"),
+    SET_NULL_ON_NOT_NULL(E037, "@References(on{0} = SET_NULL) on {1}: the column is NOT NULL, so PostgreSQL would refuse the {2} of"
+            + " the referenced row; make the component @Nullable, or use CASCADE, RESTRICT or NO_ACTION"),
+    SET_DEFAULT_WITHOUT_DEFAULT(E037, "@References(on{0} = SET_DEFAULT) on {1}: the column has no default, so the {2} of the"
+            + " referenced row would set it to NULL{3}; add @Default(\"...\"), or use another action"),
+    INDEX_METHOD_MULTICOLUMN(E038, "@Index on {0} uses {1} over {2} keys, but PostgreSQL's {1} indexes take a single key; index one"
+            + " column, or use BTREE (or GIST/GIN) for several"),
+    INDEX_METHOD_UNIQUE(E038, "@Index on {0} is unique with using = {1}, but only BTREE indexes can be unique in PostgreSQL; use"
+            + " BTREE, or declare @Unique"),
+    INDEX_METHOD_ORDER(E038, "@Index on {0} gives sort orders with using = {1}, but only BTREE indexes keep an order; remove order,"
+            + " or use BTREE"),
+    EXCLUSION_METHOD(E038, "@Exclusion on {0} uses {1}, which cannot enforce exclusion constraints; use GIST (or SPGIST, BTREE, HASH"
+            + " for a single element)"),
+    PG_ENUM_NOT_ENUM(E039, "@PgEnum on {0}, which is a {1}: only a Java enum maps to a PostgreSQL enum type; declare"
+            + " `public enum {0} { ... }`, or remove @PgEnum"),
+    IGNORED_ON_NON_TABLE(E041, "@{0} on {1}, which is not a @Table record, does nothing; annotate {1} with @Table, or remove @{0}"),
+    IGNORED_ON_NON_COLUMN(E041, "@{0} on {1} does nothing: only the components of a @Table record become columns; move it to a"
+            + " component of a @Table record, or remove it"),
+    ENUM_VALUE_WITHOUT_PG_ENUM(E041, "@EnumValue on {0} does nothing: enum {1} is not a @PgEnum (an @Enumerated(STRING) column stores"
+            + " the constant name); annotate {1} with @PgEnum, or remove @EnumValue"),
+    EXPLICIT_TYPE_WITH_SIZE(E041, "{0} on {1} does nothing with the explicit type \"{2}\"; write the size in the type, e.g."
+            + " \"varchar(50)\" or \"numeric(12,2)\", and remove {0}"),
+    RENAMED_FROM_OWN_NAME(E042, "@RenamedFrom(\"{0}\") on {1} names its own name, so nothing is renamed; write the old name, or"
+            + " remove @RenamedFrom once the rename is released"),
+    RENAMED_FROM_CLAIMED_TWICE(E042, "@RenamedFrom(\"{0}\") on {1} claims the old name that {2} claims too; only one {3} can be"
+            + " renamed from it"),
+    RENAMED_FROM_NOTHING(E043, "@RenamedFrom(\"{0}\") on {1} matches no {2} of the committed state in {3}, so the change would"
+            + " drop and add instead of rename{4}"),
+
     // Names
     NAME_BLANK(E035, "{0} is blank; write a name or leave the attribute out to derive one"),
     NAME_TOO_LONG(E011, "{0} \"{1}\" is {2} bytes, over PostgreSQL's limit of 63, and would be cut; write {3} with at most 63 bytes"),
@@ -71,6 +107,8 @@ public enum Diagnostic {
     UNKNOWN_COLUMN(E004, "{0} names column \"{1}\", which table {2} does not have; columns are: {3}"),
     UNKNOWN_COLUMN_COMPONENT_NAME(E004, "{0} names column \"{1}\", which table {2} does not have (write the column name \"{3}\","
             + " not the component name); columns are: {4}"),
+    UNKNOWN_COLUMN_IN_EXPRESSION(E004, "{0} uses {1} in `{2}`, but table {3} has no column of that name; columns are: {4}."
+            + " Write an existing column (quoted if it has capitals), or put a text value in single quotes"),
     INDEX_WITHOUT_KEYS(E016, "@Index on {0} has neither columns nor expressions; write columns = {\"...\"} or expressions = {\"...\"}"),
     JAKARTA_INDEX_WITHOUT_KEYS(E016, "@Index on {0} has an empty columnList; write columnList = \"a, b\""),
     ORDER_MISMATCH(E022, "@Index on {0} lists {1} sort orders for {2} keys; write one order per key (columns first, then expressions)"),

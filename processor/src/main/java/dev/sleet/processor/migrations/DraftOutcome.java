@@ -18,6 +18,13 @@ public sealed interface DraftOutcome {
             implements DraftOutcome {
     }
 
+    /**
+     * The unreleased draft {@code name} already holds exactly this change: the file is left alone, but
+     * its destructive statements are warned about again, on every build while the draft exists.
+     */
+    record Kept(String name, MigrationPlan up) implements DraftOutcome {
+    }
+
     /** The unreleased draft is no longer needed: the sources equal its parents' state again. */
     record Delete(String name) implements DraftOutcome {
     }

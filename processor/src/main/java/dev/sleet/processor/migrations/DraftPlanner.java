@@ -23,6 +23,16 @@ public final class DraftPlanner {
     private DraftPlanner() {
     }
 
+    /** The state the next draft is diffed against: every migration but the unreleased draft being rewritten. */
+    public static DatabaseSchema committed(MigrationsFolder folder) {
+        Journal journal = folder.journal();
+        List<MigrationFile> migrations = folder.migrations();
+        String rewriting = migrations.isEmpty() ? null
+                : Optional.of(migrations.get(migrations.size() - 1)).filter(m -> m.draft() && m.generated()).map(MigrationFile::name).orElse(null);
+        Journal base = rewriting == null ? journal : journal.without(rewriting);
+        return base.stateOf(base.heads());
+    }
+
     public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now) {
         Journal journal = folder.journal();
         List<MigrationFile> migrations = folder.migrations();
@@ -48,7 +58,7 @@ public final class DraftPlanner {
         MigrationMeta meta = new MigrationMeta(name, parents, sources);
         if (rewriting != null && rewriting.equals(name) && sql.equals(newest.get().content())
                 && journal.meta(name).map(m -> m.equals(meta)).orElse(false)) {
-            return new DraftOutcome.Unchanged(); // same bytes: leave the file alone so timestamps and IDEs stay quiet
+            return new DraftOutcome.Kept(name, up); // same bytes: leave the file alone so timestamps and IDEs stay quiet
         }
         return new DraftOutcome.Write(name, rewriting, sql, meta, up, committed);
     }

@@ -6,6 +6,7 @@ import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.PlannedStatement;
 import dev.sleet.schema.diff.SchemaDiffer;
@@ -28,11 +29,13 @@ public final class MigrationStep {
     private final ProcessorOptions options;
     private final Reporter reporter;
     private final ClasspathExport export;
+    private final RenameValidator renames;
 
-    public MigrationStep(ProcessorOptions options, Reporter reporter, ClasspathExport export) {
+    public MigrationStep(ProcessorOptions options, Reporter reporter, ClasspathExport export, RenameValidator renames) {
         this.options = options;
         this.reporter = reporter;
         this.export = export;
+        this.renames = renames;
     }
 
     public void run(SchemaModel model) throws IOException {
@@ -65,12 +68,20 @@ public final class MigrationStep {
     }
 
     private boolean generate(MigrationsFolder folder, SchemaModel model) {
+        if (!renames.checkAgainst(model.tables(), DraftPlanner.committed(folder), options.migrations().toString())) {
+            return false;
+        }
         DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now());
-        if (outcome instanceof DraftOutcome.Write write) {
+        // A destructive draft warns on every build while it exists, not only on the build that wrote it.
+        MigrationPlan up = outcome instanceof DraftOutcome.Write write ? write.up()
+                : outcome instanceof DraftOutcome.Kept kept ? kept.up() : null;
+        String draftName = outcome instanceof DraftOutcome.Write write ? write.name()
+                : outcome instanceof DraftOutcome.Kept kept ? kept.name() : null;
+        if (up != null) {
             boolean blocked = false;
-            for (PlannedStatement statement : write.up().statements()) {
+            for (PlannedStatement statement : up.statements()) {
                 if (statement.destructive() != null) {
-                    blocked |= reportDestructive(statement, write.name(), model);
+                    blocked |= reportDestructive(statement, draftName, model);
                 }
             }
             if (blocked) {
@@ -113,7 +124,7 @@ public final class MigrationStep {
     }
 
     private boolean check(MigrationsFolder folder, SchemaModel model) {
-        boolean ok = true;
+        boolean ok = renames.checkAgainst(model.tables(), folder.journal().state(), options.migrations().toString());
         for (MigrationFile file : folder.migrations()) {
             if (file.draft()) {
                 reporter.report(Diagnostic.DRAFT_PENDING.with(file.name(), options.migrations(), DraftMarker.MARKER), null);

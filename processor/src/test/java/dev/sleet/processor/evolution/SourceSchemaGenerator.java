@@ -128,7 +128,30 @@ final class SourceSchemaGenerator {
         for (Edit e : edits) {
             apply(b, e);
         }
+        dropHintsToNothing(a, b);
         return b;
+    }
+
+    /**
+     * A table or column added by this very edit and renamed in it has no old name in {@code a}: the
+     * processor refuses such a hint (SLEET-E043), so the renamed object simply carries its new name.
+     */
+    private static void dropHintsToNothing(SourceSchema a, SourceSchema b) {
+        for (Tbl t : b.tables) {
+            if (t.renamedFrom != null && a.tables.stream().noneMatch(o -> o.tableName.equals(t.renamedFrom))) {
+                t.renamedFrom = null;
+            }
+            String before = t.renamedFrom != null ? t.renamedFrom : t.tableName;
+            Tbl old = a.tables.stream().filter(o -> o.tableName.equals(before)).findFirst().orElse(null);
+            if (old == null) {
+                continue;
+            }
+            for (Col c : t.columns) {
+                if (c.renamedFrom != null && !hasColumn(old, c.renamedFrom)) {
+                    c.renamedFrom = null;
+                }
+            }
+        }
     }
 
     private void apply(SourceSchema s, Edit edit) {

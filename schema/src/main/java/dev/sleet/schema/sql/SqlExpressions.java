@@ -1,6 +1,7 @@
 package dev.sleet.schema.sql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,72 @@ public final class SqlExpressions {
         }
         return false;
     }
+
+    /**
+     * The names {@code expression} uses as column references, read conservatively so that every name
+     * returned really is one: a bare word (folded to lower case) or quoted identifier that is not a
+     * keyword, not a function ({@code lower(}), not a type ({@code ::text}, {@code AS integer},
+     * {@code date '2000-01-01'}), not qualified ({@code t.col}, {@code pg_catalog.}) and not a collation.
+     * The processor reports the names a table lacks, which PostgreSQL would otherwise refuse only when
+     * the migration runs.
+     */
+    public static Set<String> columnReferences(String expression) {
+        Set<String> out = new LinkedHashSet<>();
+        if (expression == null) {
+            return out;
+        }
+        List<Token> tokens = tokenize(expression);
+        boolean typeNext = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.type == Type.CAST) {
+                typeNext = true;
+                continue;
+            }
+            if (t.type != Type.WORD && t.type != Type.IDENT) {
+                typeNext = false;
+                continue;
+            }
+            Token previous = i > 0 ? tokens.get(i - 1) : null;
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            if (typeNext) {
+                // A type name, possibly of several words (double precision, timestamp with time zone).
+                typeNext = false;
+                while (i + 1 < tokens.size() && tokens.get(i + 1).type == Type.WORD && TYPE_WORDS.contains(tokens.get(i + 1).text)) {
+                    i++;
+                }
+                continue;
+            }
+            if (t.type == Type.WORD && t.text.equals("as")) {
+                typeNext = true; // CAST(x AS type)
+                continue;
+            }
+            boolean function = next != null && next.is(Type.OPEN, "(");
+            boolean typedLiteral = next != null && next.type == Type.STRING;
+            boolean qualified = (next != null && next.type == Type.DOT) || (previous != null && previous.type == Type.DOT);
+            boolean collation = previous != null && previous.is(Type.WORD, "collate");
+            if (function || typedLiteral || qualified || collation || (t.type == Type.WORD && REFERENCE_KEYWORDS.contains(t.text))) {
+                continue;
+            }
+            out.add(t.type == Type.WORD ? t.text : t.text.substring(1, t.text.length() - 1).replace("\"\"", "\""));
+        }
+        return out;
+    }
+
+    /** Words that are never column references in an expression: SQL keywords, niladic functions, datetime fields. */
+    private static final Set<String> REFERENCE_KEYWORDS = Set.of(
+            "and", "or", "not", "null", "true", "false", "unknown", "is", "isnull", "notnull", "in", "between", "symmetric",
+            "asymmetric", "like", "ilike", "similar", "to", "escape", "case", "when", "then", "else", "end", "any", "all", "some",
+            "exists", "distinct", "from", "array", "row", "collate", "at", "time", "zone", "interval", "current_date",
+            "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "current_role", "current_catalog",
+            "current_schema", "session_user", "user", "asc", "desc", "nulls", "first", "last", "overlaps", "with", "without",
+            "varying", "precision", "double", "character", "timestamp", "date", "for", "both", "leading", "trailing", "placing",
+            "using", "operator", "default", "json", "object", "scalar", "value", "epoch", "year", "month", "day", "hour",
+            "minute", "second", "dow", "doy", "week", "quarter", "century", "decade", "millennium", "milliseconds",
+            "microseconds", "isodow", "isoyear", "julian", "timezone", "timezone_hour", "timezone_minute");
+
+    /** Words that continue a type name after its first word. */
+    private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
 
     /** The normal form described in the class comment, tokens separated by single spaces. */
     public static String normalize(String expression) {

@@ -1,0 +1,133 @@
+package dev.sleet.processor.validate;
+
+import dev.sleet.processor.diagnostics.Diagnostic;
+import dev.sleet.processor.diagnostics.Reporter;
+import dev.sleet.processor.scan.Annotated;
+import dev.sleet.processor.scan.AnnotationNames;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Sleet annotations written where the processor never reads them, which would otherwise be ignored
+ * without a word: table-level annotations on a type that is not a table, column annotations outside
+ * a table record, {@code @EnumValue} in an enum that is not a {@code @PgEnum}, and {@code @PgEnum} on
+ * something that is not an enum. Each annotation is reported once, however many elements javac
+ * copied it to (a record component's annotation also sits on its field, accessor and parameter).
+ */
+public final class MisplacedAnnotations {
+    private static final List<String> TABLE_LEVEL = List.of(AnnotationNames.INDEX, AnnotationNames.INDEX_LIST,
+            AnnotationNames.UNIQUE, AnnotationNames.UNIQUE_LIST, AnnotationNames.CHECK, AnnotationNames.CHECK_LIST,
+            AnnotationNames.EXCLUSION, AnnotationNames.EXCLUSION_LIST, AnnotationNames.SOFT_DELETE);
+    /** Column annotations with no meaning outside a table ({@code @Column} and {@code @Nullable} are left to other uses). */
+    private static final List<String> COLUMN_LEVEL = List.of(AnnotationNames.ID, AnnotationNames.IDENTITY, AnnotationNames.DEFAULT,
+            AnnotationNames.DEFAULT_NOW, AnnotationNames.REFERENCES);
+
+    private final Elements elements;
+    private final Reporter reporter;
+    private final Set<String> reported = new HashSet<>();
+
+    public MisplacedAnnotations(Elements elements, Reporter reporter) {
+        this.elements = elements;
+        this.reporter = reporter;
+    }
+
+    public void check(RoundEnvironment round) {
+        for (String name : TABLE_LEVEL) {
+            for (Element element : annotatedWith(round, name)) {
+                if (element instanceof TypeElement type && !Annotated.isTable(type)) {
+                    report(name, element, type.getQualifiedName() + "#type", Diagnostic.IGNORED_ON_NON_TABLE.with(displayName(name),
+                            type.getSimpleName()));
+                }
+            }
+        }
+        for (Element element : annotatedWith(round, AnnotationNames.RENAMED_FROM)) {
+            if (element instanceof TypeElement type) {
+                if (!Annotated.isTable(type)) {
+                    report(AnnotationNames.RENAMED_FROM, element, type.getQualifiedName() + "#type",
+                            Diagnostic.IGNORED_ON_NON_TABLE.with("RenamedFrom", type.getSimpleName()));
+                }
+            } else {
+                checkColumnLevel(AnnotationNames.RENAMED_FROM, element);
+            }
+        }
+        for (String name : COLUMN_LEVEL) {
+            for (Element element : annotatedWith(round, name)) {
+                checkColumnLevel(name, element);
+            }
+        }
+        for (Element element : annotatedWith(round, AnnotationNames.ENUM_VALUE)) {
+            Element owner = element.getEnclosingElement();
+            if (element.getKind() != ElementKind.ENUM_CONSTANT || !(owner instanceof TypeElement type)
+                    || !Annotated.of(type, elements).has(AnnotationNames.PG_ENUM)) {
+                report(AnnotationNames.ENUM_VALUE, element, owner + "#" + element.getSimpleName(),
+                        Diagnostic.ENUM_VALUE_WITHOUT_PG_ENUM.with(element.getSimpleName(), owner.getSimpleName()));
+            }
+        }
+        for (Element element : annotatedWith(round, AnnotationNames.PG_ENUM)) {
+            if (element.getKind() != ElementKind.ENUM && element instanceof TypeElement type) {
+                report(AnnotationNames.PG_ENUM, element, type.getQualifiedName() + "#type",
+                        Diagnostic.PG_ENUM_NOT_ENUM.with(type.getSimpleName(), type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' ')));
+            }
+        }
+    }
+
+    /** A column annotation counts only on a component (or its field, accessor, parameter) of a table record. */
+    private void checkColumnLevel(String name, Element element) {
+        TypeElement owner = ownerType(element);
+        if (owner == null) {
+            return;
+        }
+        if (owner.getKind() == ElementKind.RECORD && Annotated.isTable(owner)) {
+            return;
+        }
+        if (Annotated.isTable(owner)) {
+            return; // @Table on a class or interface: SLEET-E001 already says what to do
+        }
+        report(name, element, owner.getQualifiedName() + "#" + element.getSimpleName(),
+                Diagnostic.IGNORED_ON_NON_COLUMN.with(displayName(name), owner.getSimpleName() + "." + element.getSimpleName()));
+    }
+
+    private static TypeElement ownerType(Element element) {
+        Element e = element.getEnclosingElement();
+        while (e != null && !(e instanceof TypeElement)) {
+            e = e.getEnclosingElement();
+        }
+        return (TypeElement) e;
+    }
+
+    private void report(String annotation, Element element, String key, dev.sleet.processor.diagnostics.Message message) {
+        if (!reported.add(annotation + "@" + key)) {
+            return;
+        }
+        AnnotationMirror mirror = null;
+        for (AnnotationMirror m : element.getAnnotationMirrors()) {
+            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
+                mirror = m;
+            }
+        }
+        reporter.report(message, element, mirror);
+    }
+
+    private Set<? extends Element> annotatedWith(RoundEnvironment round, String name) {
+        TypeElement annotation = elements.getTypeElement(name);
+        return annotation == null ? Set.of() : round.getElementsAnnotatedWith(annotation);
+    }
+
+    /** {@code Index.List} is written as repeated {@code @Index}. */
+    private static String displayName(String qualified) {
+        String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+        return switch (simple) {
+            case "List" -> qualified.substring(0, qualified.lastIndexOf('.')).substring(qualified.substring(0, qualified.lastIndexOf('.'))
+                    .lastIndexOf('.') + 1);
+            default -> simple;
+        };
+    }
+}

@@ -1,0 +1,156 @@
+package dev.sleet.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compile-time safety nets that need a migrations history (a {@code @RenamedFrom} that matches
+ * nothing committed, a destructive draft's warning on every build) and the valid spellings the
+ * annotation checks must keep accepting. Single-file mistakes live in the broken-annotation corpus.
+ */
+class SafetyNetTest {
+    private static final String T1 = "2026-11-22T02:15:00Z";
+    private static final String T2 = "2026-11-22T03:00:00Z";
+    private static final String T3 = "2026-11-22T04:00:00Z";
+
+    @TempDir
+    Path dir;
+
+    private Harness harness() {
+        return new Harness(dir).option("-Asleet.daos=false");
+    }
+
+    private static JavaFileObject orders(String components) {
+        return Sources.of("Order", """
+                @Table(name = "orders")
+                public record Order(@Id @Identity long id,
+                    %s) {}
+                """.formatted(components));
+    }
+
+    private void release(String file) throws IOException {
+        Path path = dir.resolve(file);
+        String content = Files.readString(path, StandardCharsets.UTF_8);
+        Files.writeString(path, content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void renamedFromInJavaSpellingIsAnErrorSuggestingTheSqlName() throws IOException {
+        Harness h = harness();
+        assertThat(h.compile(T1, orders("long userId"))).succeeded();
+        release("20261122_021500_create_orders.sql");
+
+        JavaFileObject renamed = orders("@RenamedFrom(\"userId\") long ownerId");
+        Compilation compilation = h.compile(T2, renamed);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(8);
+        assertThat(compilation).hadErrorContaining("did you mean @RenamedFrom(\"user_id\")?");
+        assertThat(h.files()).as("no drop-and-add draft").containsExactly("20261122_021500_create_orders.sql");
+
+        // Written as the SQL name, the same change is a rename.
+        assertThat(h.compile(T2, orders("@RenamedFrom(\"user_id\") long ownerId"))).succeeded();
+        assertThat(h.read(h.files().get(1))).contains("RENAME COLUMN \"user_id\" TO \"owner_id\"").doesNotContain("DROP COLUMN");
+    }
+
+    @Test
+    void renamedFromNamingNoCommittedColumnListsTheColumnsTheSourcesDropped() throws IOException {
+        Harness h = harness();
+        assertThat(h.compile(T1, orders("String note, long total"))).succeeded();
+        release("20261122_021500_create_orders.sql");
+
+        JavaFileObject renamed = orders("@RenamedFrom(\"remark\") String comment, long total");
+        Compilation compilation = h.compile(T2, renamed);
+        assertThat(compilation).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(8);
+        assertThat(compilation).hadErrorContaining("the column of public.orders that the sources no longer have is note");
+    }
+
+    @Test
+    void tableRenamedFromNothingIsAnErrorAndCheckModeReportsItToo() throws IOException {
+        Harness h = harness();
+        assertThat(h.compile(T1, orders("long total"))).succeeded();
+        release("20261122_021500_create_orders.sql");
+
+        JavaFileObject renamed = Sources.of("Order", """
+                @Table(name = "purchases")
+                @RenamedFrom("order")
+                public record Order(@Id @Identity long id, long total) {}
+                """);
+        Compilation generate = h.compile(T2, renamed);
+        assertThat(generate).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(7);
+        assertThat(generate).hadErrorContaining("the table that the sources no longer have is public.orders");
+        Compilation check = new Harness(dir).option("-Asleet.daos=false").option("-Asleet.mode=check").compile(T2, renamed);
+        assertThat(check).hadErrorContaining("SLEET-E043");
+    }
+
+    @Test
+    void aReleasedRenameMayKeepItsHintAndANewTableIsNotChecked() throws IOException {
+        Harness h = harness();
+        assertThat(h.compile(T1, orders("long userId"))).succeeded();
+        release("20261122_021500_create_orders.sql");
+        assertThat(h.compile(T2, orders("@RenamedFrom(\"user_id\") long ownerId"))).succeeded();
+        release(h.files().get(1));
+        // The hint stays in the sources after the release: owner_id is committed now, nothing to check.
+        JavaFileObject both = Sources.of("Order", """
+                @Table(name = "orders")
+                public record Order(@Id @Identity long id, @RenamedFrom("user_id") long ownerId) {}
+                @Table(name = "notes")
+                record Note(@Id long id, @RenamedFrom("body") String text) {}
+                """);
+        assertThat(h.compile(T3, both)).succeeded();
+    }
+
+    @Test
+    void aDestructiveDraftWarnsOnEveryBuildWhileItExists() throws IOException {
+        Harness h = harness();
+        JavaFileObject withNote = orders("String note");
+        assertThat(h.compile(T1, withNote)).succeeded();
+        release("20261122_021500_create_orders.sql");
+        JavaFileObject without = Sources.of("Order", """
+                @Table(name = "orders")
+                public record Order(@Id @Identity long id) {}
+                """);
+        Compilation written = h.compile(T2, without);
+        assertThat(written).hadWarningContaining("SLEET-W001: DS103");
+        // The same unreleased draft, built again and left as it is, warns again.
+        String draft = h.files().get(1);
+        Compilation again = h.compile(T3, without);
+        assertThat(again).succeeded();
+        assertThat(h.files()).containsExactly("20261122_021500_create_orders.sql", draft);
+        assertThat(again).hadWarningContaining("SLEET-W001: DS103").inFile(without).onLine(7);
+    }
+
+    @Test
+    void validDefaultsAndExpressionsAreAccepted() {
+        JavaFileObject ok = Sources.of("Booking", """
+                @Table(name = "bookings")
+                @Check(expression = "CAST(guests AS integer) BETWEEN 1 AND 500 AND status IN ('pending', 'done')")
+                @Check(expression = "ends_at::timestamp with time zone > starts_at AND extract(epoch from ends_at - starts_at) < 86400")
+                @Check(expression = "\\"Total\\" >= 0 AND coalesce(note, '') <> 'x' COLLATE \\"C\\" AND day >= date '2020-01-01'")
+                @Check(expression = "starts_at > now() - interval '10 years' AND note IS DISTINCT FROM NULL AND NOT archived")
+                @Index(expressions = "lower(note)", where = "archived = false AND status = 'pending'::booking_status")
+                @Exclusion(elements = {@Exclusion.Element(column = "room", operator = "="),
+                    @Exclusion.Element(expression = "tstzrange(starts_at, ends_at, '[)')", operator = "&&")},
+                    where = "NOT archived")
+                public record Booking(@Id long id, long room, Instant startsAt, Instant endsAt, LocalDate day,
+                    @Default("'pending'") Status status, @Default("'pending'::booking_status") Status previous,
+                    @Default("0") int guests, @Default("-5") short delta, @Default("'12'") long big, @Default("1.5") double ratio,
+                    @Default("'t'") boolean archived, @Default("gen_random_uuid()") UUID token, @Default("CURRENT_TIMESTAMP") Instant created,
+                    @Default("'2020-01-01'") LocalDate since, @Default("'abc'") @Column(length = 3) String code,
+                    @Nullable @Default("null") String note, @Column(name = "Total") @Default("0") int total,
+                    @Default("now()") Instant touched, @Default("'NaN'") BigDecimal score) {
+                    @PgEnum(name = "booking_status") public enum Status { PENDING, DONE }
+                }
+                """);
+        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(T1, ok);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+}
