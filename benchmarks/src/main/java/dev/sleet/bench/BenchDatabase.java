@@ -1,6 +1,7 @@
 package dev.sleet.bench;
 
 import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotJson;
 import dev.sleet.testing.PostgresServer;
@@ -8,11 +9,11 @@ import dev.sleet.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -56,7 +57,7 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** Creates the tables of {@code dev.sleet.bench.domain} from the processor's snapshot. */
     public BenchDatabase withDomainTables() {
-        DatabaseSchema schema = SnapshotJson.read(resource("META-INF/sleet/snapshot.json"));
+        DatabaseSchema schema = SnapshotJson.read(resource(ClasspathLayout.SNAPSHOT));
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String sql : SchemaDiffer.diff(DatabaseSchema.EMPTY, schema).sql()) {
                 s.execute(sql);

@@ -3,6 +3,7 @@ package dev.sleet.bench;
 import dev.sleet.processor.SleetProcessor;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.SchemaDiffer;
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.snapshot.SnapshotJson;
 import java.io.IOException;
@@ -154,7 +155,7 @@ public final class CompileBench {
     static DatabaseSchema snapshotOf(Path root, List<Path> files) throws IOException {
         Path out = Files.createTempDirectory(root, "snapshot");
         javac(files, out, Mode.SNAPSHOT, null, new TimedProcessor(new SleetProcessor()));
-        return SnapshotJson.read(Files.readString(out.resolve("META-INF/sleet/snapshot.json"), StandardCharsets.UTF_8));
+        return SnapshotJson.read(Files.readString(out.resolve(ClasspathLayout.SNAPSHOT), StandardCharsets.UTF_8));
     }
 
     /** Returns {wall nanos, nanos inside the processor}. */

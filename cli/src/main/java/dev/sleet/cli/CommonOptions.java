@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class CommonOptions {
     String migrations;
 
     @Option(names = "--snapshot", paramLabel = "<file>",
-            description = "Schema snapshot JSON. Default: the committed state in <migrations>/meta, else META-INF/sleet/snapshot.json on the classpath.")
+            description = "Schema snapshot JSON. Default: the committed state in <migrations>/meta, else " + ClasspathLayout.SNAPSHOT + " on the classpath.")
     Path snapshot;
 
     @Option(names = "--schema-history", paramLabel = "<schema>", defaultValue = HistoryTableName.DEFAULT_SCHEMA,

@@ -3,6 +3,7 @@ package dev.sleet.cli;
 import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
+import dev.sleet.schema.migration.DraftMarker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
                 "concurrent runs apply each migration once."})
 final class MigrateCommand extends DatabaseCommand {
 
-    @Option(names = "--drafts", description = "Apply drafts (files starting with '-- sleet:draft') too; for development databases.")
+    @Option(names = "--drafts", description = "Apply drafts (files starting with '" + DraftMarker.MARKER + "') too; for development databases.")
     boolean drafts;
 
     @Option(names = "--allow-out-of-order",

@@ -43,35 +43,57 @@ final class AdvisoryLock {
      * @throws MigrationLockTimeoutException when {@code timeout} passes first, naming the session that holds the lock
      */
     HistoryState acquire(Connection c, Duration timeout) throws SQLException {
-        long started = System.nanoTime();
-        long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
-        long sleepMs = 5;
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL, "
                 + history.outdatedSql())) {
             ps.setLong(1, key);
             ps.setString(2, history.qualifiedName());
             ps.setString(3, history.qualifiedName());
-            while (true) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        boolean exists = rs.getBoolean(2);
-                        return new HistoryState(exists, exists && rs.getBoolean(3));
-                    }
-                }
-                long now = System.nanoTime();
-                if (now >= deadline) {
-                    throw new MigrationLockTimeoutException(history.qualifiedName(), key, timeout, holder(c));
-                }
-                try {
-                    Thread.sleep(Math.max(1, Math.min(sleepMs, (deadline - now) / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new MigrationLockTimeoutException(history.qualifiedName(), key, Duration.ofNanos(System.nanoTime() - started),
-                            holder(c));
-                }
-                sleepMs = Math.min(sleepMs * 2, 200);
+            HistoryState state = poll(ps, timeout, rs -> {
+                boolean exists = rs.getBoolean(2);
+                return new HistoryState(exists, exists && rs.getBoolean(3));
+            });
+            if (state == null) {
+                // Only a finite timeout ends the wait without the lock.
+                throw new MigrationLockTimeoutException(history.qualifiedName(), key, timeout, holder(c));
             }
+            return state;
+        }
+    }
+
+    /** Reads what a granted lock query returned. */
+    @FunctionalInterface
+    interface Granted<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The one waiting loop: runs {@code tryLock} (whose first column is the result of {@code
+     * pg_try_advisory_lock}) until it is granted, with a doubling pause of up to 200 ms, or until
+     * {@code timeout} (null: no limit) has passed.
+     *
+     * @return what {@code granted} read from the granting row, or null when the time ran out
+     */
+    static <T> T poll(PreparedStatement tryLock, Duration timeout, Granted<T> granted) throws SQLException {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        long sleepMs = 5;
+        while (true) {
+            try (ResultSet rs = tryLock.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return granted.read(rs);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(sleepMs, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the migration lock (another migrator is running)", e);
+            }
+            sleepMs = Math.min(sleepMs * 2, 200);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.sleet.runtime.migrate;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -31,29 +30,9 @@ public final class MigrationLock {
      * @return true when this session now holds the lock
      */
     public boolean tryAcquire(Connection c, Duration timeout) throws SQLException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long sleepMs = 5;
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, key);
-            while (true) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return true;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(Math.min(sleepMs, Math.max(1, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while waiting for the migration lock", e);
-                }
-                sleepMs = Math.min(sleepMs * 2, 200);
-            }
+            return AdvisoryLock.poll(ps, timeout, rs -> Boolean.TRUE) != null;
         }
     }
 
