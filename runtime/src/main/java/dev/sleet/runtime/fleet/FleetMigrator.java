@@ -59,6 +59,10 @@ public final class FleetMigrator {
 
     /** The migration every target should end at: the option's target, else the newest file (drafts only when included). */
     public String destination() {
+        return destination(source);
+    }
+
+    private String destination(MigrationSource source) {
         if (options.migrate().target() != null) {
             String t = options.migrate().target();
             return t.endsWith(".sql") ? t.substring(0, t.length() - 4) : t;
@@ -82,7 +86,8 @@ public final class FleetMigrator {
      */
     public FleetReport migrate() {
         long t0 = System.nanoTime();
-        String destination = destination();
+        MigrationSource files = ReadOnceSource.of(source);
+        String destination = destination(files);
         Map<String, LedgerEntry> previous = ledger.load();
         Map<String, LedgerEntry> results = new ConcurrentHashMap<>();
         List<String> skipped = new ArrayList<>();
@@ -96,7 +101,7 @@ public final class FleetMigrator {
                 todo.add(t);
             }
         }
-        TargetRun run = new TargetRun(source, options, connector);
+        TargetRun run = new TargetRun(files, options, connector);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         int total = todo.size();
@@ -175,8 +180,9 @@ public final class FleetMigrator {
 
     /** What {@link #migrate()} would apply on each target; reads only (no lock, no ledger). */
     public List<TargetPlan> plan() {
-        TargetRun run = new TargetRun(source, options, connector);
-        String destination = destination();
+        MigrationSource files = ReadOnceSource.of(source);
+        TargetRun run = new TargetRun(files, options, connector);
+        String destination = destination(files);
         return forEach(target -> {
             try (Connection c = connector.open(target)) {
                 List<MigrationStatus> statuses = run.migrator(target, c, MigrationListener.NONE).status();
@@ -205,8 +211,9 @@ public final class FleetMigrator {
 
     /** Each target's position, plus its drift from {@code snapshot} (database targets only; null: no drift check). */
     public List<TargetStatus> status(DatabaseSchema snapshot) {
-        TargetRun run = new TargetRun(source, options, connector);
-        String destination = destination();
+        MigrationSource files = ReadOnceSource.of(source);
+        TargetRun run = new TargetRun(files, options, connector);
+        String destination = destination(files);
         return forEach(target -> {
             try (Connection c = connector.open(target)) {
                 List<MigrationStatus> statuses = run.migrator(target, c, MigrationListener.NONE).status();
