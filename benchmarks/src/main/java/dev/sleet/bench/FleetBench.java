@@ -124,7 +124,7 @@ public final class FleetBench {
             report.subsection("`fleet status` over " + statusDatabases + " up-to-date databases");
             report.paragraph(statusDatabases + " copies of one database with the " + migrations + " migrations applied;"
                     + " `FleetMigrator.status()` (what `sleet fleet status --no-drift` runs) with parallel " + parallel
-                    + ": one connection and one history read per database. Measured after one warm-up pass over the same databases.");
+                    + ": one connection per database, on which the history table's existence and rows are read. Measured after one warm-up pass over the same databases.");
             report.table(List.of("task", "wall time", "per database"), List.of(List.of("fleet status, " + statusDatabases + " databases",
                     Format.millis(status), Format.millis(status / (double) statusDatabases))));
             report.goal("fleet status over " + statusDatabases + " up-to-date databases", "< 10 s", Format.millis(status),

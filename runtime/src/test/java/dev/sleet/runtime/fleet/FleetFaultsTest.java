@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * killed mid-run. Each is reported as what it is; every other target migrates exactly once; a
  * re-run after the fixes finishes the job.
  *
- * <p>{@code -Dsleet.fleet.targets=200} runs it over 200 databases (the issue's size); the default
- * is smaller to keep the build quick on shared machines.
+ * <p>{@code -Dsleet.fleet.targets=200} runs it over 200 databases (the issue's size; measured on a
+ * loaded 2-core machine: 216 databases created in 52 s, the faulty run over 201 targets 20 s, about
+ * 8 minutes for the whole module build). The default, 50, keeps the build quick on shared machines.
  */
 class FleetFaultsTest {
     private static final int TARGETS = Integer.getInteger("sleet.fleet.targets", 50);
