@@ -58,7 +58,7 @@ import java.util.function.Function;
  *     "uniques": [{"name": "...", "columns": ["email"], "nullsNotDistinct": true}],
  *     "checks": [{"name": "...", "expression": "end_time > start_time"}],
  *     "exclusions": [{"name": "...", "using": "gist", "elements": [{"column": "resource_id", "operator": "="},
- *                     {"expression": "tstzrange(start_time, end_time, '[)')", "operator": "&&"}], "where": "..."}],
+ *                     {"expression": "tstzrange(start_time, end_time, '[)')", "operator": "&amp;&amp;"}], "where": "..."}],
  *     "indexes": [{"name": "...", "unique": true, "using": "btree",
  *                  "keys": [{"column": "event_date", "order": "desc"}, {"expression": "lower(email)"}], "where": "..."}]
  *   }]
