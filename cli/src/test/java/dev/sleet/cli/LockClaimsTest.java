@@ -155,6 +155,18 @@ class LockClaimsTest {
     }
 
     @Test
+    void storageSettingsTakeNoLockThatBlocksAndTheLinterSaysNothing() throws Exception {
+        String sql = "ALTER TABLE items SET (fillfactor = 70)";
+        assertThat(codes(sql)).isEmpty();
+        Probe held = whileHeldInTransaction(sql);
+        assertThat(held.readBlocked()).isFalse();
+        assertThat(held.writeBlocked()).isFalse();
+        String drop = "ALTER TABLE items DROP CONSTRAINT items_pkey";
+        assertThat(codes(drop)).contains("PG111");
+        assertThat(whileHeldInTransaction(drop).readBlocked()).as("other ALTER TABLE forms take ACCESS EXCLUSIVE").isTrue();
+    }
+
+    @Test
     void pg111WithoutLockTimeoutEveryQueryQueuesBehindTheWaitingAlter() throws Exception {
         try (Connection report = db.connect(); Connection migration = db.connect(); Connection app = db.connect()) {
             // A long report query holds ACCESS SHARE on items.

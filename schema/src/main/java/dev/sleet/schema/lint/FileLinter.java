@@ -208,7 +208,8 @@ final class FileLinter {
         boolean accessExclusive = false;
         for (Action action : at.actions()) {
             accessExclusive |= !(action instanceof DdlStatement.ValidateConstraint)
-                    && !(action instanceof AddConstraint ac && ac.kind() == ConstraintKind.FOREIGN_KEY);
+                    && !(action instanceof AddConstraint ac && ac.kind() == ConstraintKind.FOREIGN_KEY)
+                    && !(action instanceof DdlStatement.OtherAction other && takesShareUpdateExclusive(other.words()));
             if (action instanceof AddColumn ac) {
                 addColumn(s, t, ac);
             } else if (action instanceof DdlStatement.DropColumn dc) {
@@ -243,6 +244,13 @@ final class FileLinter {
         } else if (at.actions().stream().anyMatch(a -> a instanceof AddConstraint ac && !ac.notValid())) {
             takeHeavyLock(s, t);
         }
+    }
+
+    /** The ALTER TABLE forms PostgreSQL runs under SHARE UPDATE EXCLUSIVE, which lets reads and writes go on. */
+    private static boolean takesShareUpdateExclusive(String words) {
+        String w = words.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return w.startsWith("set (") || w.startsWith("reset (") || w.startsWith("set statistics") || w.startsWith("cluster on")
+                || w.startsWith("set without cluster") || w.startsWith("attach partition");
     }
 
     private void addColumn(SqlStatement s, QualifiedName t, AddColumn ac) {
@@ -488,7 +496,7 @@ final class FileLinter {
             if (code.isEmpty() || code.get().family() != LintCode.Family.DESTRUCTIVE || alreadyFound(s, code.get())) {
                 continue;
             }
-            add(code.get(), s, code.get().title() + " " + m.group(2).strip(),
+            add(code.get(), s, "the draft marks it " + m.group(1) + ": " + m.group(2).strip(),
                     "the generated draft marks it as destructive: the running release may still use what it removes",
                     "stop using it in one release, remove it in the next");
         }

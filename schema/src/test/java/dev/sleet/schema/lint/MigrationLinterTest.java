@@ -185,6 +185,13 @@ class MigrationLinterTest {
     }
 
     @Test
+    void storageAndStatisticsSettingsTakeNoAccessExclusiveLock() {
+        assertThat(codes("ALTER TABLE events SET (fillfactor = 70);")).isEmpty();
+        assertThat(codes("ALTER TABLE events ALTER COLUMN notes SET STATISTICS 500;")).isEmpty();
+        assertThat(codes("ALTER TABLE events DROP CONSTRAINT events_checked_not_null;")).containsExactly("PG111");
+    }
+
+    @Test
     void severalTablesLockedInOneTransaction() {
         String two = "SET lock_timeout = '1s'; ALTER TABLE events ADD COLUMN a text; ALTER TABLE clients ADD COLUMN b text;";
         assertThat(codes(two)).containsExactly("PG112");
