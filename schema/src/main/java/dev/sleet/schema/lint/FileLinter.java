@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ final class FileLinter {
 
     private final String file;
     private final String content;
-    private final DatabaseSchema before;
+    private final Supplier<DatabaseSchema> committed;
     private final LintPolicy policy;
 
     private final List<Finding> findings = new ArrayList<>();
@@ -66,11 +67,17 @@ final class FileLinter {
     private boolean reportedLockTimeout;
     private boolean reportedManyLocks;
 
-    FileLinter(String file, String content, DatabaseSchema before, LintPolicy policy) {
+    FileLinter(String file, String content, Supplier<DatabaseSchema> committed, LintPolicy policy) {
         this.file = file.endsWith(".sql") ? file : file + ".sql";
         this.content = content;
-        this.before = before == null ? DatabaseSchema.EMPTY : before;
+        this.committed = committed;
         this.policy = policy;
+    }
+
+    /** The committed state, read on first use (most statements need none). */
+    private DatabaseSchema before() {
+        DatabaseSchema state = committed.get();
+        return state == null ? DatabaseSchema.EMPTY : state;
     }
 
     List<Finding> run() {
@@ -131,7 +138,7 @@ final class FileLinter {
             }
         } else if (parsed instanceof DdlStatement.DropType dt) {
             for (QualifiedName type : dt.types()) {
-                if (before.enumType(type).isPresent()) {
+                if (before().enumType(type).isPresent()) {
                     add(LintCode.DS107, s, "drops enum type " + type,
                             "fails while a column still uses the type, and the running release may still send its values",
                             "drop the columns using it first, in a release after the code stopped using them");
@@ -289,7 +296,7 @@ final class FileLinter {
                     accessExclusive(t) + " while every row is rewritten and every index of " + t + " rebuilt",
                     rewriteFix(t, type));
         }
-        boolean toEnum = type.type().contains("\"") || before.enums().stream()
+        boolean toEnum = type.type().contains("\"") || before().enums().stream()
                 .anyMatch(e -> e.name().name().equals(type.type().strip().toLowerCase(Locale.ROOT)));
         if (!toEnum && !TypeChanges.isSafeWidening(from, ColumnType.builtin(type.type()))) {
             add(LintCode.MF105, s, "narrows column " + type.column() + " of " + t + " from " + from.sql() + " to " + type.type(),
@@ -413,7 +420,7 @@ final class FileLinter {
     private QualifiedName tableOfIndex(QualifiedName index) {
         if (indexTables == null) {
             indexTables = new HashMap<>();
-            for (Table t : before.tables()) {
+            for (Table t : before().tables()) {
                 for (Index i : t.indexes()) {
                     indexTables.put(new QualifiedName(t.name().schema(), i.name()), t.name());
                 }
@@ -439,7 +446,7 @@ final class FileLinter {
     private Map<QualifiedName, Table> tables() {
         if (tables == null) {
             tables = new HashMap<>();
-            before.tables().forEach(t -> tables.put(t.name(), t));
+            before().tables().forEach(t -> tables.put(t.name(), t));
         }
         return tables;
     }

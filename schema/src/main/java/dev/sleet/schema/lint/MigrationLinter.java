@@ -1,14 +1,11 @@
 package dev.sleet.schema.lint;
 
-import dev.sleet.schema.journal.Journal;
 import dev.sleet.schema.migration.MigrationFile;
-import dev.sleet.schema.journal.MigrationMeta;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -44,31 +41,14 @@ public final class MigrationLinter {
      */
     public LintReport lintFolder(Path folder, Predicate<String> which) {
         MigrationsFolder migrations = MigrationsFolder.at(folder);
-        Journal journal = migrations.journal();
-        List<MigrationMeta> earlier = new ArrayList<>();
-        DatabaseSchema stateOfEarlier = DatabaseSchema.EMPTY;
-        boolean stale = false;
+        List<MigrationFile> all = migrations.migrations();
+        CommittedStates states = new CommittedStates(migrations, all);
         List<Finding> findings = new ArrayList<>();
         int files = 0;
-        for (MigrationFile file : migrations.migrations()) {
-            Optional<MigrationMeta> meta = journal.meta(file.name());
+        for (MigrationFile file : all) {
             if (which.test(file.name())) {
-                DatabaseSchema before;
-                if (meta.isPresent()) {
-                    before = journal.stateOf(meta.get().parents());
-                } else {
-                    if (stale) {
-                        stateOfEarlier = new Journal(earlier).state();
-                        stale = false;
-                    }
-                    before = stateOfEarlier;
-                }
-                findings.addAll(lintScript(file.name(), file.content(), before));
+                findings.addAll(new FileLinter(file.name(), file.content(), states.before(file), policy).run());
                 files++;
-            }
-            if (meta.isPresent()) {
-                earlier.add(meta.get());
-                stale = true;
             }
         }
         return new LintReport(files, findings);
@@ -81,6 +61,6 @@ public final class MigrationLinter {
      * @param before   the committed state the migration starts from; tables it does not know count as existing
      */
     public List<Finding> lintScript(String fileName, String content, DatabaseSchema before) {
-        return new FileLinter(fileName, content, before, policy).run();
+        return new FileLinter(fileName, content, () -> before, policy).run();
     }
 }

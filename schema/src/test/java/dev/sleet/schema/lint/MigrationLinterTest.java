@@ -315,4 +315,31 @@ class MigrationLinterTest {
         assertThat(onlyLast.files()).isEqualTo(1);
         assertThat(onlyLast.findings()).extracting(f -> f.code().name()).containsExactly("MF103");
     }
+
+    @Test
+    void aHandWrittenFileAfterAMergeSeesBothBranches(@TempDir Path dir) throws Exception {
+        MigrationsFolder folder = MigrationsFolder.at(dir);
+        DatabaseSchema base = committed();
+        folder.write("20261101_000000_base", "-- +migrate Up\nSELECT 1;\n", new MigrationMeta("20261101_000000_base", List.of(), base));
+        folder.write("20261102_000000_left", "-- +migrate Up\nSELECT 1;\n",
+                new MigrationMeta("20261102_000000_left", List.of("20261101_000000_base"), withTable(base, "left_side")));
+        folder.write("20261103_000000_right", "-- +migrate Up\nSELECT 1;\n",
+                new MigrationMeta("20261103_000000_right", List.of("20261101_000000_base"), withTable(base, "right_side")));
+        Files.writeString(dir.resolve("20261104_000000_hand.sql"), """
+                -- +migrate Up
+                SET lock_timeout = '1s';
+                ALTER TABLE left_side ALTER COLUMN label TYPE text;
+                ALTER TABLE right_side ALTER COLUMN label TYPE text;
+                ALTER TABLE nowhere ALTER COLUMN label TYPE text;
+                """);
+        LintReport report = MigrationLinter.forFolder(dir).lintFolder(dir, name -> name.endsWith("hand"));
+        assertThat(report.findings()).extracting(f -> f.line() + ":" + f.code().name()).containsExactly("4:PG112", "5:PG108");
+    }
+
+    private static DatabaseSchema withTable(DatabaseSchema base, String name) {
+        List<Table> tables = new java.util.ArrayList<>(base.tables());
+        tables.add(new Table(QualifiedName.of(null, name), List.of(new Column("label", ColumnType.builtin("varchar(10)"), true)),
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+        return new DatabaseSchema(base.schemas(), base.extensions(), base.enums(), tables);
+    }
 }
