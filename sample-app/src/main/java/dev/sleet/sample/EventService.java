@@ -70,11 +70,8 @@ public final class EventService {
                 throw new IllegalStateException("event " + eventId + " cannot move from " + current.status() + " to " + next
                         + "; allowed: " + NEXT.get(current.status()));
             }
-            Event moved = new Event(current.id(), current.clientId(), current.coordinatorId(), current.name(), next,
-                    current.eventDate(), current.guestCount(), current.venue(), current.notes(), current.isArchived(),
-                    current.archivedAt(), current.archivedBy(), current.createdAt(), current.updatedAt());
-            events.update(moved);
-            return events.findById(eventId).orElseThrow();
+            // One column changes: a set-based update, RETURNING the row as stored (updated_at is kept current by @UpdatedAt).
+            return events.update().set(EVENTS.STATUS, next).where(EVENTS.ID.eq(eventId)).returning().get(0);
         });
     }
 

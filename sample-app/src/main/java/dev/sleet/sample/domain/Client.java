@@ -7,6 +7,7 @@ import dev.sleet.annotations.Identity;
 import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.Table;
 import dev.sleet.annotations.Unique;
+import dev.sleet.annotations.UpdatedAt;
 import java.time.Instant;
 
 /** A customer of the caterer. */
@@ -19,5 +20,5 @@ public record Client(
         @Column(length = 40) @Nullable String phone,
         @Column(length = 200) @Nullable String company,
         @DefaultNow Instant createdAt,
-        @DefaultNow Instant updatedAt) {
+        @DefaultNow @UpdatedAt Instant updatedAt) {
 }

@@ -12,6 +12,7 @@ import dev.sleet.annotations.References;
 import dev.sleet.annotations.SoftDelete;
 import dev.sleet.annotations.Table;
 import dev.sleet.annotations.Unique;
+import dev.sleet.annotations.UpdatedAt;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -38,5 +39,5 @@ public record Event(
         @Nullable Instant archivedAt,
         @References(table = User.class, onDelete = Action.SET_NULL) @Nullable Long archivedBy,
         @DefaultNow Instant createdAt,
-        @DefaultNow Instant updatedAt) {
+        @DefaultNow @UpdatedAt Instant updatedAt) {
 }

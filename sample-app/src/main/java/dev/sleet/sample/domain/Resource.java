@@ -6,6 +6,7 @@ import dev.sleet.annotations.Id;
 import dev.sleet.annotations.Identity;
 import dev.sleet.annotations.Table;
 import dev.sleet.annotations.Unique;
+import dev.sleet.annotations.UpdatedAt;
 import java.time.Instant;
 
 /** Something that can be booked for a time range: a person, a piece of equipment, materials. */
@@ -16,5 +17,5 @@ public record Resource(
         @Column(length = 200) String name,
         ResourceType type,
         @DefaultNow Instant createdAt,
-        @DefaultNow Instant updatedAt) {
+        @DefaultNow @UpdatedAt Instant updatedAt) {
 }

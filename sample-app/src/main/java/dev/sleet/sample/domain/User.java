@@ -10,6 +10,7 @@ import dev.sleet.annotations.Nullable;
 import dev.sleet.annotations.References;
 import dev.sleet.annotations.Table;
 import dev.sleet.annotations.Unique;
+import dev.sleet.annotations.UpdatedAt;
 import java.time.Instant;
 
 /**
@@ -26,5 +27,5 @@ public record User(
         UserRole role,
         @Nullable String passwordHash,
         @DefaultNow Instant createdAt,
-        @DefaultNow Instant updatedAt) {
+        @DefaultNow @UpdatedAt Instant updatedAt) {
 }
