@@ -1,5 +1,6 @@
 package dev.sleet.runtime;
 
+import dev.sleet.schema.sql.SqlLexer;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,58 +110,32 @@ public final class SqlErrors {
         if (open < 0) {
             return List.of();
         }
-        int start = open + "Key (".length();
-        int depth = 1;
-        int end = start;
-        boolean quoted = false;
-        while (end < detail.length() && depth > 0) {
-            char c = detail.charAt(end);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
+        // The key list runs to the parenthesis that closes "Key (", read through the SQL lexer so that
+        // parentheses inside literals ('[)') and quoted names do not count.
+        List<SqlLexer.Token> tokens = SqlLexer.significant(detail.substring(open + "Key ".length()));
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlLexer.Token t = tokens.get(i);
+            if (t.is(SqlLexer.Kind.PUNCTUATION, "(")) {
                 depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
+            } else if (t.is(SqlLexer.Kind.PUNCTUATION, ")") && --depth == 0) {
+                return identifiersOutsideCalls(tokens.subList(1, i));
             }
-            end++;
         }
-        if (depth != 0) {
-            return List.of();
-        }
-        return identifiersOutsideCalls(detail.substring(start, end - 1));
+        return List.of();
     }
 
-    /** Identifiers that are neither function names, nor inside string literals, nor type names after {@code ::}. */
-    private static List<String> identifiersOutsideCalls(String keys) {
+    /** Identifiers that are neither function names, nor string literals, nor type names after {@code ::}. */
+    private static List<String> identifiersOutsideCalls(List<SqlLexer.Token> keys) {
         List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < keys.length()) {
-            char c = keys.charAt(i);
-            if (c == '\'') {
-                int close = keys.indexOf('\'', i + 1);
-                i = close < 0 ? keys.length() : close + 1;
-            } else if (c == ':' && i + 1 < keys.length() && keys.charAt(i + 1) == ':') {
-                i += 2;
-                while (i < keys.length() && (Character.isLetterOrDigit(keys.charAt(i)) || keys.charAt(i) == '_')) {
-                    i++;
-                }
-            } else if (c == '"') {
-                int close = keys.indexOf('"', i + 1);
-                int stop = close < 0 ? keys.length() : close;
-                addUnique(out, keys.substring(i + 1, stop));
-                i = stop + 1;
-            } else if (Character.isLetter(c) || c == '_') {
-                int j = i;
-                while (j < keys.length() && (Character.isLetterOrDigit(keys.charAt(j)) || keys.charAt(j) == '_')) {
-                    j++;
-                }
-                boolean call = j < keys.length() && keys.charAt(j) == '(';
-                if (!call) {
-                    addUnique(out, keys.substring(i, j));
-                }
-                i = j;
-            } else {
-                i++;
+        for (int i = 0; i < keys.size(); i++) {
+            SqlLexer.Token t = keys.get(i);
+            boolean afterCast = i > 0 && keys.get(i - 1).is(SqlLexer.Kind.OPERATOR, "::");
+            boolean call = i + 1 < keys.size() && keys.get(i + 1).is(SqlLexer.Kind.PUNCTUATION, "(");
+            if (t.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER) {
+                addUnique(out, SqlLexer.identifier(t));
+            } else if (t.kind() == SqlLexer.Kind.WORD && !afterCast && !call) {
+                addUnique(out, t.text());
             }
         }
         return out;

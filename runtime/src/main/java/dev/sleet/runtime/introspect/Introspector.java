@@ -19,6 +19,7 @@ import dev.sleet.schema.model.ReferentialAction;
 import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
+import dev.sleet.schema.sql.SqlLexer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,10 +61,34 @@ public final class Introspector {
     }
 
     /**
+     * Reads with the session's TimeZone set to UTC (and restores it after): PostgreSQL prints a {@code timestamptz}
+     * constant in a check, predicate or default in the session's zone, so reading in one fixed zone gives the same
+     * model on every client, and matches the expression normalizer, which reads zone-less literals as UTC.
+     *
      * @param requested the schemas to read; empty means every application schema (not the system
      *                  schemas, not {@value #HISTORY_SCHEMA})
      */
     public DatabaseSchema introspect(Connection c, Set<String> requested) throws SQLException {
+        String zone = setTimeZone(c, "UTC");
+        try {
+            return introspectInUtc(c, requested);
+        } finally {
+            setTimeZone(c, zone);
+        }
+    }
+
+    /** Sets the session's TimeZone, returning the one it had. */
+    private static String setTimeZone(Connection c, String zone) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone'), set_config('TimeZone', ?, false)")) {
+            ps.setString(1, zone);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private DatabaseSchema introspectInUtc(Connection c, Set<String> requested) throws SQLException {
         int major = c.getMetaData().getDatabaseMajorVersion();
         String[] schemas = (requested == null || requested.isEmpty() ? applicationSchemas(c) : new TreeSet<>(requested)).toArray(String[]::new);
         TreeSet<String> present = new TreeSet<>();
@@ -301,22 +326,14 @@ public final class Introspector {
         return e;
     }
 
-    /** Index of the parenthesis closing the one at 0, skipping quoted text. */
+    /** Index of the parenthesis closing the one at 0, read through the SQL lexer (quotes and comments skipped). */
     private static int closingParen(String e) {
         int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < e.length(); i++) {
-            char ch = e.charAt(i);
-            if (quote != 0) {
-                if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '\'' || ch == '"') {
-                quote = ch;
-            } else if (ch == '(') {
+        for (SqlLexer.Token t : SqlLexer.tokenize(e)) {
+            if (t.is(SqlLexer.Kind.PUNCTUATION, "(")) {
                 depth++;
-            } else if (ch == ')' && --depth == 0) {
-                return i;
+            } else if (t.is(SqlLexer.Kind.PUNCTUATION, ")") && --depth == 0) {
+                return t.start();
             }
         }
         return -1;

@@ -63,9 +63,10 @@ final class GenSchema {
             return this == TEXT || this == VARCHAR;
         }
 
-        /** Types a key (primary, unique, foreign) may use. */
+        /** Types a key (primary, unique, foreign) may use: arrays too, so foreign keys join enum and array columns. */
         boolean isKeyable() {
-            return isInteger() || isText() || this == UUID || this == DATE || this == TSTZ || this == ENUM;
+            return isInteger() || isText() || this == UUID || this == DATE || this == TSTZ || this == ENUM
+                    || this == ENUM_ARRAY || this == TEXT_ARRAY || this == INT_ARRAY;
         }
     }
 
@@ -373,26 +374,37 @@ final class GenSchema {
         };
     }
 
-    /** Default expressions as a user writes them; the choice indexes a per-type list so a retype keeps a valid default. */
+    /** How many defaults {@link #defaultFor} may choose from; a choice is taken modulo each type's list. */
+    static final int DEFAULT_CHOICES = 12;
+
+    /**
+     * Default expressions as users write them: bare literals, literals cast to the type, functions and the SQL
+     * keywords ({@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP}, {@code CURRENT_DATE}). The choice indexes a
+     * per-type list, so a retype keeps a valid default.
+     */
     String defaultFor(GCol c) {
         List<String> options = switch (c.type.kind()) {
-            case BOOL -> List.of("true", "false");
-            case INT2, INT4, INT8 -> List.of("0", "42", "-1");
-            case REAL, FLOAT8 -> List.of("1.5", "0");
-            case NUMERIC, NUMERIC_ANY -> List.of("0", "12.5");
-            case TEXT, VARCHAR -> List.of("'x'", "''", "'it''s'");
-            case UUID -> List.of("gen_random_uuid()");
-            case TSTZ -> List.of("now()", "CURRENT_TIMESTAMP");
-            case TS -> List.of("'2020-01-01 00:00:00'");
-            case DATE -> List.of("CURRENT_DATE");
-            case TIME -> List.of("'12:00:00'");
-            case INTERVAL -> List.of("'1 day'");
-            case BYTEA -> List.of("'\\x00'");
-            case JSONB -> List.of("'{}'::jsonb");
-            case TEXT_ARRAY -> List.of("'{}'::text[]");
-            case INT_ARRAY -> List.of("'{1,2}'::integer[]");
-            case ENUM -> enumType(c.type.enumId()).values().stream().map(Sql::literal).toList();
-            case ENUM_ARRAY -> List.of("'{}'");
+            case BOOL -> List.of("true", "false", "'t'::boolean", "FALSE");
+            case INT2, INT4, INT8 -> List.of("0", "42", "-1", "'7'::" + c.type.kind().sql, "(2 + 3)");
+            case REAL, FLOAT8 -> List.of("1.5", "0", "'2.25'::" + c.type.kind().sql, "-0.5");
+            case NUMERIC, NUMERIC_ANY -> List.of("0", "12.5", "'3.25'::numeric", "-1");
+            case TEXT, VARCHAR -> List.of("'x'", "''", "'it''s'", "'typed'::text", "'v'::character varying", "upper('a')");
+            case UUID -> List.of("gen_random_uuid()", "'00000000-0000-0000-0000-000000000001'::uuid");
+            case TSTZ -> List.of("now()", "CURRENT_TIMESTAMP", "transaction_timestamp()", "'2020-01-01 00:00:00+00'::timestamp with time zone");
+            case TS -> List.of("'2020-01-01 00:00:00'", "LOCALTIMESTAMP", "'2021-06-30 12:30:00'::timestamp without time zone");
+            case DATE -> List.of("CURRENT_DATE", "'2020-01-01'::date");
+            case TIME -> List.of("'12:00:00'", "'08:30:00'::time without time zone", "LOCALTIME");
+            case INTERVAL -> List.of("'1 day'", "'01:00:00'::interval");
+            case BYTEA -> List.of("'\\x00'", "'\\xdeadbeef'::bytea");
+            case JSONB -> List.of("'{}'::jsonb", "'[1, 2]'::jsonb", "'{\"a\": 1}'::jsonb");
+            case TEXT_ARRAY -> List.of("'{}'::text[]", "ARRAY['a', 'b']", "'{x,y}'::text[]");
+            case INT_ARRAY -> List.of("'{1,2}'::integer[]", "ARRAY[1, 2]", "'{}'::integer[]");
+            case ENUM -> {
+                List<String> values = enumType(c.type.enumId()).values();
+                String type = columnType(c.type).sql();
+                yield List.of(Sql.literal(values.get(0)), Sql.literal(values.get(values.size() - 1)) + "::" + type);
+            }
+            case ENUM_ARRAY -> List.of("'{}'", "ARRAY[]::" + columnType(c.type).sql());
         };
         return options.isEmpty() ? null : options.get(c.defaultChoice % options.size());
     }

@@ -12,8 +12,9 @@ import java.util.Random;
 
 /**
  * Random edits of a schema, the kinds a developer makes between two builds. Renames carry
- * {@code renamedFrom} hints the way {@code @RenamedFrom} does; retypes stay among casts PostgreSQL
- * performs on its own ({@code USING col::type}).
+ * {@code renamedFrom} hints the way {@code @RenamedFrom} does. Retypes go to any type, across families too
+ * (half of them among the usual widenings and narrowings): where PostgreSQL has a cast the draft converts the
+ * column, where it has none it replaces the column.
  */
 final class SchemaEditor {
 
@@ -49,10 +50,14 @@ final class SchemaEditor {
                 }
             }
             case RENAME_TABLE -> {
-                if (t != null) {
-                    String old = t.name;
-                    t.name = g.tableName(t.schema);
-                    t.renamedFrom = List.of(old);
+                // Half the renames take a table other tables point at, so foreign keys follow a renamed target.
+                List<GTable> targets = s.tables.stream().filter(x -> s.tables.stream().anyMatch(o -> o.fks.stream()
+                        .anyMatch(fk -> fk.targetTable() == x.id))).toList();
+                GTable renamed = !targets.isEmpty() && r.nextBoolean() ? g.pick(targets) : t;
+                if (renamed != null) {
+                    String old = renamed.name;
+                    renamed.name = g.tableName(renamed.schema);
+                    renamed.renamedFrom = List.of(old);
                 }
             }
             case MOVE_TABLE -> {
@@ -92,7 +97,7 @@ final class SchemaEditor {
                 if (t != null) {
                     GCol c = g.pick(t.cols);
                     if (!s.inForeignKey(t.id, c.id) && !GenSchema.inTypeSensitiveIndex(t, c.id)) {
-                        GType to = retypeTarget(c.type, r);
+                        GType to = r.nextBoolean() ? retypeTarget(c.type, r) : g.randomType();
                         if (to != null) {
                             c.type = to;
                         }
@@ -108,7 +113,7 @@ final class SchemaEditor {
             case CHANGE_DEFAULT -> {
                 if (t != null) {
                     GCol c = g.pick(t.cols);
-                    c.defaultChoice = c.defaultChoice >= 0 && r.nextBoolean() ? -1 : r.nextInt(6);
+                    c.defaultChoice = c.defaultChoice >= 0 && r.nextBoolean() ? -1 : r.nextInt(GenSchema.DEFAULT_CHOICES);
                     c.identity = null;
                 }
             }

@@ -120,7 +120,9 @@ final class SchemaGenerator {
         GType type = randomType();
         GCol c = new GCol(s.next(), columnName(t), type, random.nextBoolean());
         if (random.nextInt(3) == 0) {
-            c.defaultChoice = random.nextInt(6);
+            c.defaultChoice = random.nextInt(GenSchema.DEFAULT_CHOICES);
+        } else if (type.kind().isInteger() && random.nextInt(8) == 0) {
+            c.identity = random.nextBoolean() ? IdentityKind.ALWAYS : IdentityKind.BY_DEFAULT; // identity outside a key
         }
         t.cols.add(c);
         return c;
@@ -210,7 +212,7 @@ final class SchemaGenerator {
                 }
                 keys.add(new GKey(kc.id, expr, pick(List.of(SortOrder.values()))));
             }
-            boolean unique = random.nextInt(4) == 0;
+            boolean unique = where != null ? random.nextBoolean() : random.nextInt(4) == 0; // partial unique indexes too
             t.indexes.add(new GIndex(name, IndexMethod.BTREE, unique, keys, null, where, whereCol));
         }
     }

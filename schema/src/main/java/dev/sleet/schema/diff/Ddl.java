@@ -15,9 +15,11 @@ import dev.sleet.schema.model.SortOrder;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
 import dev.sleet.schema.sql.Sql;
+import dev.sleet.schema.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -47,13 +49,19 @@ final class Ddl {
         return sb.toString();
     }
 
-    /** Operators a DEFAULT clause cannot take bare (it accepts only a restricted expression): those get parentheses. */
-    private static final Pattern NEEDS_PARENTHESES = Pattern.compile(
-            "(?i)(\\b(and|or|not|is|in|like|ilike|between|similar|isnull|notnull|collate|at)\\b|[=<>])");
+    /** Words a DEFAULT clause cannot take bare (it accepts only a restricted expression): those get parentheses. */
+    private static final Set<String> NEEDS_PARENTHESES = Set.of(
+            "and", "or", "not", "is", "in", "like", "ilike", "between", "similar", "isnull", "notnull", "collate", "at");
 
     static String defaultExpression(String expression) {
-        String outsideLiterals = expression.replaceAll("'(?:[^']|'')*'", "''").replaceAll("\"(?:[^\"]|\"\")*\"", "\"\"");
-        return NEEDS_PARENTHESES.matcher(outsideLiterals).find() ? "(" + expression + ")" : expression;
+        for (SqlLexer.Token t : SqlLexer.tokenize(expression)) {
+            boolean keyword = t.kind() == SqlLexer.Kind.WORD && NEEDS_PARENTHESES.contains(t.text().toLowerCase(Locale.ROOT));
+            boolean comparison = t.kind() == SqlLexer.Kind.OPERATOR && t.text().chars().anyMatch(c -> c == '=' || c == '<' || c == '>');
+            if (keyword || comparison) {
+                return "(" + expression + ")";
+            }
+        }
+        return expression;
     }
 
     static String createTable(Table t) {

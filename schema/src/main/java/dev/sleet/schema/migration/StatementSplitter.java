@@ -1,18 +1,21 @@
 package dev.sleet.schema.migration;
 
+import dev.sleet.schema.sql.SqlLexer;
+import dev.sleet.schema.sql.SqlLexer.Kind;
+import dev.sleet.schema.sql.SqlLexer.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits SQL text into statements at each {@code ;} that stands outside string literals
- * ({@code '…'} with {@code ''} escapes, {@code E'…'} with backslash escapes), quoted identifiers,
- * {@code --} and nested {@code /* *}{@code /} comments and dollar-quoted bodies ({@code $$…$$},
- * {@code $tag$…$tag$}).
+ * Splits SQL text into statements at each {@code ;} that stands outside string literals, quoted identifiers,
+ * comments and dollar-quoted bodies, reading the text through {@link SqlLexer}.
  *
- * <p>A construct still open at the end of the text, or a last statement without its {@code ;},
- * is reported as an error: in a migration file this almost always means the file was cut short,
- * and running the part that is there would apply half a change.
+ * <p>A last statement without {@code ;} is accepted when the text ends cleanly, as psql and the server accept
+ * it. Only true truncation is refused: a string literal, quoted identifier, dollar-quoted body or block comment
+ * still open at the end of the text, since running the part that is there would apply half a change. psql
+ * meta-commands ({@code \connect}, {@code \i}, {@code \set}, …) and {@code COPY … FROM stdin} with its inline
+ * data are psql features, not SQL: they are refused with the line they are on.
  */
 public final class StatementSplitter {
     private final String file;
@@ -40,171 +43,91 @@ public final class StatementSplitter {
     private List<SqlStatement> split() {
         List<SqlStatement> statements = new ArrayList<>();
         int start = -1; // offset of the current statement's first significant character
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '-' && next(i) == '-') {
-                i = endOfLine(i);
-            } else if (c == '/' && next(i) == '*') {
-                i = skipBlockComment(i);
-            } else if (c == ';') {
+        int end = -1; // end of its last significant token (where a last statement without ';' ends)
+        List<Token> words = new ArrayList<>(); // the current statement's first words, to recognise COPY … FROM stdin
+        for (Token t : SqlLexer.tokenize(text)) {
+            if (!t.terminated()) {
+                throw error(t.start(), unterminated(t));
+            }
+            if (t.isTrivia()) {
+                continue;
+            }
+            if (t.is(Kind.PUNCTUATION, ";")) {
                 if (start >= 0) {
-                    statements.add(statement(statements.size() + 1, start, i));
+                    // Up to the ';': a comment before it stays with the statement, as the server would see it.
+                    statements.add(statement(statements.size() + 1, start, t.start(), words));
                     start = -1;
+                    words.clear();
                 }
-                i++;
-            } else if (Character.isWhitespace(c)) {
-                i++;
-            } else {
-                if (start < 0) {
-                    start = i;
-                }
-                if (c == '\'') {
-                    i = skipString(i, isEscapePrefix(i));
-                } else if (c == '"') {
-                    i = skipQuotedIdentifier(i);
-                } else if (c == '$') {
-                    i = skipDollar(i);
-                } else {
-                    i++;
-                }
+                continue;
+            }
+            if (t.is(Kind.PUNCTUATION, "\\") && isFirstOnLine(t.start())) {
+                throw error(t.start(), "psql meta-command " + lineAt(t.start()) + " is not SQL; Sleet runs each statement itself, "
+                        + "so write the SQL it stands for (\\i: put the included file's statements here; \\connect: one migration "
+                        + "folder per database)");
+            }
+            if (start < 0) {
+                start = t.start();
+            }
+            end = t.end();
+            if (words.size() < 64) {
+                words.add(t);
             }
         }
         if (start >= 0) {
-            throw error(start, "the statement starting here (" + firstLineOf(start)
-                    + ") does not end with ';' — the file looks truncated; restore the rest of the statement or add the ';'");
+            statements.add(statement(statements.size() + 1, start, end, words));
         }
         return List.copyOf(statements);
     }
 
-    private SqlStatement statement(int number, int start, int end) {
+    private SqlStatement statement(int number, int start, int end, List<Token> words) {
+        refuseCopyFromStdin(start, words);
         return new SqlStatement(number, lineOf(start), text.substring(start, end).strip());
     }
 
-    private char next(int i) {
-        return i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-    }
-
-    private int endOfLine(int i) {
-        int nl = text.indexOf('\n', i);
-        return nl < 0 ? text.length() : nl + 1;
-    }
-
-    /** Block comments nest in PostgreSQL, unlike in most languages. */
-    private int skipBlockComment(int open) {
-        int depth = 0;
-        int i = open;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '/' && next(i) == '*') {
-                depth++;
-                i += 2;
-            } else if (c == '*' && next(i) == '/') {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
+    /** {@code COPY t FROM stdin;} is followed by data lines that only psql knows how to send. */
+    private void refuseCopyFromStdin(int start, List<Token> words) {
+        if (words.isEmpty() || !words.get(0).text().equalsIgnoreCase("copy")) {
+            return;
+        }
+        for (int i = 1; i + 1 < words.size(); i++) {
+            if (words.get(i).text().equalsIgnoreCase("from") && words.get(i + 1).text().equalsIgnoreCase("stdin")) {
+                throw error(start, "COPY … FROM stdin reads inline data that only psql sends; load the rows with INSERT "
+                        + "statements, or COPY from a file the server can read, in a migration of their own");
             }
         }
-        throw error(open, "a /* comment opened here is never closed — the file looks truncated; add the closing */");
     }
 
-    /** {@code E'…'} (or {@code e'…'}) when the {@code E} is not the tail of a longer word. */
-    private boolean isEscapePrefix(int quote) {
-        if (quote == 0) {
-            return false;
-        }
-        char p = text.charAt(quote - 1);
-        if (p != 'E' && p != 'e') {
-            return false;
-        }
-        return quote < 2 || !isIdentifierPart(text.charAt(quote - 2));
+    private String unterminated(Token t) {
+        return switch (t.kind()) {
+            case STRING -> "a string literal opened here is never closed — the file looks truncated; add the closing quote";
+            case QUOTED_IDENTIFIER -> "a quoted identifier opened here is never closed — the file looks truncated; add the closing \"";
+            case BLOCK_COMMENT -> "a /* comment opened here is never closed — the file looks truncated; add the closing */";
+            case DOLLAR_QUOTED -> {
+                String tag = t.text().substring(0, t.text().indexOf('$', 1) + 1);
+                yield "the dollar-quoted body " + tag + " opened here is never closed — the file looks truncated; add the closing " + tag;
+            }
+            default -> "the text ends inside " + t.kind();
+        };
     }
 
-    private int skipString(int open, boolean backslashEscapes) {
-        int i = open + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == '\'') {
-                if (next(i) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
+    private boolean isFirstOnLine(int offset) {
+        for (int i = offset - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
             }
         }
-        throw error(open, "a string literal opened here is never closed — the file looks truncated; add the closing quote");
+        return true;
     }
 
-    private int skipQuotedIdentifier(int open) {
-        int i = open + 1;
-        while (i < text.length()) {
-            if (text.charAt(i) == '"') {
-                if (next(i) == '"') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        throw error(open, "a quoted identifier opened here is never closed — the file looks truncated; add the closing \"");
-    }
-
-    /**
-     * A {@code $} opens a dollar quote only when it is not part of an identifier ({@code a$b}) and
-     * is not a positional parameter ({@code $1}).
-     */
-    private int skipDollar(int open) {
-        if (open > 0 && isIdentifierPart(text.charAt(open - 1))) {
-            return open + 1;
-        }
-        int i = open + 1;
-        if (i < text.length() && isTagStart(text.charAt(i))) {
-            while (i < text.length() && isTagPart(text.charAt(i))) {
-                i++;
-            }
-        }
-        if (i >= text.length() || text.charAt(i) != '$') {
-            return open + 1; // $1, or a lone $
-        }
-        String tag = text.substring(open, i + 1);
-        int close = text.indexOf(tag, i + 1);
-        if (close < 0) {
-            throw error(open, "the dollar-quoted body " + tag + " opened here is never closed — the file looks truncated; add the closing " + tag);
-        }
-        return close + tag.length();
-    }
-
-    private static boolean isTagStart(char c) {
-        return Character.isLetter(c) || c == '_' || c > 127;
-    }
-
-    private static boolean isTagPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c > 127;
-    }
-
-    private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127;
+    private String lineAt(int offset) {
+        int nl = text.indexOf('\n', offset);
+        String line = (nl < 0 ? text.substring(offset) : text.substring(offset, nl)).strip();
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
     private MigrationFormatException error(int offset, String problem) {
         return new MigrationFormatException(file, lineOf(offset), problem);
-    }
-
-    private String firstLineOf(int offset) {
-        int nl = text.indexOf('\n', offset);
-        String line = (nl < 0 ? text.substring(offset) : text.substring(offset, nl)).strip();
-        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
     private int lineOf(int offset) {

@@ -1,5 +1,7 @@
 package dev.sleet.schema.sql;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares SQL expressions the way PostgreSQL means them rather than the way they are spelled.
@@ -30,6 +34,11 @@ import java.util.Set;
  *   <li>reads {@code x IN (a, b)} as {@code x = ANY (ARRAY[a, b])} and {@code x NOT IN (a, b)} as
  *       {@code x <> ALL (ARRAY[a, b])}, which is how PostgreSQL stores them (a cast of the array to
  *       {@code text[]} or {@code character varying[]} is dropped too);</li>
+ *   <li>reads a string literal holding an ISO date or timestamp as the UTC instant it names, so
+ *       {@code '2000-01-01'} equals the {@code '2000-01-01 00:00:00+00'} PostgreSQL prints for it on a
+ *       {@code timestamptz} column (a literal without a zone counts as UTC);</li>
+ *   <li>reads {@code 't'::boolean}, {@code 'yes'::boolean}, … as {@code true} (and the false spellings as {@code false}),
+ *       and drops a {@code public.} schema from a cast's type, as PostgreSQL prints them;</li>
  *   <li>treats {@code CURRENT_TIMESTAMP}, {@code transaction_timestamp()} and {@code now()} alike,
  *       {@code !=} as {@code <>}, and {@code ~~}/{@code ~~*} as {@code LIKE}/{@code ILIKE};</li>
  *   <li>removes parentheses that PostgreSQL's operator precedence makes redundant, so
@@ -143,6 +152,7 @@ public final class SqlExpressions {
     public static String normalize(String expression) {
         List<Token> tokens = tokenize(expression);
         tokens = stripLiteralCasts(tokens);
+        tokens = canonicalDateTimes(tokens);
         tokens = canonicalSpellings(tokens);
         tokens = inListsAsArrays(tokens);
         tokens = stripRedundantParentheses(tokens);
@@ -168,89 +178,48 @@ public final class SqlExpressions {
         }
     }
 
-    private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
-
+    /** The tokens of {@code s} as the rewrites below read them, cut by {@link SqlLexer}. */
     private static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s.charAt(i + 1) == '\'')) {
-                int start = i;
-                boolean escapes = c != '\'';
-                i = escapes ? i + 2 : i + 1;
-                while (i < n) {
-                    char d = s.charAt(i);
-                    if (escapes && d == '\\' && i + 1 < n) {
-                        i += 2;
-                    } else if (d == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
-                        i += 2;
-                    } else if (d == '\'') {
-                        i++;
-                        break;
-                    } else {
-                        i++;
-                    }
+        for (SqlLexer.Token t : SqlLexer.tokenize(s)) {
+            switch (t.kind()) {
+                case WHITESPACE, LINE_COMMENT, BLOCK_COMMENT -> { }
+                case STRING, DOLLAR_QUOTED -> out.add(new Token(Type.STRING, t.text()));
+                case QUOTED_IDENTIFIER -> {
+                    String inner = SqlLexer.identifier(t);
+                    // "status" and status are one identifier; "Status" is not status.
+                    out.add(inner.matches("[a-z_][a-z0-9_$]*") ? new Token(Type.WORD, inner) : new Token(Type.IDENT, t.text()));
                 }
-                out.add(new Token(Type.STRING, s.substring(start, i)));
-            } else if (c == '"') {
-                int start = i++;
-                while (i < n) {
-                    if (s.charAt(i) == '"' && i + 1 < n && s.charAt(i + 1) == '"') {
-                        i += 2;
-                    } else if (s.charAt(i) == '"') {
-                        i++;
-                        break;
-                    } else {
-                        i++;
-                    }
-                }
-                String quoted = s.substring(start, i);
-                String inner = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"") : quoted;
-                // "status" and status are one identifier; "Status" is not status.
-                out.add(inner.matches("[a-z_][a-z0-9_$]*") ? new Token(Type.WORD, inner) : new Token(Type.IDENT, quoted));
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
-                    i++;
-                }
-                out.add(new Token(Type.WORD, s.substring(start, i).toLowerCase(Locale.ROOT)));
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-                    i++;
-                }
-                out.add(new Token(Type.NUMBER, s.substring(start, i).toLowerCase(Locale.ROOT)));
-            } else if (c == ':' && i + 1 < n && s.charAt(i + 1) == ':') {
-                out.add(new Token(Type.CAST, "::"));
-                i += 2;
-            } else if (c == '(' || c == '[') {
-                out.add(new Token(Type.OPEN, String.valueOf(c)));
-                i++;
-            } else if (c == ')' || c == ']') {
-                out.add(new Token(Type.CLOSE, String.valueOf(c)));
-                i++;
-            } else if (c == ',') {
-                out.add(new Token(Type.COMMA, ","));
-                i++;
-            } else if (c == '.') {
-                out.add(new Token(Type.DOT, "."));
-                i++;
-            } else if (OPERATOR_CHARS.indexOf(c) >= 0) {
-                int start = i;
-                while (i < n && OPERATOR_CHARS.indexOf(s.charAt(i)) >= 0) {
-                    i++;
-                }
-                out.add(new Token(Type.OPERATOR, s.substring(start, i)));
-            } else {
-                out.add(new Token(Type.OTHER, String.valueOf(c)));
-                i++;
+                case WORD -> out.add(new Token(Type.WORD, t.text().toLowerCase(Locale.ROOT)));
+                case NUMBER -> out.add(new Token(Type.NUMBER, t.text().toLowerCase(Locale.ROOT)));
+                case OPERATOR -> addOperator(out, t.text());
+                case PARAMETER -> out.add(new Token(Type.OTHER, t.text()));
+                case PUNCTUATION -> out.add(switch (t.text()) {
+                    case "(", "[" -> new Token(Type.OPEN, t.text());
+                    case ")", "]" -> new Token(Type.CLOSE, t.text());
+                    case "," -> new Token(Type.COMMA, ",");
+                    case "." -> new Token(Type.DOT, ".");
+                    default -> new Token(Type.OTHER, t.text());
+                });
             }
         }
         return out;
+    }
+
+    /** An operator run with {@code ::} in it is a cast between operators: {@code >::} does not occur, but stay exact. */
+    private static void addOperator(List<Token> out, String run) {
+        int i = 0;
+        while (i < run.length()) {
+            int cast = run.indexOf("::", i);
+            if (cast == i) {
+                out.add(new Token(Type.CAST, "::"));
+                i += 2;
+                continue;
+            }
+            String part = run.substring(i, cast < 0 ? run.length() : cast);
+            out.add(part.equals(":") ? new Token(Type.OTHER, ":") : new Token(Type.OPERATOR, part));
+            i += part.length();
+        }
     }
 
     // ---------------------------------------------------------------- rewrites
@@ -270,10 +239,17 @@ public final class SqlExpressions {
             if (t.type == Type.STRING && i + 1 < in.size() && in.get(i + 1).type == Type.CAST) {
                 int end = endOfTypeName(in, i + 2);
                 if (end > i + 2) {
-                    out.addAll(unquoteNumber(t));
+                    boolean toBoolean = end == i + 3 && in.get(i + 2).is(Type.WORD, "boolean");
+                    out.addAll(toBoolean ? booleanWord(t) : unquoteNumber(t));
                     i = end;
                     continue;
                 }
+            }
+            // PostgreSQL prints a type visible on the search path without its schema: ::"mood"[] for ::public."mood"[].
+            if (t.type == Type.CAST && i + 2 < in.size() && in.get(i + 1).is(Type.WORD, "public") && in.get(i + 2).type == Type.DOT) {
+                out.add(t);
+                i += 3;
+                continue;
             }
             // PostgreSQL prints an integer constant compared with a numeric, real or double column as 0::numeric
             // or (0)::double precision: the implicit cast it added is not part of what the user wrote.
@@ -327,6 +303,17 @@ public final class SqlExpressions {
         return i;
     }
 
+    /** PostgreSQL prints {@code 't'::boolean} (and {@code 'yes'}, {@code 'on'}, …) as {@code true}. */
+    private static List<Token> booleanWord(Token literal) {
+        String text = literal.text;
+        String inner = text.length() >= 2 && text.startsWith("'") ? text.substring(1, text.length() - 1).strip().toLowerCase(Locale.ROOT) : "";
+        return switch (inner) {
+            case "t", "tr", "tru", "true", "y", "ye", "yes", "on", "1" -> List.of(new Token(Type.WORD, "true"));
+            case "f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0" -> List.of(new Token(Type.WORD, "false"));
+            default -> List.of(literal);
+        };
+    }
+
     /** {@code '-1'} becomes the tokens of {@code -1} (a sign and a number), as the tokenizer reads it when written bare. */
     private static List<Token> unquoteNumber(Token literal) {
         String text = literal.text;
@@ -338,6 +325,52 @@ public final class SqlExpressions {
             }
         }
         return List.of(literal);
+    }
+
+    /** {@code 2000-01-01}, {@code 2000-01-01 12:30}, {@code 2000-01-01T12:30:00.5+02}, {@code 2000-01-01 00:00:00+00:00}. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?)?\\s*(?:(Z|UTC|[+-]\\d{2})(?::?(\\d{2}))?)?");
+
+    /**
+     * A string literal that holds a date or a timestamp in ISO form is read as the instant it names, written back as
+     * {@code 'yyyy-mm-dd hh:mm:ss[.fff]'} in UTC. Users write {@code ts > '2000-01-01'}; PostgreSQL stores the constant
+     * converted to the column type and prints {@code '2000-01-01 00:00:00+00'::timestamp with time zone} (the
+     * introspector reads in UTC). A literal without a zone counts as UTC.
+     */
+    private static List<Token> canonicalDateTimes(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (Token t : in) {
+            out.add(t.type == Type.STRING ? canonicalDateTime(t) : t);
+        }
+        return out;
+    }
+
+    private static Token canonicalDateTime(Token literal) {
+        String text = literal.text;
+        if (!text.startsWith("'") || !text.endsWith("'") || text.length() < 12) {
+            return literal;
+        }
+        Matcher m = DATE_TIME.matcher(text.substring(1, text.length() - 1).strip());
+        if (!m.matches()) {
+            return literal;
+        }
+        try {
+            LocalDateTime local = LocalDate.parse(m.group(1)).atStartOfDay();
+            if (m.group(2) != null) {
+                local = local.withHour(Integer.parseInt(m.group(2))).withMinute(Integer.parseInt(m.group(3)))
+                        .withSecond(m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
+            }
+            String zone = m.group(6);
+            if (zone != null && (zone.startsWith("+") || zone.startsWith("-"))) {
+                int minutes = Integer.parseInt(zone.substring(1)) * 60 + (m.group(7) == null ? 0 : Integer.parseInt(m.group(7)));
+                local = local.minusMinutes(zone.startsWith("+") ? minutes : -minutes);
+            }
+            String fraction = m.group(5) == null ? "" : m.group(5).replaceAll("0+$", "");
+            return new Token(Type.STRING, "'" + local.toLocalDate() + " " + local.toLocalTime().withNano(0)
+                    .format(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME) + (fraction.equals(".") ? "" : fraction) + "'");
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return literal; // 2000-13-45 is no date: leave it as written
+        }
     }
 
     private static final Map<String, String> OPERATOR_SPELLINGS = Map.of(

@@ -92,11 +92,15 @@ class MigrationScriptTest {
 
     @Test
     void truncatedFileNamesTheLine() {
-        String truncated = FILE.substring(0, FILE.indexOf("values"));
+        String truncated = FILE.replace("values (1)", "values ('cut");
         assertThatThrownBy(() -> MigrationScript.parse("t.sql", truncated))
                 .isInstanceOf(MigrationFormatException.class)
                 .hasMessageContaining("t.sql:4")
                 .hasMessageContaining("truncated");
+        // A file that ends cleanly after a statement without ';' is complete (issue 19).
+        String noSemicolon = "-- +migrate Up\ncreate table a (id int)\n";
+        assertThat(MigrationScript.parse("t.sql", noSemicolon).up().statements()).extracting(SqlStatement::sql)
+                .containsExactly("create table a (id int)");
         String midFunction = "-- +migrate Up\ncreate function f() returns int language sql as $$\n select 1;\n";
         assertThatThrownBy(() -> MigrationScript.parse("t.sql", midFunction)).hasMessageContaining("t.sql:2");
     }

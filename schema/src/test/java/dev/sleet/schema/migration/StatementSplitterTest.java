@@ -83,12 +83,31 @@ class StatementSplitterTest {
     }
 
     @Test
-    void lastStatementWithoutSemicolonIsReportedAsTruncated() {
-        assertThatThrownBy(() -> StatementSplitter.split("f.sql", "create table a (id int);\ncreate table b (\n  id int"))
-                .isInstanceOf(MigrationFormatException.class)
-                .hasMessageContaining("f.sql:2")
-                .hasMessageContaining("create table b (")
-                .hasMessageContaining("';'");
+    void lastStatementWithoutSemicolonIsAcceptedWhenTheTextEndsCleanly() {
+        assertThat(sql("create table a (id int);\ncreate table b (\n  id int\n)")).containsExactly("create table a (id int)",
+                "create table b (\n  id int\n)");
+        assertThat(StatementSplitter.split("f.sql", "select 1;\n\nselect 2 -- no semicolon\n-- trailing note\n"))
+                .extracting(SqlStatement::line).containsExactly(1, 3);
+        assertThat(sql("select 'a;' || $$;$$")).containsExactly("select 'a;' || $$;$$");
+    }
+
+    @Test
+    void psqlMetaCommandsAreRefusedWithTheirLine() {
+        assertThatThrownBy(() -> StatementSplitter.split("m.sql", "select 1;\n\\connect other\nselect 2;"))
+                .isInstanceOf(MigrationFormatException.class).hasMessageContaining("m.sql:2")
+                .hasMessageContaining("psql meta-command \\connect other");
+        assertThatThrownBy(() -> StatementSplitter.split("m.sql", "  \\i other.sql\n", 10))
+                .isInstanceOf(MigrationFormatException.class).hasMessageContaining("m.sql:10").hasMessageContaining("\\i other.sql");
+        // A backslash inside a literal, or not at the start of a line, is not a meta-command.
+        assertThat(sql("select E'a\\\\b';\nselect '\\x';")).hasSize(2);
+    }
+
+    @Test
+    void copyFromStdinIsRefusedWithItsLine() {
+        String dump = "create table t (id int);\nCOPY public.t (id) FROM stdin;\n1\n2\n\\.\n";
+        assertThatThrownBy(() -> StatementSplitter.split("d.sql", dump))
+                .isInstanceOf(MigrationFormatException.class).hasMessageContaining("d.sql:2").hasMessageContaining("FROM stdin");
+        assertThat(sql("copy t to stdout;")).containsExactly("copy t to stdout");
     }
 
     @Test
