@@ -82,11 +82,29 @@ public final class RunAll {
         String loadAfter = Environment.loadAverage();
         Duration took = Duration.between(started, Instant.now());
 
-        String md = header(selected, quick, started, took, loadBefore, loadAfter, pgFacts) + goals(report) + report.body();
+        String md = header(selected, quick, started, took, loadBefore, loadAfter, pgFacts) + goals(report) + report.body()
+                + keptSection(out, "## Migration soak");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.err.println("Wrote " + out.toAbsolutePath() + " (" + took.toSeconds() + " s)");
         System.exit(0); // the embedded PostgreSQL stops in a shutdown hook
+    }
+
+    /**
+     * A section this harness does not measure (the soak's result, written by hand from {@code benchmarks/soak.sh}),
+     * carried over from the previous file so that a benchmark run does not erase it.
+     */
+    static String keptSection(Path previous, String heading) throws java.io.IOException {
+        if (!Files.exists(previous)) {
+            return "";
+        }
+        String old = Files.readString(previous);
+        int start = old.indexOf("\n" + heading + "\n");
+        if (start < 0) {
+            return "";
+        }
+        int end = old.indexOf("\n## ", start + heading.length() + 1);
+        return old.substring(start, end < 0 ? old.length() : end + 1);
     }
 
     private static String header(Set<String> selected, boolean quick, Instant started, Duration took,
