@@ -201,6 +201,47 @@ class SchemaDifferTest {
         }
 
         @Test
+        void aTypeChangeWithoutACastReplacesTheColumnWithAWarning() {
+            Table before = with(table("t", col("id", "bigint"), col("at", "timestamptz")), index("t_at", "at"));
+            Table after = with(table("t", col("id", "bigint"), col("at", "integer")), index("t_at", "at"));
+            MigrationPlan up = SchemaDiffer.diff(schema(before), schema(after));
+            assertThat(up.sql()).containsExactly(
+                    "DROP INDEX \"public\".\"t_at\"",
+                    "ALTER TABLE \"public\".\"t\" DROP COLUMN \"at\"",
+                    "ALTER TABLE \"public\".\"t\" ADD COLUMN \"at\" integer NOT NULL",
+                    "CREATE INDEX \"t_at\" ON \"public\".\"t\" USING btree (\"at\")");
+            assertThat(up.destructiveStatements()).extracting(PlannedStatement::destructive).containsExactly(Destructive.DROP_COLUMN);
+            assertThat(up.destructiveStatements().get(0).description()).contains("no cast from timestamp with time zone");
+            // A change PostgreSQL can cast stays in place.
+            assertThat(sql(schema(table("t", col("at", "timestamptz"))), schema(table("t", col("at", "date")))))
+                    .containsExactly("ALTER TABLE \"public\".\"t\" ALTER COLUMN \"at\" TYPE date USING \"at\"::date");
+        }
+
+        @Test
+        void anIdentityIsDroppedBeforeTheTypeLeavesTheIntegers() {
+            Table before = table("t", identity("n"));
+            Table after = table("t", col("n", "numeric"));
+            assertThat(sql(schema(before), schema(after))).containsExactly(
+                    "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"n\" DROP IDENTITY",
+                    "ALTER TABLE \"public\".\"t\" ALTER COLUMN \"n\" TYPE numeric USING \"n\"::numeric");
+        }
+
+        @Test
+        void foreignKeysBetweenColumnsOfARebuiltEnumAreDroppedAroundTheConversion() {
+            EnumType before = new EnumType(pub("mood"), List.of("a", "b"));
+            EnumType after = new EnumType(pub("mood"), List.of("b", "a"));
+            Table parent = withPrimaryKey(table("parent", enumColumn("m", "mood")), "parent_pkey", "m");
+            Table child = with(table("child", enumColumn("m", "mood")),
+                    new ForeignKey("child_m_fkey", List.of("m"), pub("parent"), List.of("m"), null, null));
+            List<String> up = sql(schema(List.of(before), parent, child), schema(List.of(after), parent, child));
+            int drop = up.indexOf("ALTER TABLE \"public\".\"child\" DROP CONSTRAINT \"child_m_fkey\"");
+            int convert = up.indexOf("ALTER TABLE \"public\".\"child\" ALTER COLUMN \"m\" TYPE \"public\".\"mood\" USING \"m\"::text::\"public\".\"mood\"");
+            int add = up.indexOf("ALTER TABLE \"public\".\"child\" ADD CONSTRAINT \"child_m_fkey\" FOREIGN KEY (\"m\") REFERENCES \"public\".\"parent\" (\"m\")");
+            assertThat(drop).isNotNegative().isLessThan(convert);
+            assertThat(add).isGreaterThan(convert);
+        }
+
+        @Test
         void safeWideningIsNotDestructiveAndNarrowingIs() {
             Table small = table("t", col("n", "integer"), col("s", "varchar(20)"));
             Table wide = table("t", col("n", "bigint"), col("s", "text"));
