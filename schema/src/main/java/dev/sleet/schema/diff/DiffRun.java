@@ -415,7 +415,8 @@ final class DiffRun {
 
     /**
      * Columns (old and new names) whose conversion PostgreSQL cannot carry its dependents through: a column of a
-     * rebuilt enum, or one whose type changes to or from an enum. {@code ALTER COLUMN ... TYPE} re-parses every
+     * rebuilt enum, one whose type changes to or from an enum, or to another base type (an expression index on
+     * {@code c + 1} keeps the double precision arithmetic it was parsed with after {@code c} becomes an integer). {@code ALTER COLUMN ... TYPE} re-parses every
      * index expression, partial index predicate, check and exclusion that names the column, and a constant stored
      * there as {@code 'done'::event_status_old} (or {@code 'done'::text}) no longer compares with the converted
      * column ({@code operator does not exist: event_status <> event_status_old}). Those dependents are therefore
@@ -432,7 +433,8 @@ final class DiffRun {
             boolean rebuilt = c.type() instanceof ColumnType.EnumRef e && rebuiltEnums.contains(e.enumName()) && before.equals(c.type());
             boolean enumChanged = !before.equals(c.type())
                     && (before instanceof ColumnType.EnumRef || c.type() instanceof ColumnType.EnumRef);
-            if (rebuilt || enumChanged) {
+            boolean reread = !TypeChanges.expressionsReadTheSame(before, c.type());
+            if (rebuilt || enumChanged || reread) {
                 out.add(c.name());
                 out.add(fromCol);
             }

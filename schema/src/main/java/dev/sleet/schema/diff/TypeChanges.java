@@ -155,4 +155,23 @@ public final class TypeChanges {
         }
         return stripArray(((ColumnType.Builtin) type).name()).replaceAll("\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\)", "").trim();
     }
+
+    /**
+     * True when expressions over a column read the same after its type changes from {@code from} to {@code to}: only a
+     * change of modifiers ({@code varchar(20)} → {@code varchar(30)}, {@code numeric(12,2)} → {@code numeric}) or among
+     * the string types. Otherwise PostgreSQL keeps the operators it chose for the old type when it rebuilds an index or
+     * check ({@code c + 1} on a double column stays {@code c::double precision + 1::double precision} after the
+     * column becomes an integer), so the differ re-creates such dependents after the change.
+     */
+    public static boolean expressionsReadTheSame(ColumnType from, ColumnType to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (!(from instanceof ColumnType.Builtin) || !(to instanceof ColumnType.Builtin) || isArray(from) != isArray(to)) {
+            return false;
+        }
+        String f = base(from);
+        String t = base(to);
+        return f.equals(t) || (STRINGS.contains(f) && STRINGS.contains(t));
+    }
 }
