@@ -157,9 +157,9 @@ public final class TypeChanges {
     }
 
     /**
-     * True when expressions over a column read the same after its type changes from {@code from} to {@code to}: only a
-     * change of modifiers ({@code varchar(20)} → {@code varchar(30)}, {@code numeric(12,2)} → {@code numeric}) or among
-     * the string types. Otherwise PostgreSQL keeps the operators it chose for the old type when it rebuilds an index or
+     * True when expressions over a column read the same after its type changes from {@code from} to {@code to}: a
+     * change of modifiers ({@code varchar(20)} → {@code varchar(30)}, {@code numeric(12,2)} → {@code numeric}), or one
+     * among the string types or among the integer types (PostgreSQL casts no constant for those). Otherwise PostgreSQL keeps the operators it chose for the old type when it rebuilds an index or
      * check ({@code c + 1} on a double column stays {@code c::double precision + 1::double precision} after the
      * column becomes an integer), so the differ re-creates such dependents after the change.
      */
@@ -172,6 +172,7 @@ public final class TypeChanges {
         }
         String f = base(from);
         String t = base(to);
-        return f.equals(t) || (STRINGS.contains(f) && STRINGS.contains(t));
+        return f.equals(t) || (STRINGS.contains(f) && STRINGS.contains(t))
+                || (INTEGER_RANK.containsKey(f) && INTEGER_RANK.containsKey(t));
     }
 }
