@@ -298,10 +298,11 @@ class DatabaseTest {
         update("INSERT INTO parent VALUES (1), (2)");
         CountDownLatch bothLocked = new CountDownLatch(2);
         AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch survivorCommitted = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<?> a = pool.submit(() -> crossLock(1, 2, bothLocked, attempts));
-            Future<?> b = pool.submit(() -> crossLock(2, 1, bothLocked, attempts));
+            Future<?> a = pool.submit(() -> crossLock(1, 2, bothLocked, survivorCommitted, attempts));
+            Future<?> b = pool.submit(() -> crossLock(2, 1, bothLocked, survivorCommitted, attempts));
             a.get(60, TimeUnit.SECONDS);
             b.get(60, TimeUnit.SECONDS);
         } finally {
@@ -310,21 +311,32 @@ class DatabaseTest {
         assertThat(attempts.get()).as("the deadlock victim ran again").isEqualTo(3);
     }
 
-    private static void crossLock(long first, long second, CountDownLatch bothLocked, AtomicInteger attempts) {
+    private static void crossLock(long first, long second, CountDownLatch bothLocked, CountDownLatch survivorCommitted,
+                                  AtomicInteger attempts) {
         db.transaction(TxOptions.DEFAULT.retries(3), tx -> {
             int attempt = attempts.incrementAndGet();
+            // The victim's retry waits for the survivor's commit: otherwise it can take its first row
+            // back before the survivor (woken by the victim's rollback) does, and deadlock a second time.
+            if (attempt > 2) {
+                awaitLatch(survivorCommitted);
+            }
             lock(tx, first);
             if (attempt <= 2) {
                 bothLocked.countDown();
-                try {
-                    bothLocked.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                awaitLatch(bothLocked);
             }
             lock(tx, second);
             return null;
         });
+        survivorCommitted.countDown();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void lock(Transaction tx, long id) throws SQLException {
