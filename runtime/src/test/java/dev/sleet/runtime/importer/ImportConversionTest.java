@@ -211,4 +211,16 @@ class ImportConversionTest {
                 .hasMessageContaining("20240101_090000_init.sql already exists with other content");
         assertThat(out.resolve("20240201_080000_empty.sql")).doesNotExist();
     }
+
+    @Test
+    void aLastStatementWithoutSemicolonIsAcceptedAsPsqlAndPrismaAcceptIt() {
+        ImportPlan plan = MigrationImporter.plan(SourceFormat.PRISMA, Fixtures.CORPUS);
+        assertThat(plan.byKey("20250107000000_no_final_semicolon").orElseThrow().script().up().statements())
+                .extracting(s -> s.sql()).containsExactly("UPDATE \"Venue\" SET capacity = capacity + 1 WHERE \"Name\" = 'Hall A'");
+        assertThat(plan.byKey("20250108000000_last_statement_then_comment").orElseThrow().script().up().statements())
+                .extracting(s -> s.sql().substring(0, 6)).containsExactly("INSERT", "UPDATE");
+        // the text is kept as written: no ';' is added
+        assertThat(plan.byKey("20250107000000_no_final_semicolon").orElseThrow().content())
+                .endsWith("-- +migrate Up\nUPDATE \"Venue\" SET capacity = capacity + 1 WHERE \"Name\" = 'Hall A'\n");
+    }
 }

@@ -1,0 +1,1 @@
+UPDATE "Venue" SET capacity = capacity + 1 WHERE "Name" = 'Hall A'
