@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -180,28 +181,20 @@ public final class FleetMigrator {
 
     /** What {@link #migrate()} would apply on each target; reads only (no lock, no ledger). */
     public List<TargetPlan> plan() {
-        MigrationSource files = ReadOnceSource.of(source);
-        TargetRun run = new TargetRun(files, options, connector);
-        String destination = destination(files);
-        return forEach(target -> {
-            try (Connection c = connector.open(target)) {
-                List<MigrationStatus> statuses = run.migrator(target, c, MigrationListener.NONE).status();
-                List<String> pending = new ArrayList<>();
-                List<String> problems = new ArrayList<>();
-                for (MigrationStatus s : statuses) {
-                    if (s.detail() != null && s.state() != MigrationState.FAILED
-                            && !(s.state() == MigrationState.OUT_OF_ORDER && options.migrate().allowOutOfOrder())) {
-                        problems.add(s.detail());
-                    }
-                    if (isPending(s, destination)) {
-                        pending.add(s.name());
-                    }
+        return forEachStatus((target, c, statuses, destination) -> {
+            List<String> pending = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (MigrationStatus s : statuses) {
+                if (s.detail() != null && s.state() != MigrationState.FAILED
+                        && !(s.state() == MigrationState.OUT_OF_ORDER && options.migrate().allowOutOfOrder())) {
+                    problems.add(s.detail());
                 }
-                return new TargetPlan(target, TargetRun.newestApplied(statuses), pending, problems, null);
-            } catch (Exception e) {
-                return new TargetPlan(target, null, List.of(), List.of(), errorOf(e));
+                if (isPending(s, destination)) {
+                    pending.add(s.name());
+                }
             }
-        });
+            return new TargetPlan(target, TargetRun.newestApplied(statuses), pending, problems, null);
+        }, (target, error) -> new TargetPlan(target, null, List.of(), List.of(), error));
     }
 
     /** Each target's position: how far behind, what is wrong; no drift check. */
@@ -211,29 +204,21 @@ public final class FleetMigrator {
 
     /** Each target's position, plus its drift from {@code snapshot} (database targets only; null: no drift check). */
     public List<TargetStatus> status(DatabaseSchema snapshot) {
-        MigrationSource files = ReadOnceSource.of(source);
-        TargetRun run = new TargetRun(files, options, connector);
-        String destination = destination(files);
-        return forEach(target -> {
-            try (Connection c = connector.open(target)) {
-                List<MigrationStatus> statuses = run.migrator(target, c, MigrationListener.NONE).status();
-                int behind = 0;
-                List<String> problems = new ArrayList<>();
-                for (MigrationStatus s : statuses) {
-                    if (isPending(s, destination)) {
-                        behind++;
-                    }
-                    if (s.detail() != null) {
-                        problems.add(s.detail());
-                    }
+        return forEachStatus((target, c, statuses, destination) -> {
+            int behind = 0;
+            List<String> problems = new ArrayList<>();
+            for (MigrationStatus s : statuses) {
+                if (isPending(s, destination)) {
+                    behind++;
                 }
-                List<String> drift = snapshot == null || target.schema() != null ? null
-                        : SchemaDrift.of(c, snapshot, TargetRun.historyOf(target, options).schema());
-                return new TargetStatus(target, TargetRun.newestApplied(statuses), behind, problems, drift, null);
-            } catch (Exception e) {
-                return new TargetStatus(target, null, 0, List.of(), null, errorOf(e));
+                if (s.detail() != null) {
+                    problems.add(s.detail());
+                }
             }
-        });
+            List<String> drift = snapshot == null || target.schema() != null ? null
+                    : SchemaDrift.of(c, snapshot, TargetRun.historyOf(target, options).schema());
+            return new TargetStatus(target, TargetRun.newestApplied(statuses), behind, problems, drift, null);
+        }, (target, error) -> new TargetStatus(target, null, 0, List.of(), null, error));
     }
 
     /** Every database target compared with {@code snapshot}. */
@@ -246,6 +231,30 @@ public final class FleetMigrator {
                 return new TargetDrift(target, SchemaDrift.of(c, snapshot, options.historySchema()), null);
             } catch (Exception e) {
                 return new TargetDrift(target, List.of(), errorOf(e));
+            }
+        });
+    }
+
+    /** Turns one target's migration statuses, read in session {@code c}, into a result. */
+    @FunctionalInterface
+    private interface StatusReading<R> {
+        R read(FleetTarget target, Connection c, List<MigrationStatus> statuses, String destination) throws Exception;
+    }
+
+    /**
+     * Reads every target's migration statuses (read-only: no lock, no ledger) and hands them to
+     * {@code reading}; a target that cannot be read gets {@code failed}'s result with the error's text.
+     */
+    private <R> List<R> forEachStatus(StatusReading<R> reading, BiFunction<FleetTarget, String, R> failed) {
+        MigrationSource files = ReadOnceSource.of(source);
+        TargetRun run = new TargetRun(files, options, connector);
+        String destination = destination(files);
+        return forEach(target -> {
+            try (Connection c = connector.open(target)) {
+                List<MigrationStatus> statuses = run.migrator(target, c, MigrationListener.NONE).status();
+                return reading.read(target, c, statuses, destination);
+            } catch (Exception e) {
+                return failed.apply(target, errorOf(e));
             }
         });
     }

@@ -1,16 +1,14 @@
 package dev.sleet.runtime.fleet;
 
+import dev.sleet.runtime.connect.AbstractDataSource;
 import dev.sleet.runtime.connect.ConnectionSettings;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** Opens connections to targets with the fleet's credentials and timeouts. */
@@ -61,48 +59,16 @@ final class TargetConnector {
                         throw e.getCause();
                     }
                 });
-        return new DataSource() {
+        return new AbstractDataSource() {
             @Override
             public Connection getConnection() {
                 return unclosable;
             }
 
+            /** The pinned session is the only one there is, whatever credentials are asked for. */
             @Override
             public Connection getConnection(String u, String p) {
                 return unclosable;
-            }
-
-            @Override
-            public PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                throw new SQLFeatureNotSupportedException();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
             }
         };
     }

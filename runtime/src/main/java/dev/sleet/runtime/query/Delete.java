@@ -1,9 +1,6 @@
 package dev.sleet.runtime.query;
 
 import dev.sleet.runtime.Database;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,48 +12,37 @@ import java.util.Objects;
  * rows are archived.) A mutable builder for one statement; not thread-safe.
  */
 public final class Delete<R> {
-    private final Database db;
+    private static final FilteredWrite.LeadingValues NONE = (ps, index) -> index;
+
     private final TableModel<R> table;
-    private final List<Condition<R>> conditions = new ArrayList<>(2);
-    private boolean all;
+    private final FilteredWrite<R> write;
 
     public Delete(Database db, TableModel<R> table) {
-        this.db = Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(db, "db");
         this.table = Objects.requireNonNull(table, "table");
+        this.write = new FilteredWrite<>(db, table, "delete from " + table.sql());
     }
 
     /** Adds a condition; several calls are combined with AND. */
     public Delete<R> where(Condition<R> condition) {
-        conditions.add(Objects.requireNonNull(condition, "condition"));
+        write.where(condition);
         return this;
     }
 
     /** Deletes every row: the explicit form of a delete without a condition. */
     public Delete<R> all() {
-        this.all = true;
+        write.all();
         return this;
     }
 
     /** Runs the delete; returns the number of rows deleted. */
     public int execute() {
-        String sql = sql(false);
-        return db.withConnection("delete from " + table.sql(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps);
-                return ps.executeUpdate();
-            }
-        });
+        return write.execute(sql(false), NONE);
     }
 
     /** Runs the delete with {@code RETURNING}; returns the deleted rows. */
     public List<R> returning() {
-        String sql = sql(true);
-        return db.withConnection("delete from " + table.sql(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps);
-                return Rows.list(ps, table);
-            }
-        });
+        return write.returning(sql(true), NONE);
     }
 
     /** The SQL {@link #execute()} would run. */
@@ -65,22 +51,8 @@ public final class Delete<R> {
     }
 
     private String sql(boolean returning) {
-        if (conditions.isEmpty() && !all) {
-            throw new IllegalStateException("delete from " + table.sql() + " has no where(...): it would delete every row;"
-                    + " add a condition, or call all() to mean it");
-        }
+        write.requireConditionOrAll("delete from " + table.sql(), "delete every row");
         StringBuilder sql = new StringBuilder(64).append("DELETE FROM ").append(table.sql());
-        Conditions.appendWhere(sql, table, true, conditions);
-        if (returning) {
-            sql.append(" RETURNING ").append(table.selectList());
-        }
-        return sql.toString();
-    }
-
-    private void bind(PreparedStatement ps) throws SQLException {
-        int index = 1;
-        for (Condition<R> condition : conditions) {
-            index = condition.bind(ps, index);
-        }
+        return write.finish(sql, true, returning);
     }
 }

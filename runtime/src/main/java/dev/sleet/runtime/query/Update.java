@@ -21,18 +21,17 @@ public final class Update<R> {
     private record Assignment<R, T>(Column<R, T> column, T value) {
     }
 
-    private final Database db;
     private final TableModel<R> table;
     private final List<Column<R, ?>> touched;
     private final List<Assignment<R, ?>> assignments = new ArrayList<>(4);
-    private final List<Condition<R>> conditions = new ArrayList<>(2);
-    private boolean all;
+    private final FilteredWrite<R> write;
 
     /** @param touched the {@code @UpdatedAt} columns, set to {@code now()} when the statement does not set them */
     public Update(Database db, TableModel<R> table, List<? extends Column<R, ?>> touched) {
-        this.db = Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(db, "db");
         this.table = Objects.requireNonNull(table, "table");
         this.touched = List.copyOf(touched);
+        this.write = new FilteredWrite<>(db, table, "update " + table.sql());
     }
 
     public Update(Database db, TableModel<R> table) {
@@ -53,36 +52,24 @@ public final class Update<R> {
 
     /** Adds a condition; several calls are combined with AND. */
     public Update<R> where(Condition<R> condition) {
-        conditions.add(Objects.requireNonNull(condition, "condition"));
+        write.where(condition);
         return this;
     }
 
     /** Updates every row (not archived) of the table: the explicit form of an update without a condition. */
     public Update<R> all() {
-        this.all = true;
+        write.all();
         return this;
     }
 
     /** Runs the update; returns the number of rows changed. */
     public int execute() {
-        String sql = sql(false);
-        return db.withConnection("update " + table.sql(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps);
-                return ps.executeUpdate();
-            }
-        });
+        return write.execute(sql(false), this::bindAssignments);
     }
 
     /** Runs the update with {@code RETURNING}; returns the changed rows as stored. */
     public List<R> returning() {
-        String sql = sql(true);
-        return db.withConnection("update " + table.sql(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps);
-                return Rows.list(ps, table);
-            }
-        });
+        return write.returning(sql(true), this::bindAssignments);
     }
 
     /** The SQL {@link #execute()} would run. */
@@ -94,10 +81,7 @@ public final class Update<R> {
         if (assignments.isEmpty()) {
             throw new IllegalStateException("update of " + table.sql() + " sets no column; call set(column, value) first");
         }
-        if (conditions.isEmpty() && !all) {
-            throw new IllegalStateException("update of " + table.sql() + " has no where(...): it would change every row;"
-                    + " add a condition, or call all() to mean it");
-        }
+        write.requireConditionOrAll("update of " + table.sql(), "change every row");
         StringBuilder sql = new StringBuilder(96).append("UPDATE ").append(table.sql()).append(" SET ");
         for (int i = 0; i < assignments.size(); i++) {
             Column<R, ?> column = assignments.get(i).column();
@@ -108,21 +92,16 @@ public final class Update<R> {
                 sql.append(", ").append(column.sql()).append(" = now()");
             }
         }
-        Conditions.appendWhere(sql, table, false, conditions);
-        if (returning) {
-            sql.append(" RETURNING ").append(table.selectList());
-        }
-        return sql.toString();
+        return write.finish(sql, false, returning);
     }
 
-    private void bind(PreparedStatement ps) throws SQLException {
-        int index = 1;
+    /** Binds the SET values, in order; returns the index of the first condition parameter. */
+    private int bindAssignments(PreparedStatement ps, int first) throws SQLException {
+        int index = first;
         for (Assignment<R, ?> a : assignments) {
             bindOne(ps, index++, a);
         }
-        for (Condition<R> condition : conditions) {
-            index = condition.bind(ps, index);
-        }
+        return index;
     }
 
     private static <R, T> void bindOne(PreparedStatement ps, int index, Assignment<R, T> a) throws SQLException {

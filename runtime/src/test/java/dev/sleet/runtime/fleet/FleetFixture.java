@@ -1,5 +1,6 @@
 package dev.sleet.runtime.fleet;
 
+import dev.sleet.runtime.connect.AbstractDataSource;
 import dev.sleet.testing.PostgresServer;
 import dev.sleet.testing.TestDatabase;
 import java.io.IOException;
@@ -7,11 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.sleet.schema.sql.Sql;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,7 +127,14 @@ final class FleetFixture implements AutoCloseable {
         anchor.close();
     }
 
-    private record SimpleDataSource(Db db) implements DataSource {
+    /** Connections to one fleet database with its owner's credentials. */
+    private static final class SimpleDataSource extends AbstractDataSource {
+        private final Db db;
+
+        SimpleDataSource(Db db) {
+            this.db = db;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             return db.connect();
@@ -138,39 +143,6 @@ final class FleetFixture implements AutoCloseable {
         @Override
         public Connection getConnection(String u, String p) throws SQLException {
             return DriverManager.getConnection(db.jdbcUrl(), u, p);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.sleet.runtime.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sleet.runtime.connect.AbstractDataSource;
 import dev.sleet.schema.migration.DraftMarker;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -215,7 +214,13 @@ class MigratorReleaseAndLockTest {
     }
 
     /** A DataSource whose every connection attempt fails like an unreachable server. */
-    private record FailingDataSource(SQLException failure) implements DataSource {
+    private static final class FailingDataSource extends AbstractDataSource {
+        private final SQLException failure;
+
+        FailingDataSource(SQLException failure) {
+            this.failure = failure;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             throw failure;
@@ -224,39 +229,6 @@ class MigratorReleaseAndLockTest {
         @Override
         public Connection getConnection(String user, String password) throws SQLException {
             throw failure;
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
