@@ -65,6 +65,11 @@ public final class CommandContext {
         return options.historySchema;
     }
 
+    /** The login password: --password, else the PGPASSWORD environment variable; null when neither is given. */
+    public String password() {
+        return options.password != null ? options.password : environment.variable("PGPASSWORD");
+    }
+
     public ConnectionSettings connection() {
         if (connection == null) {
             String url = options.url != null ? options.url : environment.variable("DATABASE_URL");
@@ -72,9 +77,8 @@ public final class CommandContext {
                 throw CliException.usage("no database given: pass --url postgresql://user:pass@host:5432/db "
                         + "or set the DATABASE_URL environment variable");
             }
-            String password = options.password != null ? options.password : environment.variable("PGPASSWORD");
             try {
-                connection = ConnectionSettings.parse(url, options.user, password);
+                connection = ConnectionSettings.parse(url, options.user, password());
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }

@@ -92,8 +92,7 @@ final class FleetMigrateCommand extends DatabaseCommand {
             throw CliException.usage(e.getMessage());
         }
         FleetMigrator.Builder builder = FleetMigrator.builder(Migrations.source(context)).targets(targets).options(fleetOptions)
-                .credentials(context.options().user, context.options().password != null ? context.options().password
-                        : context.environment().variable("PGPASSWORD"));
+                .credentials(context.options().user, context.password());
         if (dryRun) {
             return printPlans(context.output(), builder.build().plan());
         }

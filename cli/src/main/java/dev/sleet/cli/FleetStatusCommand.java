@@ -1,6 +1,5 @@
 package dev.sleet.cli;
 
-import dev.sleet.runtime.fleet.FleetMigrator;
 import dev.sleet.runtime.fleet.FleetOptions;
 import dev.sleet.runtime.fleet.TargetStatus;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -33,10 +32,7 @@ final class FleetStatusCommand extends DatabaseCommand {
         FleetOptions options = fleet.apply(FleetOptions.defaults()).withHistorySchema(context.historySchema())
                 .withMigrate(MigrateCommand.options(drafts, false, null));
         DatabaseSchema snapshot = noDrift ? null : context.snapshot(drafts).orElse(null);
-        List<TargetStatus> statuses = FleetMigrator.builder(Migrations.source(context)).targets(fleet.targets(context)).options(options)
-                .credentials(context.options().user, context.options().password != null ? context.options().password
-                        : context.environment().variable("PGPASSWORD"))
-                .build().status(snapshot);
+        List<TargetStatus> statuses = fleet.migrator(context, options).build().status(snapshot);
         Output out = context.output();
         TextTable table = new TextTable("TARGET", "CURRENT", "BEHIND", "DRIFT", "PROBLEM");
         int behind = 0;

@@ -1,9 +1,11 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.fleet.FleetException;
+import dev.sleet.runtime.fleet.FleetMigrator;
 import dev.sleet.runtime.fleet.FleetOptions;
 import dev.sleet.runtime.fleet.FleetTarget;
 import dev.sleet.runtime.fleet.FleetTargets;
+import dev.sleet.runtime.migrate.MigrationSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +48,16 @@ final class FleetTargetOptions {
         } catch (FleetException e) {
             throw CliException.usage(e.getMessage());
         }
+    }
+
+    /**
+     * A migrator over these targets with {@code options}, logging in to each as --user with --password
+     * (else PGPASSWORD). The migrations are located before the targets are read.
+     */
+    FleetMigrator.Builder migrator(CommandContext context, FleetOptions options) {
+        MigrationSource migrations = Migrations.source(context);
+        return FleetMigrator.builder(migrations).targets(targets(context)).options(options)
+                .credentials(context.options().user, context.password());
     }
 
     FleetOptions apply(FleetOptions options) {

@@ -1,6 +1,5 @@
 package dev.sleet.cli;
 
-import dev.sleet.runtime.fleet.FleetMigrator;
 import dev.sleet.runtime.fleet.FleetOptions;
 import dev.sleet.runtime.fleet.TargetDrift;
 import java.util.LinkedHashMap;
@@ -20,10 +19,7 @@ final class FleetVerifyCommand extends DatabaseCommand {
     @Override
     protected int run(CommandContext context) {
         FleetOptions options = fleet.apply(FleetOptions.defaults()).withHistorySchema(context.historySchema());
-        List<TargetDrift> results = FleetMigrator.builder(Migrations.source(context)).targets(fleet.targets(context)).options(options)
-                .credentials(context.options().user, context.options().password != null ? context.options().password
-                        : context.environment().variable("PGPASSWORD"))
-                .build().verify(context.requireSnapshot(false));
+        List<TargetDrift> results = fleet.migrator(context, options).build().verify(context.requireSnapshot(false));
         Output out = context.output();
         int bad = 0;
         for (TargetDrift r : results) {
