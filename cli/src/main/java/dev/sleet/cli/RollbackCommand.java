@@ -1,7 +1,9 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RollbackReport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,7 +11,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = {"Undo the n most recently applied migrations (default 1).",
-                "Newest first, through the Down sections recorded when they were applied."})
+                "Newest first, through the Down sections recorded when they were applied.",
+                "When a Down section loses data (drops a table or column, changes a type, deletes rows), asks first",
+                "(or needs --yes) and is refused on production-looking databases unless --force-production."})
 final class RollbackCommand extends DatabaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "n", defaultValue = "1", description = "How many migrations to undo (default: ${DEFAULT-VALUE}).")
@@ -18,12 +22,22 @@ final class RollbackCommand extends DatabaseCommand {
     @Mixin
     LockOptions lock;
 
+    @Mixin
+    GuardOptions guard;
+
     @Override
     protected int run(CommandContext context) {
         if (count < 1) {
             throw CliException.usage("rollback needs n >= 1, not " + count);
         }
-        RollbackReport report = Migrations.migrator(context, lock.timeout()).rollback(count);
+        Migrator migrator = Migrations.migrator(context, lock.timeout());
+        List<String> losses = migrator.rollbackDataLoss(count);
+        if (!losses.isEmpty()) {
+            // Like reset and nuke: undoing these Down sections loses data, so ask (or require --yes).
+            context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")",
+                    guard.forceProduction, guard.yes);
+        }
+        RollbackReport report = migrator.rollback(count);
         Output out = context.output();
         if (report.rolledBack().isEmpty()) {
             out.line("nothing to roll back: no migration is applied");

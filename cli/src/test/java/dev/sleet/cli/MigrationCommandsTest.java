@@ -42,6 +42,18 @@ class MigrationCommandsTest {
                 "ALTER TABLE public.events DROP COLUMN notes;");
     }
 
+    @Test
+    void rollbackWhoseDownLosesNothingNeedsNoConfirmation() throws Exception {
+        write("20261124_090000_index_events_client", "CREATE INDEX idx_events_client ON public.events (client_id);",
+                "DROP INDEX public.idx_events_client;");
+        assertThat(new Cli().run(args("migrate")).exitCode()).isEqualTo(ExitCodes.OK);
+
+        Cli.Result rollback = new Cli().run(args("rollback"));
+        assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(rollback.out()).contains("20261124_090000_index_events_client");
+        assertThat(columnExists("events", "notes")).isTrue();
+    }
+
     private String[] args(String... extra) {
         List<String> all = new ArrayList<>(List.of(extra));
         all.addAll(List.of("--url", db.url(), "--migrations", migrations.toString()));
@@ -67,7 +79,15 @@ class MigrationCommandsTest {
         Cli.Result again = new Cli().run(args("migrate"));
         assertThat(again.out()).contains("up to date: 3 migration(s) already applied");
 
-        Cli.Result rollback = new Cli().run(args("rollback", "2"));
+        // Both Down sections lose data (a dropped column, a dropped table): refused without confirmation, nothing undone.
+        Cli.Result unconfirmed = new Cli().run(args("rollback", "2"));
+        assertThat(unconfirmed.exitCode()).as(unconfirmed.toString()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unconfirmed.err()).contains("without confirmation").contains("--yes")
+                .contains("20261123_101000_add_events_notes: drops column notes of public.events")
+                .contains("20261122_030000_create_events: drops table public.events");
+        assertThat(columnExists("events", "notes")).isTrue();
+
+        Cli.Result rollback = new Cli().run(args("rollback", "2", "--yes"));
         assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(ExitCodes.OK);
         assertThat(rollback.out()).contains("20261123_101000_add_events_notes").contains("20261122_030000_create_events");
         assertThat(tableExists("events")).isFalse();

@@ -82,6 +82,15 @@ public final class Migrator {
     }
 
     /**
+     * What {@link #rollback(int)} of {@code count} would lose, read from the recorded Down sections: one
+     * {@code "migration: phrase"} per dropped table, schema or column, type change or row deletion. Empty
+     * when undoing loses no stored data. Takes no lock and runs nothing.
+     */
+    public List<String> rollbackDataLoss(int count) {
+        return new RollbackOperation(context).dataLoss(count);
+    }
+
+    /**
      * Records every migration up to and including {@code upTo} (null: the newest non-draft one) as
      * applied without running it, for a database that already has that schema. Refused when the
      * history is not empty.

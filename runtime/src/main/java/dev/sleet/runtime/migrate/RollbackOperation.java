@@ -1,7 +1,9 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.schema.lint.DataLoss;
 import dev.sleet.schema.migration.MigrationNames;
 import dev.sleet.schema.migration.MigrationSection;
+import dev.sleet.schema.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,11 +56,31 @@ final class RollbackOperation {
         });
     }
 
+    /**
+     * What the recorded Down sections of the {@code count} newest migrations would lose, one
+     * {@code "name: phrase"} each, so a command can ask before it replays them; takes no lock and runs nothing.
+     */
+    List<String> dataLoss(int count) {
+        List<HistoryEntry> entries = new ArrayList<>(new StatusOperation(context).history());
+        entries.sort(Comparator.comparingLong(HistoryEntry::rank).reversed());
+        List<String> losses = new ArrayList<>();
+        for (HistoryEntry e : entries.subList(0, Math.min(Math.max(count, 0), entries.size()))) {
+            for (SqlStatement statement : recordedDown(e).statements()) {
+                DataLoss.of(statement.sql()).forEach(loss -> losses.add(e.name() + ": " + loss));
+            }
+        }
+        return losses;
+    }
+
+    private static MigrationSection recordedDown(HistoryEntry e) {
+        // Parsed at the line where the section stood in the file, so errors point into the file.
+        return MigrationSection.parse(MigrationNames.fileNameOf(e.name()) + " (Down section as recorded when applied)", e.downSql(),
+                e.downLine(), !e.downTransactional());
+    }
+
     private RollbackReport.RolledBack undo(Connection c, HistoryEntry e) throws SQLException {
         String fileName = MigrationNames.fileNameOf(e.name());
-        // Parsed at the line where the section stood in the file, so errors point into the file.
-        MigrationSection down = MigrationSection.parse(fileName + " (Down section as recorded when applied)", e.downSql(), e.downLine(),
-                !e.downTransactional());
+        MigrationSection down = recordedDown(e);
         try (PreparedStatement delete = c.prepareStatement(context.history.deleteSql())) {
             delete.setString(1, e.name());
             SectionExecutor.Outcome outcome = SectionExecutor.run(c, down, 0,
