@@ -103,7 +103,7 @@ final class CommittedStates {
                 throw new JournalException(meta + " is not a JSON object; restore it from version control");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
+                String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("parents") && value == JsonToken.START_ARRAY) {
                     List<String> out = new ArrayList<>();
