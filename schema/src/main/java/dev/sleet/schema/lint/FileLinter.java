@@ -291,7 +291,7 @@ final class FileLinter {
             return;
         }
         ColumnType from = column.get().type();
-        if (TypeRewrites.rewrites(from, type.type())) {
+        if (TypeChanges.rewritesTable(from, type.type())) {
             add(LintCode.PG108, s, "changes column " + type.column() + " of " + t + " from " + from.sql() + " to " + type.type(),
                     accessExclusive(t) + " while every row is rewritten and every index of " + t + " rebuilt",
                     rewriteFix(t, type));
