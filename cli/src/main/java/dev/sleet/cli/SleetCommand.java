@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "<command>",
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
-                RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, LintCommand.class,
+                RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, ExportCommand.class, LintCommand.class,
                 ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
