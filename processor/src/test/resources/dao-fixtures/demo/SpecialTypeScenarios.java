@@ -3,6 +3,7 @@ package demo;
 import static demo.ContainersTable.CONTAINERS;
 import static demo.SpecialArraysTable.SPECIAL_ARRAYS;
 import static demo.SpecialTypesTable.SPECIAL_TYPES;
+import static demo.SpelledEnumsTable.SPELLED_ENUMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -195,6 +196,20 @@ public final class SpecialTypeScenarios {
         Containers stored = dao.findById(defaulted.id()).orElseThrow();
         assertThat(stored.createdAt()).isNotNull();
         assertThat(stored.statuses()).containsExactly(EventStatus.FOLLOW_UP);
+    }
+
+    /** A @PgEnum enum under an explicit @Column(type): the stored text is the enum's label, both ways. */
+    public static void spelledOutEnumTypesStoreTheEnumLabels(Database db) {
+        SpelledEnumsDao dao = new SpelledEnumsDao(db);
+        SpelledEnums row = dao.insert(new SpelledEnums(0, EventStatus.IN_PROGRESS, EventStatus.PLANNING));
+        assertThat(DaoScenarios.scalar(db, "SELECT status::text || ' ' || status_text FROM spelled_enums WHERE id = " + row.id()))
+                .isEqualTo("in-progress planning");
+        assertThat(dao.findById(row.id()).orElseThrow()).isEqualTo(row);
+        assertThat(dao.select().where(SPELLED_ENUMS.STATUS.eq(EventStatus.IN_PROGRESS)
+                .and(SPELLED_ENUMS.STATUS_TEXT.eq(EventStatus.PLANNING))).count()).isEqualTo(1);
+        assertThat(dao.insertBulk(List.of(new SpelledEnums(0, EventStatus.FOLLOW_UP, null)))).isEqualTo(1);
+        assertThat(DaoScenarios.scalar(db, "SELECT count(*) FROM spelled_enums WHERE status = 'follow_up' AND status_text IS NULL"))
+                .isEqualTo("1");
     }
 
     private static Containers withId(Containers r, UUID id) {

@@ -98,7 +98,12 @@ final class ColumnBinder {
             }
             columnType = ColumnType.builtin(explicitType);
             if (mapping != null && mapping.isEnum()) {
-                enumBinding = enums.asText(mapping.enumElement());
+                Optional<BoundEnum> spelledOut = enums.spelledOut(mapping.enumElement());
+                if (spelledOut.isEmpty()) {
+                    t.invalidate(); // the enum's own error is already reported on the enum
+                    return;
+                }
+                enumBinding = spelledOut.get();
             }
         } else if (mapping == null) {
             t.error(Diagnostic.UNSUPPORTED_TYPE.with(componentName, javaType), component, (AnnotationMirror) null, null);

@@ -62,6 +62,19 @@ public final class EnumBinder {
         return out;
     }
 
+    /**
+     * The binding of an enum column whose SQL type {@code @Column(type = …)} spells out: sent as text with a cast.
+     * A {@code @PgEnum} enum keeps its declared labels (lower-case names, {@code @EnumValue}), so the column stores
+     * what the enum type would; any other enum stores its constant names. Empty when the {@code @PgEnum} itself
+     * is broken (its error is reported on the enum).
+     */
+    public Optional<BoundEnum> spelledOut(TypeElement type) {
+        if (hasPgEnum(type)) {
+            return pgEnum(type).map(e -> new BoundEnum(type, null, e.labels()));
+        }
+        return Optional.of(asText(type));
+    }
+
     /** An {@code @Enumerated(STRING)} binding: labels are the constant names, stored as text. */
     public BoundEnum asText(TypeElement type) {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ class SleetProcessorDaoTest {
     static void compileAndMigrate(TestDatabase test) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
-                "SpecialTypes", "SpecialArrays", "Containers", "SpecialTypeScenarios",
+                "SpecialTypes", "SpecialArrays", "Containers", "SpelledEnums", "SpecialTypeScenarios",
                 "Workflow", "Documents", "ErgonomicsScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
@@ -81,7 +81,7 @@ class SleetProcessorDaoTest {
     @BeforeEach
     void emptyTables() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers, workflows, documents RESTART IDENTITY");
+            s.execute("TRUNCATE events, resource_schedule, all_types, special_types, special_arrays, containers, spelled_enums, workflows, documents RESTART IDENTITY");
         }
     }
 
@@ -100,7 +100,7 @@ class SleetProcessorDaoTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"specialTypesThroughEveryStatement", "specialArraysThroughEveryStatement",
-            "containersThroughEveryStatement"})
+            "containersThroughEveryStatement", "spelledOutEnumTypesStoreTheEnumLabels"})
     void typesTheDriverDoesNotInferRoundTrip(String scenario) throws Throwable {
         try {
             scenarios.getClassLoader().loadClass("demo.SpecialTypeScenarios").getMethod(scenario, Database.class)
