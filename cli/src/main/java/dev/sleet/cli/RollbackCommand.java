@@ -2,6 +2,8 @@ package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RollbackReport;
+import dev.sleet.schema.lint.DataLoss;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ final class RollbackCommand extends DatabaseCommand {
             throw CliException.usage("rollback needs n >= 1, not " + count);
         }
         Migrator migrator = Migrations.migrator(context, lock.timeout());
-        List<String> losses = migrator.rollbackDataLoss(count);
+        List<String> losses = new ArrayList<>();
+        migrator.rollbackStatements(count).forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(s.migration() + ": " + loss)));
         if (!losses.isEmpty()) {
             // Like reset and nuke: undoing these Down sections loses data, so ask (or require --yes).
             context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")",

@@ -24,14 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of their own; everything else comes from this build's local repository, or from Maven Central
  * like any user's build): build and test with sleet-testing, apply the draft in
  * development with {@code sleet migrate --drafts}, release it by deleting the marker line,
- * rebuild, and start the application, whose start-up migration must accept the released file.
+ * rebuild, and start the application, whose start-up migration must accept the released file,
+ * on the class path Maven gives the application at run time: without the differ, the journal
+ * (sleet-schema-tools) and Jackson, which only verify and push need.
  */
 @ExtendWith(PostgresExtension.class)
 class FirstHourExampleTest {
     private static final String DRAFT_MARKER = "-- sleet:draft";
 
     /** The published modules, as a user's build resolves them. */
-    private static final List<String> MODULES = List.of("annotations", "schema", "processor", "runtime", "testing", "cli");
+    private static final List<String> MODULES = List.of("annotations", "schema", "schema-tools", "processor", "runtime", "testing", "cli");
 
     @Test
     void buildsTestsMigratesWritesJsonbAndReleasesADraft(TestDatabase db) throws Exception {
@@ -68,7 +70,14 @@ class FirstHourExampleTest {
         if (db.password() != null) { // a server on SLEET_DATABASE_URL may trust local connections
             env.put("DB_PASSWORD", db.password());
         }
-        Run app = java(project, env, "com.example.workflows.App");
+        Run resolved = maven(project, "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
+                "-DincludeScope=runtime", "-Dmdep.outputFile=runtime-classpath.txt");
+        assertThat(resolved.exitCode()).as(resolved.output()).isZero();
+        String runtimeClassPath = Files.readString(project.resolve("runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
+        assertThat(runtimeClassPath).as("the application's run-time class path").contains("sleet-runtime-").contains("sleet-schema-")
+                .doesNotContain("sleet-schema-tools").doesNotContain("jackson").doesNotContain("sleet-processor");
+        Run app = javaOn(project, project.resolve("target/classes") + java.io.File.pathSeparator + runtimeClassPath, env,
+                "com.example.workflows.App");
         assertThat(app.exitCode()).as(app.output()).isZero();
         assertThat(app.output()).contains("migrations applied: 0").contains("\"steps\"").contains("execution 1 PENDING");
         assertThat(db.scalar("SELECT count(*) FROM executions WHERE input ->> 'day' = '2026-11-29'")).isEqualTo(1);
@@ -175,7 +184,11 @@ class FirstHourExampleTest {
 
     /** A JVM on the example's classes and this test's class path (Sleet's runtime, CLI and driver). */
     private static Run java(Path project, Map<String, String> env, String mainClass, String... args) throws Exception {
-        String classPath = project.resolve("target/classes") + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        return javaOn(project, project.resolve("target/classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                env, mainClass, args);
+    }
+
+    private static Run javaOn(Path project, String classPath, Map<String, String> env, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, mainClass));
         command.addAll(List.of(args));

@@ -1,6 +1,5 @@
 package dev.sleet.runtime.migrate;
 
-import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationNames;
 import java.io.IOException;
@@ -34,12 +33,11 @@ final class FolderMigrationSource implements MigrationSource {
         } catch (IOException e) {
             throw new MigrationSourceException("cannot list migrations folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        MigrationsFolder layout = MigrationsFolder.at(folder);
         List<MigrationFile> files = new ArrayList<>(paths.size());
         for (Path p : paths) {
             String fileName = p.getFileName().toString();
             try {
-                boolean generated = Files.isRegularFile(layout.metaFile(MigrationNames.nameOf(fileName)));
+                boolean generated = Files.isRegularFile(folder.resolve(MigrationNames.metaPathOf(MigrationNames.nameOf(fileName))));
                 files.add(MigrationSource.checkedFile(fileName, Files.readString(p, StandardCharsets.UTF_8), generated));
             } catch (IOException e) {
                 throw new MigrationSourceException("cannot read migration " + p.toAbsolutePath() + ": " + e.getMessage(), e);

@@ -82,12 +82,12 @@ public final class Migrator {
     }
 
     /**
-     * What {@link #rollback(int)} of {@code count} would lose, read from the recorded Down sections: one
-     * {@code "migration: phrase"} per dropped table, schema or column, type change or row deletion. Empty
-     * when undoing loses no stored data. Takes no lock and runs nothing.
+     * The statements {@link #rollback(int)} of {@code count} would run, newest migration first, read from the
+     * recorded Down sections, so a caller can judge them first (the CLI asks before any that lose data,
+     * judged by {@code dev.sleet.schema.lint.DataLoss}, which lives in sleet-schema-tools). Takes no lock and runs nothing.
      */
-    public List<String> rollbackDataLoss(int count) {
-        return new RollbackOperation(context).dataLoss(count);
+    public List<RecordedStatement> rollbackStatements(int count) {
+        return new RollbackOperation(context).statements(count);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.sleet.runtime.migrate;
 
-import dev.sleet.schema.lint.DataLoss;
 import dev.sleet.schema.migration.MigrationNames;
 import dev.sleet.schema.migration.MigrationSection;
 import dev.sleet.schema.migration.SqlStatement;
@@ -57,19 +56,19 @@ final class RollbackOperation {
     }
 
     /**
-     * What the recorded Down sections of the {@code count} newest migrations would lose, one
-     * {@code "name: phrase"} each, so a command can ask before it replays them; takes no lock and runs nothing.
+     * The recorded Down statements of the {@code count} newest migrations, newest first, so a command can
+     * judge them before it replays them; takes no lock and runs nothing.
      */
-    List<String> dataLoss(int count) {
+    List<RecordedStatement> statements(int count) {
         List<HistoryEntry> entries = new ArrayList<>(new StatusOperation(context).history());
         entries.sort(Comparator.comparingLong(HistoryEntry::rank).reversed());
-        List<String> losses = new ArrayList<>();
+        List<RecordedStatement> statements = new ArrayList<>();
         for (HistoryEntry e : entries.subList(0, Math.min(Math.max(count, 0), entries.size()))) {
             for (SqlStatement statement : recordedDown(e).statements()) {
-                DataLoss.of(statement.sql()).forEach(loss -> losses.add(e.name() + ": " + loss));
+                statements.add(new RecordedStatement(e.name(), statement.sql()));
             }
         }
-        return losses;
+        return statements;
     }
 
     private static MigrationSection recordedDown(HistoryEntry e) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class MigrationNames {
     public static final String EXTENSION = ".sql";
+    /** The sub-folder of a migrations folder holding {@code <name>.json} for each generated migration. */
+    public static final String META_DIR = "meta";
 
     private static final String TIMESTAMP_PATTERN = "yyyyMMdd_HHmmss";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(TIMESTAMP_PATTERN).withZone(ZoneOffset.UTC);
@@ -45,6 +47,11 @@ public final class MigrationNames {
     /** The file name of migration {@code name}. */
     public static String fileNameOf(String name) {
         return name + EXTENSION;
+    }
+
+    /** Where generated migration {@code name}'s meta file sits, relative to the migrations folder. */
+    public static String metaPathOf(String name) {
+        return META_DIR + "/" + name + ".json";
     }
 
     public static String timestamp(Instant instant) {

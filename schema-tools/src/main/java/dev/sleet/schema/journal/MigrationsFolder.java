@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * {@code meta/<name>.json} for the generated ones (see docs/MIGRATIONS.md).
  */
 public final class MigrationsFolder {
-    public static final String META_DIR = "meta";
+    public static final String META_DIR = MigrationNames.META_DIR;
 
     private final Path dir;
 
@@ -39,7 +39,7 @@ public final class MigrationsFolder {
     }
 
     public Path metaFile(String name) {
-        return dir.resolve(META_DIR).resolve(name + ".json");
+        return dir.resolve(MigrationNames.metaPathOf(name));
     }
 
     /** Every migration, in apply (name) order, with its text; {@code generated} when it has a meta file. */
