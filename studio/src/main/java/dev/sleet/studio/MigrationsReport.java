@@ -1,0 +1,86 @@
+package dev.sleet.studio;
+
+import dev.sleet.runtime.migrate.MigrationStatus;
+import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.verify.SchemaVerifier;
+import dev.sleet.schema.diff.Drift;
+import dev.sleet.schema.lint.Finding;
+import dev.sleet.schema.lint.LintReport;
+import dev.sleet.schema.lint.MigrationLinter;
+import dev.sleet.schema.model.DatabaseSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The migrations screen's content, from the same code as the CLI: {@link Migrator#status()} for
+ * applied, pending, drafts and checksum problems; {@link SchemaVerifier#drift} (what
+ * {@code sleet verify} runs) for drift against the snapshot; {@link MigrationLinter} (what
+ * {@code sleet lint} runs) for findings. Each part is left out, with the reason, when the studio
+ * was started without what it needs.
+ */
+final class MigrationsReport {
+    private final Migrator migrator;
+    private final Path folder;
+    private final DatabaseSchema snapshot;
+    private final String historySchema;
+
+    MigrationsReport(Migrator migrator, Path folder, DatabaseSchema snapshot, String historySchema) {
+        this.migrator = migrator;
+        this.folder = folder;
+        this.snapshot = snapshot;
+        this.historySchema = historySchema;
+    }
+
+    Map<String, Object> build(DataSource dataSource) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (migrator == null) {
+            doc.put("statusUnavailable", "no migrations were given; start the studio with --migrations <folder>");
+        } else {
+            doc.put("migrations", migrator.status().stream().map(MigrationsReport::status).toList());
+        }
+        if (snapshot == null) {
+            doc.put("driftUnavailable", "no snapshot was found (migrations/meta or --snapshot), so there is nothing to compare the database with");
+        } else {
+            List<Drift> drift;
+            try (Connection c = dataSource.getConnection()) {
+                drift = SchemaVerifier.drift(c, snapshot, historySchema);
+            }
+            doc.put("drift", drift.stream().map(Drift::message).toList());
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            doc.put("lintUnavailable", "lint reads a migrations folder; start the studio with --migrations <folder>");
+        } else {
+            LintReport report = MigrationLinter.forFolder(folder).lintFolder(folder);
+            doc.put("lint", report.active().stream().map(MigrationsReport::finding).toList());
+        }
+        return doc;
+    }
+
+    private static Map<String, Object> status(MigrationStatus s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", s.name());
+        row.put("state", s.state().name().toLowerCase().replace('_', ' '));
+        row.put("draft", s.draft());
+        row.put("appliedAt", s.appliedAt() == null ? null : s.appliedAt().toString());
+        row.put("durationMs", s.durationMs());
+        row.put("detail", s.detail());
+        return row;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", f.code().name());
+        row.put("severity", f.severity().label());
+        row.put("file", f.file());
+        row.put("line", f.line());
+        row.put("message", f.message());
+        row.put("why", f.why());
+        row.put("fix", f.fix());
+        return row;
+    }
+}
