@@ -1,7 +1,10 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.introspect.TableStatistics;
+import dev.sleet.runtime.introspect.TableStatistics.TableStats;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"List migrations with their state and when they were applied.",
-                "States: applied, baseline, pending, out of order, draft, failed, missing file, checksum mismatch."})
+                "States: applied, baseline, pending, out of order, draft, failed, missing file, checksum mismatch.",
+                "With --tables, also the tables with their columns, estimated rows and sizes."})
 final class StatusCommand extends DatabaseCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -25,11 +29,14 @@ final class StatusCommand extends DatabaseCommand {
     private static final Set<MigrationState> NOT_UP_TO_DATE = EnumSet.of(MigrationState.PENDING, MigrationState.OUT_OF_ORDER,
             MigrationState.FAILED, MigrationState.MISSING_FILE, MigrationState.CHECKSUM_MISMATCH, MigrationState.DRAFT);
 
+    @Option(names = "--tables", description = "Also list the tables: columns, estimated rows and size on disk (from the catalogue; nothing is counted).")
+    boolean tables;
+
     @Option(names = "--check", description = "Exit with 1 when any migration is pending, an unapplied draft, failed, out of order, missing or changed (for CI and deploy gates).")
     boolean check;
 
     @Override
-    protected int run(CommandContext context) {
+    protected int run(CommandContext context) throws SQLException {
         List<MigrationStatus> statuses = Migrations.migrator(context).status();
         Output out = context.output();
         TextTable table = new TextTable("MIGRATION", "STATE", "APPLIED AT (UTC)", "TIME", "BY");
@@ -57,8 +64,39 @@ final class StatusCommand extends DatabaseCommand {
         doc.put("ok", true);
         doc.put("upToDate", upToDate);
         doc.put("migrations", statuses.stream().map(StatusCommand::json).toList());
+        if (tables) {
+            doc.put("tables", printTables(context));
+        }
         out.document(doc);
         return check && !upToDate ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static List<Map<String, Object>> printTables(CommandContext context) throws SQLException {
+        List<TableStats> stats = TableStatistics.read(context.dataSource());
+        Output out = context.output();
+        out.line("");
+        if (stats.isEmpty()) {
+            out.line("no tables");
+        } else {
+            TextTable table = new TextTable("TABLE", "COLUMNS", "ROWS (EST.)", "SIZE");
+            for (TableStats t : stats) {
+                String rows = t.partitioned() ? "(partitioned)" : t.estimatedRows() == null ? "?" : "~" + t.estimatedRows();
+                table.row(t.qualifiedName(), t.columns(), rows, TableStatistics.humanSize(t.totalBytes()));
+            }
+            out.table(table);
+            out.line(stats.size() + " table(s), " + TableStatistics.humanSize(stats.stream().mapToLong(TableStats::totalBytes).sum())
+                    + "; row counts are the planner's estimates (exact after ANALYZE)");
+        }
+        return stats.stream().map(t -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("schema", t.schema());
+            row.put("name", t.name());
+            row.put("columns", t.columns());
+            row.put("estimatedRows", t.estimatedRows());
+            row.put("totalBytes", t.totalBytes());
+            row.put("partitioned", t.partitioned());
+            return row;
+        }).toList();
     }
 
     private static String label(MigrationStatus s) {
