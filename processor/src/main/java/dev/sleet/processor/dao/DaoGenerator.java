@@ -91,8 +91,16 @@ public final class DaoGenerator {
         this.reporter = new Reporter(env);
     }
 
-    /** Generates {@code <Record>Dao} and {@code <Record>Table} next to the record. */
+    /** Generates {@code <Record>Dao} and {@code <Record>Table} next to the record, without relations. */
     public void generate(BoundTable table, DatabaseSchema schema) {
+        generate(table, schema, List.of(table));
+    }
+
+    /**
+     * Generates {@code <Record>Dao} and {@code <Record>Table} next to the record; the table's relations
+     * (see {@link RelationFinder}) come from the foreign keys among {@code all}, the tables of this compilation.
+     */
+    public void generate(BoundTable table, DatabaseSchema schema, List<BoundTable> all) {
         Optional<DaoModel> model = model(table);
         if (model.isEmpty()) {
             return;
@@ -104,7 +112,8 @@ public final class DaoGenerator {
                 labels.put(c, enumLabels(c.bound()));
             }
         }
-        write(m.record.packageName(), TableModelWriter.write(m, labels), table.element());
+        List<Relation> relations = new RelationFinder(all, DaoGenerator::quietModel).relationsOf(m);
+        write(m.record.packageName(), TableModelWriter.write(m, labels, relations), table.element());
         write(m.record.packageName(), DaoWriter.write(m), table.element());
         if (m.newRecord != null) {
             write(m.record.packageName(), NewRecordWriter.write(m), table.element());
@@ -146,6 +155,28 @@ public final class DaoGenerator {
             return Optional.empty();
         }
         return Optional.of(new DaoModel(table, accesses));
+    }
+
+    /**
+     * The model of a related table, or empty when that table gets no DAO (its own generation reports why):
+     * a relation is only generated towards a table whose metamodel exists.
+     */
+    private static Optional<DaoModel> quietModel(BoundTable table) {
+        com.palantir.javapoet.ClassName record = com.palantir.javapoet.ClassName.get(table.element());
+        com.palantir.javapoet.ClassName tableClass = record.peerClass(record.simpleName() + "Table");
+        List<ColumnAccess> accesses = new ArrayList<>();
+        for (BoundColumn column : table.columns()) {
+            Optional<ColumnAccess> access = ColumnAccess.of(column, tableClass);
+            if (access.isEmpty()) {
+                return Optional.empty();
+            }
+            accesses.add(access.get());
+        }
+        try {
+            return Optional.of(new DaoModel(table, accesses));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // e.g. a @SoftDelete record lacking a component: reported on that table
+        }
     }
 
     /** Database labels of the enum in ordinal order, as the runtime enum codec expects. */

@@ -52,4 +52,27 @@ final class Naming {
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
+
+    /** {@code ExecutionSummary} → {@code executionSummary}. */
+    static String lowerCamel(String name) {
+        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** {@code resource_schedule} → {@code ResourceSchedule}; characters Java does not allow separate words. */
+    static String camel(String sqlName) {
+        StringBuilder sb = new StringBuilder();
+        boolean upper = true;
+        for (char c : sqlName.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                upper = true;
+                continue;
+            }
+            sb.append(upper ? Character.toUpperCase(c) : c);
+            upper = false;
+        }
+        if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
+            sb.insert(0, 'T');
+        }
+        return sb.toString();
+    }
 }

@@ -24,6 +24,9 @@ final class RuntimeNames {
     static final ClassName SELECT = ClassName.get(QUERY, "Select");
     static final ClassName UPDATE = ClassName.get(QUERY, "Update");
     static final ClassName DELETE = ClassName.get(QUERY, "Delete");
+    static final ClassName LINK = ClassName.get(QUERY, "Link");
+    static final ClassName TO_MANY = ClassName.get(QUERY, "ToMany");
+    static final ClassName TO_ONE = ClassName.get(QUERY, "ToOne");
     static final ClassName ROWS = ClassName.get(QUERY, "Rows");
     static final ClassName COPY_ROWS = ClassName.get(QUERY, "CopyRows");
     static final ClassName BOOKING_RESULT = ClassName.get(SCHEDULE, "BookingResult");

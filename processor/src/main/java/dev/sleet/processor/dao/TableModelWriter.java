@@ -1,5 +1,6 @@
 package dev.sleet.processor.dao;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -18,7 +19,7 @@ final class TableModelWriter {
     private TableModelWriter() {
     }
 
-    static TypeSpec write(DaoModel m, Map<ColumnAccess, List<String>> enumLabels) {
+    static TypeSpec write(DaoModel m, Map<ColumnAccess, List<String>> enumLabels, List<Relation> relations) {
         TypeSpec.Builder type = TypeSpec.classBuilder(m.tableClass)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(RuntimeNames.TABLE_MODEL, m.record))
@@ -76,6 +77,39 @@ final class TableModelWriter {
                 .addJavadoc("Reads the current row; the result set holds the select list of this table, in order.\n")
                 .addStatement("return new $T(\n$L)", m.record, CodeBlock.join(args, ",\n"))
                 .build());
+        for (Relation r : relations) {
+            type.addMethod(relation(m, r));
+        }
         return type.build();
+    }
+
+    /**
+     * A relation method: a fresh, immutable include per call (cheap), built in the method rather than in a
+     * field because two tables that relate to each other would otherwise read each other's singleton
+     * while it is still being created.
+     */
+    private static MethodSpec relation(DaoModel m, Relation r) {
+        DaoModel t = r.target();
+        ClassName kind = r.kind().toMany() ? RuntimeNames.TO_MANY : RuntimeNames.TO_ONE;
+        CodeBlock targetTable = CodeBlock.of("$T.$L", t.tableClass, t.tableConstant);
+        CodeBlock primaryKey = t.primaryKey.stream()
+                .map(c -> CodeBlock.of("$L.$L.asc()", targetTable, Naming.constantName(c.columnName())))
+                .collect(CodeBlock.joining(", "));
+        String what = switch (r.kind()) {
+            case MANY_TO_ONE -> "Many-to-one: the {@link $T} this row refers to, or null when the reference is NULL";
+            case ONE_TO_MANY -> "One-to-many: the {@link $T} rows referring to this row";
+            case ONE_TO_ONE -> "One-to-one: the {@link $T} row referring to this row (its reference is unique), or null";
+        };
+        return MethodSpec.methodBuilder(r.methodName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(kind, m.record, t.record, t.record))
+                .addJavadoc(what + "\n($L, foreign key {@code $L}). Pass it to {@code select().with(…)}; refine it with\n"
+                        + "{@code where}$L, {@code includeArchived} and nested {@code with}.\n",
+                        t.record, r.joinSql(), r.foreignKey(), r.kind().toMany() ? ", {@code orderBy}, {@code limit} (per row)" : "")
+                .addStatement("return $T.of(new $T<$T, $T, $T>($T::$L, $L, $L.$L, $T::$L,\n$>$T.of($L)))$<", kind, RuntimeNames.LINK,
+                        m.record, t.record, r.sourceKey().boxedType(), m.record, r.sourceKey().componentName(), targetTable,
+                        targetTable, Naming.constantName(r.targetKey().columnName()), t.record, r.targetKey().componentName(),
+                        List.class, primaryKey)
+                .build();
     }
 }

@@ -151,6 +151,39 @@ public final class Select<R> {
         });
     }
 
+    /**
+     * Loads {@code relation} for every row too: {@code select().where(…).with(WORKFLOWS.executions()).into(WorkflowPage::new)}.
+     * Up to three relations per level ({@code with(a).with(b)}); nest deeper through the relations' own {@code with}.
+     */
+    public <A> Fetch.With1<R, A> with(Include<R, A> relation) {
+        return Fetch.start(this, relation);
+    }
+
+    Database database() {
+        return db;
+    }
+
+    TableModel<R> table() {
+        return table;
+    }
+
+    /** The root statement of a nested fetch: {@link #list()}'s, or {@link #first()}'s with {@code first}. */
+    String rootSql(boolean first) {
+        long requested = limit;
+        if (first) {
+            limit = limit == 0 ? 0 : 1;
+        }
+        try {
+            return sql(table.selectList(), true);
+        } finally {
+            limit = requested;
+        }
+    }
+
+    void bindRoot(PreparedStatement ps) throws java.sql.SQLException {
+        bind(ps);
+    }
+
     /** The SQL {@link #list()} would run. */
     public String sql() {
         return sql(table.selectList(), true);

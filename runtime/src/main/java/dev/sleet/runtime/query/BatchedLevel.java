@@ -1,0 +1,115 @@
+package dev.sleet.runtime.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one-statement-per-level plan: the distinct keys of all parents travel as one array parameter.
+ * Without a limit: {@code WHERE key = ANY(CAST(? AS type[])) … ORDER BY …}. With a per-parent limit:
+ * the keys are unnested and each one drives an ordered {@code LATERAL} subquery with that limit, so
+ * the limit applies to every parent, never to the level as a whole.
+ */
+final class BatchedLevel {
+    private static final String KEYS = "\"sleet_k\"";
+    private static final String ROWS = "\"sleet_x\"";
+
+    private BatchedLevel() {
+    }
+
+    /** For each parent, its related rows shaped by {@code shape} (shared empty list when there are none). */
+    static <S, T, X> List<List<X>> load(Connection c, Level<S, T> level, Shape<T, X> shape, List<S> parents,
+                                         FetchPlan inherited) throws SQLException {
+        return loadWith(c, level, level.link(), shape, parents, inherited);
+    }
+
+    private static <S, T, K, X> List<List<X>> loadWith(Connection c, Level<S, T> level, Link<S, T, K> link,
+                                                        Shape<T, X> shape, List<S> parents, FetchPlan inherited)
+            throws SQLException {
+        LinkedHashSet<K> keys = new LinkedHashSet<>();
+        for (S parent : parents) {
+            K key = link.sourceKey.apply(parent);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        if (keys.isEmpty()) {
+            return Collections.nCopies(parents.size(), List.of());
+        }
+        List<T> rows;
+        try (PreparedStatement ps = c.prepareStatement(sql(level, link))) {
+            String[] text = new String[keys.size()];
+            int i = 0;
+            for (K key : keys) {
+                text[i++] = link.targetColumn.codec().text(key);
+            }
+            ps.setArray(1, c.createArrayOf("text", text));
+            int index = 2;
+            for (Condition<T> condition : level.where()) {
+                index = condition.bind(ps, index);
+            }
+            rows = Rows.list(ps, link.target);
+        }
+        List<X> shaped = shape.apply(c, rows, inherited);
+        Map<K, List<X>> byKey = new HashMap<>(keys.size() * 2);
+        for (int j = 0; j < rows.size(); j++) {
+            byKey.computeIfAbsent(link.targetKey.apply(rows.get(j)), k -> new ArrayList<>()).add(shaped.get(j));
+        }
+        List<List<X>> out = new ArrayList<>(parents.size());
+        for (S parent : parents) {
+            K key = link.sourceKey.apply(parent);
+            List<X> related = key == null ? null : byKey.get(key);
+            out.add(related == null ? List.of() : Collections.unmodifiableList(related));
+        }
+        return out;
+    }
+
+    /** The level's statement; its first parameter is the key array, then the level's conditions. */
+    static <S, T> String sql(Level<S, T> level, Link<S, T, ?> link) {
+        TableModel<T> target = link.target;
+        String keyType = link.targetColumn.codec().sqlType();
+        String column = link.targetColumn.sql();
+        StringBuilder sql = new StringBuilder(256);
+        if (level.limit() < 0) {
+            sql.append("SELECT ").append(target.selectList()).append(" FROM ").append(target.sql())
+                    .append(" WHERE ").append(column).append(" = ANY(CAST(? AS ").append(keyType).append("[]))");
+            appendFilters(sql, level);
+            appendOrder(sql, level.fullOrder(), "");
+            return sql.toString();
+        }
+        sql.append("SELECT ").append(ROWS).append(".* FROM unnest(CAST(? AS ").append(keyType).append("[])) WITH ORDINALITY AS ")
+                .append(KEYS).append("(\"key\", \"n\") CROSS JOIN LATERAL (SELECT ").append(target.selectList())
+                .append(" FROM ").append(target.sql()).append(" WHERE ").append(column).append(" = ").append(KEYS).append(".\"key\"");
+        appendFilters(sql, level);
+        appendOrder(sql, level.fullOrder(), "");
+        sql.append(" LIMIT ").append(level.limit()).append(") AS ").append(ROWS).append(" ORDER BY ").append(KEYS).append(".\"n\"");
+        for (Order<T> key : level.fullOrder()) {
+            sql.append(", ").append(ROWS).append('.').append(key.columnSql()).append(key.descending() ? " DESC" : "");
+        }
+        return sql.toString();
+    }
+
+    /** {@code AND visible-rows AND condition …}: archived rows are hidden unless the level includes them. */
+    static <T> void appendFilters(StringBuilder sql, Level<?, T> level) {
+        if (!level.includeArchived() && level.target().visibleRows() != null) {
+            sql.append(" AND ").append(level.target().visibleRows());
+        }
+        for (Condition<T> condition : level.where()) {
+            sql.append(" AND ");
+            condition.appendTo(sql);
+        }
+    }
+
+    static <T> void appendOrder(StringBuilder sql, List<Order<T>> keys, String qualifier) {
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? " ORDER BY " : ", ").append(qualifier).append(keys.get(i).columnSql())
+                    .append(keys.get(i).descending() ? " DESC" : "");
+        }
+    }
+}
