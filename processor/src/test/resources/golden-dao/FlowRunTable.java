@@ -57,8 +57,8 @@ public final class FlowRunTable extends TableModel<FlowRun> {
      * {@code where}, {@code includeArchived} and nested {@code with}.
      */
     public ToOne<FlowRun, Flow, Flow> flow() {
-        return ToOne.of(new Link<FlowRun, Flow, Long>(FlowRun::flowId, FlowTable.FLOWS, FlowTable.FLOWS.ID, Flow::id,
-                    List.of(FlowTable.FLOWS.ID.asc())));
+        return ToOne.of(new Link<FlowRun, Flow, Long>(FlowRunTable.FLOW_RUNS.FLOW_ID, FlowRun::flowId, FlowTable.FLOWS, FlowTable.FLOWS.ID, Flow::id,
+                    List.of(FlowTable.FLOWS.ID.asc()), true));
     }
 
     /**
@@ -67,8 +67,8 @@ public final class FlowRunTable extends TableModel<FlowRun> {
      * {@code where}, {@code orderBy}, {@code limit} (per row), {@code includeArchived} and nested {@code with}.
      */
     public ToMany<FlowRun, FlowStep, FlowStep> flowSteps() {
-        return ToMany.of(new Link<FlowRun, FlowStep, Long>(FlowRun::id, FlowStepTable.FLOW_STEPS, FlowStepTable.FLOW_STEPS.RUN_ID, FlowStep::runId,
-                    List.of(FlowStepTable.FLOW_STEPS.ID.asc())));
+        return ToMany.of(new Link<FlowRun, FlowStep, Long>(FlowRunTable.FLOW_RUNS.ID, FlowRun::id, FlowStepTable.FLOW_STEPS, FlowStepTable.FLOW_STEPS.RUN_ID, FlowStep::runId,
+                    List.of(FlowStepTable.FLOW_STEPS.ID.asc()), true));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class FlowRunTable extends TableModel<FlowRun> {
      * {@code where}, {@code includeArchived} and nested {@code with}.
      */
     public ToOne<FlowRun, FlowNote, FlowNote> flowNote() {
-        return ToOne.of(new Link<FlowRun, FlowNote, Long>(FlowRun::id, FlowNoteTable.FLOW_NOTES, FlowNoteTable.FLOW_NOTES.RUN_ID, FlowNote::runId,
-                    List.of(FlowNoteTable.FLOW_NOTES.ID.asc())));
+        return ToOne.of(new Link<FlowRun, FlowNote, Long>(FlowRunTable.FLOW_RUNS.ID, FlowRun::id, FlowNoteTable.FLOW_NOTES, FlowNoteTable.FLOW_NOTES.RUN_ID, FlowNote::runId,
+                    List.of(FlowNoteTable.FLOW_NOTES.ID.asc()), true));
     }
 }

@@ -75,7 +75,7 @@ public final class FlowStepTable extends TableModel<FlowStep> {
      * {@code where}, {@code includeArchived} and nested {@code with}.
      */
     public ToOne<FlowStep, FlowRun, FlowRun> run() {
-        return ToOne.of(new Link<FlowStep, FlowRun, Long>(FlowStep::runId, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.ID, FlowRun::id,
-                    List.of(FlowRunTable.FLOW_RUNS.ID.asc())));
+        return ToOne.of(new Link<FlowStep, FlowRun, Long>(FlowStepTable.FLOW_STEPS.RUN_ID, FlowStep::runId, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.ID, FlowRun::id,
+                    List.of(FlowRunTable.FLOW_RUNS.ID.asc()), true));
     }
 }

@@ -50,7 +50,7 @@ public final class FlowTable extends TableModel<Flow> {
      * {@code where}, {@code orderBy}, {@code limit} (per row), {@code includeArchived} and nested {@code with}.
      */
     public ToMany<Flow, FlowRun, FlowRun> flowRuns() {
-        return ToMany.of(new Link<Flow, FlowRun, Long>(Flow::id, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.FLOW_ID, FlowRun::flowId,
-                    List.of(FlowRunTable.FLOW_RUNS.ID.asc())));
+        return ToMany.of(new Link<Flow, FlowRun, Long>(FlowTable.FLOWS.ID, Flow::id, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.FLOW_ID, FlowRun::flowId,
+                    List.of(FlowRunTable.FLOW_RUNS.ID.asc()), true));
     }
 }

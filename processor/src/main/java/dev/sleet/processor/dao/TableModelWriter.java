@@ -7,6 +7,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.sleet.schema.types.JavaTypes;
+import dev.sleet.schema.types.TypeCategory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -84,6 +86,17 @@ final class TableModelWriter {
     }
 
     /**
+     * Whether every column of {@code t} has a JSON form the runtime reads back exactly (its JSON fetch plan):
+     * not arrays and containers (JSON does not type their elements), intervals (their text follows the
+     * session's IntervalStyle) or json columns (a JSON string value would lose its quotes).
+     */
+    private static boolean readsFromJson(DaoModel t) {
+        return t.columns.stream().noneMatch(c -> c.type().isComposed() || c.type().sqlType().endsWith("[]")
+                || c.bound().column().type().sql().endsWith("[]") || c.type().category() == TypeCategory.INTERVAL
+                || JavaTypes.isJsonColumn(c.bound().column().type().sql()) || JavaTypes.isJsonColumn(c.type().sqlType()));
+    }
+
+    /**
      * A relation method: a fresh, immutable include per call (cheap), built in the method rather than in a
      * field because two tables that relate to each other would otherwise read each other's singleton
      * while it is still being created.
@@ -106,10 +119,11 @@ final class TableModelWriter {
                 .addJavadoc(what + "\n($L, foreign key {@code $L}). Pass it to {@code select().with(…)}; refine it with\n"
                         + "{@code where}$L, {@code includeArchived} and nested {@code with}.\n",
                         t.record, r.joinSql(), r.foreignKey(), r.kind().toMany() ? ", {@code orderBy}, {@code limit} (per row)" : "")
-                .addStatement("return $T.of(new $T<$T, $T, $T>($T::$L, $L, $L.$L, $T::$L,\n$>$T.of($L)))$<", kind, RuntimeNames.LINK,
-                        m.record, t.record, r.sourceKey().boxedType(), m.record, r.sourceKey().componentName(), targetTable,
+                .addStatement("return $T.of(new $T<$T, $T, $T>($T.$L.$L, $T::$L, $L, $L.$L, $T::$L,\n$>$T.of($L), $L))$<", kind,
+                        RuntimeNames.LINK, m.record, t.record, r.sourceKey().boxedType(), m.tableClass, m.tableConstant,
+                        Naming.constantName(r.sourceKey().columnName()), m.record, r.sourceKey().componentName(), targetTable,
                         targetTable, Naming.constantName(r.targetKey().columnName()), t.record, r.targetKey().componentName(),
-                        List.class, primaryKey)
+                        List.class, primaryKey, readsFromJson(t))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.query;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,9 +15,11 @@ import java.util.Map;
  * The one-statement-per-level plan: the distinct keys of all parents travel as one array parameter.
  * Without a limit: {@code WHERE key = ANY(CAST(? AS type[])) … ORDER BY …}. With a per-parent limit:
  * the keys are unnested and each one drives an ordered {@code LATERAL} subquery with that limit, so
- * the limit applies to every parent, never to the level as a whole.
+ * the limit applies to every parent, never to the level as a whole. Nested includes on the JSON plan
+ * ride along as extra columns of this statement.
  */
 final class BatchedLevel {
+    static final String ALIAS = "\"sleet_t0\"";
     private static final String KEYS = "\"sleet_k\"";
     private static final String ROWS = "\"sleet_x\"";
 
@@ -24,13 +27,13 @@ final class BatchedLevel {
     }
 
     /** For each parent, its related rows shaped by {@code shape} (shared empty list when there are none). */
-    static <S, T, X> List<List<X>> load(Connection c, Level<S, T> level, Shape<T, X> shape, List<S> parents,
-                                         FetchPlan inherited) throws SQLException {
-        return loadWith(c, level, level.link(), shape, parents, inherited);
+    static <S, T, X> List<List<X>> load(Connection c, Level<S, T> level, Shape<T, X> shape, List<S> parents, FetchPlan mine)
+            throws SQLException {
+        return loadWith(c, level, level.link(), shape, parents, mine);
     }
 
     private static <S, T, K, X> List<List<X>> loadWith(Connection c, Level<S, T> level, Link<S, T, K> link,
-                                                        Shape<T, X> shape, List<S> parents, FetchPlan inherited)
+                                                        Shape<T, X> shape, List<S> parents, FetchPlan mine)
             throws SQLException {
         LinkedHashSet<K> keys = new LinkedHashSet<>();
         for (S parent : parents) {
@@ -42,21 +45,27 @@ final class BatchedLevel {
         if (keys.isEmpty()) {
             return Collections.nCopies(parents.size(), List.of());
         }
-        List<T> rows;
-        try (PreparedStatement ps = c.prepareStatement(sql(level, link))) {
-            String[] text = new String[keys.size()];
-            int i = 0;
-            for (K key : keys) {
-                text[i++] = link.targetColumn.codec().text(key);
-            }
-            ps.setArray(1, c.createArrayOf("text", text));
-            int index = 2;
-            for (Condition<T> condition : level.where()) {
-                index = condition.bind(ps, index);
-            }
-            rows = Rows.list(ps, link.target);
+        String[] text = new String[keys.size()];
+        int i = 0;
+        for (K key : keys) {
+            text[i++] = link.targetColumn.codec().text(key);
         }
-        List<X> shaped = shape.apply(c, rows, inherited);
+        Array keyArray = c.createArrayOf("text", text);
+        List<Binder> binds = new ArrayList<>();
+        String sql = sql(level, link, shape, mine, binds, (ps, index) -> {
+            ps.setArray(index, keyArray);
+            return index + 1;
+        });
+        LevelRows<T> read;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int index = 1;
+            for (Binder bind : binds) {
+                index = bind.bind(ps, index);
+            }
+            read = LevelRows.read(ps, link.target, shape.jsonIncludes(mine));
+        }
+        List<T> rows = read.rows();
+        List<X> shaped = shape.apply(c, read, mine);
         Map<K, List<X>> byKey = new HashMap<>(keys.size() * 2);
         for (int j = 0; j < rows.size(); j++) {
             byKey.computeIfAbsent(link.targetKey.apply(rows.get(j)), k -> new ArrayList<>()).add(shaped.get(j));
@@ -70,27 +79,38 @@ final class BatchedLevel {
         return out;
     }
 
-    /** The level's statement; its first parameter is the key array, then the level's conditions. */
-    static <S, T> String sql(Level<S, T> level, Link<S, T, ?> link) {
+    /** The level's statement; {@code binds} receives the parameter binders in text order (the key array among them). */
+    static <S, T> String sql(Level<S, T> level, Link<S, T, ?> link, Shape<T, ?> shape, FetchPlan mine, List<Binder> binds,
+                             Binder keyArray) {
         TableModel<T> target = link.target;
         String keyType = link.targetColumn.codec().sqlType();
         String column = link.targetColumn.sql();
+        List<Order<T>> order = level.fullOrder();
         StringBuilder sql = new StringBuilder(256);
         if (level.limit() < 0) {
-            sql.append("SELECT ").append(target.selectList()).append(" FROM ").append(target.sql())
+            sql.append("SELECT ").append(target.selectList());
+            shape.appendJsonColumns(sql, binds, ALIAS, 1, mine);
+            sql.append(" FROM ").append(target.sql()).append(" AS ").append(ALIAS)
                     .append(" WHERE ").append(column).append(" = ANY(CAST(? AS ").append(keyType).append("[]))");
+            binds.add(keyArray);
             appendFilters(sql, level);
-            appendOrder(sql, level.fullOrder(), "");
-            return sql.toString();
+            appendOrder(sql, order, "");
+        } else {
+            sql.append("SELECT ").append(ROWS).append(".* FROM unnest(CAST(? AS ").append(keyType).append("[])) WITH ORDINALITY AS ")
+                    .append(KEYS).append("(\"key\", \"n\") CROSS JOIN LATERAL (SELECT ").append(target.selectList());
+            binds.add(keyArray);
+            shape.appendJsonColumns(sql, binds, ALIAS, 1, mine);
+            sql.append(" FROM ").append(target.sql()).append(" AS ").append(ALIAS).append(" WHERE ").append(column)
+                    .append(" = ").append(KEYS).append(".\"key\"");
+            appendFilters(sql, level);
+            appendOrder(sql, order, "");
+            sql.append(" LIMIT ").append(level.limit()).append(") AS ").append(ROWS).append(" ORDER BY ").append(KEYS).append(".\"n\"");
+            for (Order<T> key : order) {
+                sql.append(", ").append(ROWS).append('.').append(key.columnSql()).append(key.descending() ? " DESC" : "");
+            }
         }
-        sql.append("SELECT ").append(ROWS).append(".* FROM unnest(CAST(? AS ").append(keyType).append("[])) WITH ORDINALITY AS ")
-                .append(KEYS).append("(\"key\", \"n\") CROSS JOIN LATERAL (SELECT ").append(target.selectList())
-                .append(" FROM ").append(target.sql()).append(" WHERE ").append(column).append(" = ").append(KEYS).append(".\"key\"");
-        appendFilters(sql, level);
-        appendOrder(sql, level.fullOrder(), "");
-        sql.append(" LIMIT ").append(level.limit()).append(") AS ").append(ROWS).append(" ORDER BY ").append(KEYS).append(".\"n\"");
-        for (Order<T> key : level.fullOrder()) {
-            sql.append(", ").append(ROWS).append('.').append(key.columnSql()).append(key.descending() ? " DESC" : "");
+        for (Condition<T> condition : level.where()) {
+            binds.add(condition::bind);
         }
         return sql.toString();
     }

@@ -1,6 +1,7 @@
 package dev.sleet.runtime.query;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,15 +55,31 @@ public final class Fetch<R, X> {
 
     private List<X> run(boolean first) {
         TableModel<R> table = select.table();
-        String sql = select.rootSql(first);
+        List<Binder> binds = new ArrayList<>();
+        StringBuilder selectList = new StringBuilder(table.selectList());
+        shape.appendJsonColumns(selectList, binds, BatchedLevel.ALIAS, 1, plan);
+        String sql = select.rootSql(selectList.toString(), BatchedLevel.ALIAS, first);
+        boolean[] json = shape.jsonIncludes(plan);
         return select.database().withConnection("fetch from " + table.sql(), c -> {
-            List<R> rows;
+            LevelRows<R> rows;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                select.bindRoot(ps);
-                rows = Rows.list(ps, table);
+                int index = 1;
+                for (Binder bind : binds) {
+                    index = bind.bind(ps, index);
+                }
+                select.bindRoot(ps, index);
+                rows = LevelRows.read(ps, table, json);
             }
             return shape.apply(c, rows, plan);
         });
+    }
+
+    /** The statement {@link #list()} runs first (nested batched levels add one each). */
+    public String sql() {
+        List<Binder> binds = new ArrayList<>();
+        StringBuilder selectList = new StringBuilder(select.table().selectList());
+        shape.appendJsonColumns(selectList, binds, BatchedLevel.ALIAS, 1, plan);
+        return select.rootSql(selectList.toString(), BatchedLevel.ALIAS, false);
     }
 
     static <R, A> With1<R, A> start(Select<R> select, Include<R, A> a) {

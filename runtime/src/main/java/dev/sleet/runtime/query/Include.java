@@ -14,8 +14,14 @@ public abstract sealed class Include<S, V> permits ToMany, ToOne {
     Include() {
     }
 
-    /** The value of every parent, in parent order, loaded for all parents at once. */
+    /** Batched plan: the value of every parent, in parent order, loaded for all parents in one statement. */
     abstract List<V> load(Connection c, List<S> parents, FetchPlan inherited) throws SQLException;
+
+    /** JSON plan: the value of every parent from the JSON its statement returned for this include. */
+    abstract List<V> decode(Connection c, List<Object> perParent, FetchPlan inherited) throws SQLException;
+
+    /** JSON plan: appends the subquery building this include's JSON for the row aliased {@code parentAlias}. */
+    abstract void appendJson(StringBuilder sql, List<Binder> binds, String parentAlias, int depth, FetchPlan inherited);
 
     /** The level's options and join. */
     abstract Level<S, ?> level();

@@ -167,21 +167,24 @@ public final class Select<R> {
         return table;
     }
 
-    /** The root statement of a nested fetch: {@link #list()}'s, or {@link #first()}'s with {@code first}. */
-    String rootSql(boolean first) {
+    /** The root statement of a nested fetch: {@link #list()}'s (or {@link #first()}'s) with its own select list and alias. */
+    String rootSql(String selectList, String alias, boolean first) {
         long requested = limit;
         if (first) {
             limit = limit == 0 ? 0 : 1;
         }
         try {
-            return sql(table.selectList(), true);
+            return sql(selectList, alias, true);
         } finally {
             limit = requested;
         }
     }
 
-    void bindRoot(PreparedStatement ps) throws java.sql.SQLException {
-        bind(ps);
+    int bindRoot(PreparedStatement ps, int index) throws java.sql.SQLException {
+        for (Condition<R> condition : conditions) {
+            index = condition.bind(ps, index);
+        }
+        return index;
     }
 
     /** The SQL {@link #list()} would run. */
@@ -190,8 +193,15 @@ public final class Select<R> {
     }
 
     private String sql(String selectList, boolean withOrderAndPaging) {
+        return sql(selectList, null, withOrderAndPaging);
+    }
+
+    private String sql(String selectList, String alias, boolean withOrderAndPaging) {
         StringBuilder sql = new StringBuilder(96).append("SELECT ").append(selectList)
                 .append(" FROM ").append(table.sql());
+        if (alias != null) {
+            sql.append(" AS ").append(alias);
+        }
         Conditions.appendWhere(sql, table, includeArchived, conditions);
         if (withOrderAndPaging) {
             for (int i = 0; i < orders.size(); i++) {

@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
  * number of includes, so the caller's constructor reference is checked by javac and nothing is cast.
  */
 abstract sealed class Shape<T, X> {
-    /** Loads the nested includes for all {@code rows} at once and builds one result per row, in order. */
-    abstract List<X> apply(Connection c, List<T> rows, FetchPlan inherited) throws SQLException;
+    /** Loads or decodes the nested includes for all {@code rows} at once and builds one result per row, in order. */
+    abstract List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException;
 
     /** The nested includes, in the order the result's constructor takes them. */
     abstract List<Include<T, ?>> includes();
@@ -22,9 +22,43 @@ abstract sealed class Shape<T, X> {
         return new Rows<>();
     }
 
+    /** Which nested includes travel as JSON inside the statement that reads this level's rows. */
+    final boolean[] jsonIncludes(FetchPlan inherited) {
+        List<Include<T, ?>> includes = includes();
+        boolean[] json = new boolean[includes.size()];
+        for (int k = 0; k < json.length; k++) {
+            json[k] = Plans.resolve(includes.get(k), inherited) == FetchPlan.JSON;
+        }
+        return json;
+    }
+
+    /** Appends {@code , (subquery)} for each JSON include, correlated to the row aliased {@code alias}. */
+    final void appendJsonColumns(StringBuilder sql, List<Binder> binds, String alias, int depth, FetchPlan inherited) {
+        for (Include<T, ?> include : includes()) {
+            if (Plans.resolve(include, inherited) == FetchPlan.JSON) {
+                sql.append(", (");
+                include.appendJson(sql, binds, alias, depth, inherited);
+                sql.append(')');
+            }
+        }
+    }
+
+    /** The values of include {@code k} for every row: decoded from the row's JSON, or loaded in one batch. */
+    static <T, A> List<A> values(Connection c, Include<T, A> include, int k, LevelRows<T> rows, FetchPlan inherited)
+            throws SQLException {
+        if (Plans.resolve(include, inherited) == FetchPlan.JSON) {
+            List<Object> perRow = new ArrayList<>(rows.rows().size());
+            for (Object[] json : rows.json()) {
+                perRow.add(json[k]);
+            }
+            return include.decode(c, perRow, inherited);
+        }
+        return include.load(c, rows.rows(), inherited);
+    }
+
     static final class Rows<T> extends Shape<T, T> {
-        List<T> apply(Connection c, List<T> rows, FetchPlan inherited) {
-            return rows;
+        List<T> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) {
+            return rows.rows();
         }
 
         List<Include<T, ?>> includes() {
@@ -41,11 +75,12 @@ abstract sealed class Shape<T, X> {
             this.into = into;
         }
 
-        List<X> apply(Connection c, List<T> rows, FetchPlan inherited) throws SQLException {
-            List<A> as = a.load(c, rows, inherited);
-            List<X> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(into.apply(rows.get(i), as.get(i)));
+        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+            List<A> as = values(c, a, 0, rows, inherited);
+            List<T> list = rows.rows();
+            List<X> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(into.apply(list.get(i), as.get(i)));
             }
             return out;
         }
@@ -66,12 +101,13 @@ abstract sealed class Shape<T, X> {
             this.into = into;
         }
 
-        List<X> apply(Connection c, List<T> rows, FetchPlan inherited) throws SQLException {
-            List<A> as = a.load(c, rows, inherited);
-            List<B> bs = b.load(c, rows, inherited);
-            List<X> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(into.apply(rows.get(i), as.get(i), bs.get(i)));
+        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+            List<A> as = values(c, a, 0, rows, inherited);
+            List<B> bs = values(c, b, 1, rows, inherited);
+            List<T> list = rows.rows();
+            List<X> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(into.apply(list.get(i), as.get(i), bs.get(i)));
             }
             return out;
         }
@@ -95,13 +131,14 @@ abstract sealed class Shape<T, X> {
             this.into = into;
         }
 
-        List<X> apply(Connection c, List<T> rows, FetchPlan inherited) throws SQLException {
-            List<A> as = a.load(c, rows, inherited);
-            List<B> bs = b.load(c, rows, inherited);
-            List<C> cs = cc.load(c, rows, inherited);
-            List<X> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(into.apply(rows.get(i), as.get(i), bs.get(i), cs.get(i)));
+        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+            List<A> as = values(c, a, 0, rows, inherited);
+            List<B> bs = values(c, b, 1, rows, inherited);
+            List<C> cs = values(c, cc, 2, rows, inherited);
+            List<T> list = rows.rows();
+            List<X> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(into.apply(list.get(i), as.get(i), bs.get(i), cs.get(i)));
             }
             return out;
         }

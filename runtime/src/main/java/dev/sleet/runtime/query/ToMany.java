@@ -71,7 +71,17 @@ public final class ToMany<S, T, X> extends Include<S, List<X>> {
 
     @Override
     List<List<X>> load(Connection c, List<S> parents, FetchPlan inherited) throws SQLException {
-        return BatchedLevel.load(c, level, shape, parents, inherited);
+        return BatchedLevel.load(c, level, shape, parents, Plans.passedDown(this, inherited));
+    }
+
+    @Override
+    List<List<X>> decode(Connection c, List<Object> perParent, FetchPlan inherited) throws SQLException {
+        return JsonLevel.decode(c, level, shape, perParent, true, Plans.passedDown(this, inherited));
+    }
+
+    @Override
+    void appendJson(StringBuilder sql, List<Binder> binds, String parentAlias, int depth, FetchPlan inherited) {
+        JsonLevel.append(sql, binds, level, shape, true, parentAlias, depth, Plans.passedDown(this, inherited));
     }
 
     @Override

@@ -52,7 +52,20 @@ public final class ToOne<S, T, X> extends Include<S, X> {
 
     @Override
     List<X> load(Connection c, List<S> parents, FetchPlan inherited) throws SQLException {
-        List<List<X>> lists = BatchedLevel.load(c, level, shape, parents, inherited);
+        return firsts(BatchedLevel.load(c, level, shape, parents, Plans.passedDown(this, inherited)));
+    }
+
+    @Override
+    List<X> decode(Connection c, List<Object> perParent, FetchPlan inherited) throws SQLException {
+        return firsts(JsonLevel.decode(c, level, shape, perParent, false, Plans.passedDown(this, inherited)));
+    }
+
+    @Override
+    void appendJson(StringBuilder sql, List<Binder> binds, String parentAlias, int depth, FetchPlan inherited) {
+        JsonLevel.append(sql, binds, level, shape, false, parentAlias, depth, Plans.passedDown(this, inherited));
+    }
+
+    private static <X> List<X> firsts(List<List<X>> lists) {
         List<X> out = new ArrayList<>(lists.size());
         for (List<X> related : lists) {
             out.add(related.isEmpty() ? null : related.get(0));
