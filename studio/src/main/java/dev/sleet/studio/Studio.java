@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 public final class Studio implements AutoCloseable {
     /** Request threads: a browser opens a few connections at once; one user needs no more. */
     static final int THREADS = 4;
+    static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final StudioSettings settings;
     private final DataSource target;
@@ -51,6 +52,12 @@ public final class Studio implements AutoCloseable {
 
     /** Binds the port and starts serving; reads the catalog once first, so a database that does not answer fails here. */
     public Studio start() throws IOException, SQLException {
+        // The JDK server flushes a response's headers before writing its body; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK (~40 ms per request). Read once by the JDK, at
+        // its first server in this JVM, and only if nobody chose otherwise.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         pool = new PooledDataSource(target, THREADS);
         assets = new Assets();
         StudioHandler handler;

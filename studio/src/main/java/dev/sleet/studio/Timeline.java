@@ -41,23 +41,36 @@ final class Timeline {
     record Window(List<Lane> lanes, List<Booking> bookings, Map<String, List<long[]>> free) {
     }
 
-    /** Lanes: the referenced table's rows when the resource column is a foreign key, else the resource values in use. */
-    List<Lane> lanes(Connection c, Catalog catalog, TimelineSpec spec) throws SQLException {
+    /**
+     * Lanes: the referenced table's rows when the resource column is a foreign key, else the resource
+     * values in use; the first {@value #MAX_LANES}, or the ones named in {@code wanted}.
+     */
+    List<Lane> lanes(Connection c, Catalog catalog, TimelineSpec spec, List<String> wanted) throws SQLException {
+        List<Object> values = new ArrayList<>();
         String sql;
-        if (spec.resourceKey() != null && catalog.find(spec.resourceKey().referencedTable().schema() + "." + spec.resourceKey().referencedTable().name()).isPresent()) {
-            Table target = catalog.table(spec.resourceKey().referencedTable().schema() + "." + spec.resourceKey().referencedTable().name());
-            String id = SqlText.quote(spec.resourceKey().referencedColumns().get(0));
+        Table target = spec.resourceKey() == null ? null
+                : catalog.find(spec.resourceKey().referencedTable().schema() + "." + spec.resourceKey().referencedTable().name()).orElse(null);
+        if (target != null) {
+            Column idColumn = Catalog.column(target, spec.resourceKey().referencedColumns().get(0));
+            String id = SqlText.quote(idColumn.name());
             String label = SqlText.quote(Catalog.labelColumn(target));
-            sql = "SELECT CAST(" + id + " AS text), CAST(" + label + " AS text) FROM " + target.name().sql() + " ORDER BY " + id + " LIMIT " + MAX_LANES;
+            sql = "SELECT CAST(" + id + " AS text), CAST(" + label + " AS text) FROM " + target.name().sql()
+                    + (wanted.isEmpty() ? "" : " WHERE " + id + " IN (" + String.join(", ", wanted.stream().map(w -> SqlText.param(idColumn)).toList()) + ")")
+                    + " ORDER BY " + id + " LIMIT " + MAX_LANES;
         } else {
             String r = SqlText.quote(spec.resource().name());
             sql = "SELECT DISTINCT CAST(" + r + " AS text), CAST(" + r + " AS text), " + r + " FROM " + spec.table().name().sql()
+                    + (wanted.isEmpty() ? "" : " WHERE " + r + " IN (" + String.join(", ", wanted.stream().map(w -> SqlText.param(spec.resource())).toList()) + ")")
                     + " ORDER BY " + r + " LIMIT " + MAX_LANES;
         }
+        values.addAll(wanted);
         List<Lane> lanes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                lanes.add(new Lane(rs.getString(1), rs.getString(2)));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            TableQuery.bind(ps, values);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lanes.add(new Lane(rs.getString(1), rs.getString(2)));
+                }
             }
         }
         return lanes;
@@ -99,8 +112,9 @@ final class Timeline {
                 }
             }
         }
-        Instant windowStart = instant(c, spec.start(), from);
-        Instant windowEnd = instant(c, spec.end(), to);
+        Instant[] bounds = instants(c, spec, from, to);
+        Instant windowStart = bounds[0];
+        Instant windowEnd = bounds[1];
         Map<String, List<long[]>> free = new LinkedHashMap<>();
         for (Lane lane : lanes) {
             List<Booking> own = bookings.stream().filter(b -> lane.id().equals(b.resource())).toList();
@@ -146,12 +160,15 @@ final class Timeline {
         return column.type().sql().equals("date") && value.length() > 10 ? value.substring(0, 10) : value;
     }
 
-    private static Instant instant(Connection c, Column column, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT (EXTRACT(EPOCH FROM " + SqlText.param(column) + ") * 1000)::bigint")) {
-            ps.setString(1, typed(column, value));
+    /** The window's bounds as instants, read by PostgreSQL with the columns' own types. */
+    private static Instant[] instants(Connection c, TimelineSpec spec, String from, String to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (EXTRACT(EPOCH FROM " + SqlText.param(spec.start()) + ") * 1000)::bigint, "
+                + "(EXTRACT(EPOCH FROM " + SqlText.param(spec.end()) + ") * 1000)::bigint")) {
+            ps.setString(1, typed(spec.start(), from));
+            ps.setString(2, typed(spec.end(), to));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return Instant.ofEpochMilli(rs.getLong(1));
+                return new Instant[] {Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))};
             }
         }
     }

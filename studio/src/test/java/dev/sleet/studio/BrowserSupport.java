@@ -37,17 +37,21 @@ final class BrowserSupport {
 
     /** Skips the test class (or fails it, where the browser is required) when Chromium or its driver is missing. */
     static void requireChromium() {
+        requireChromium(CHROMIUM, CHROMEDRIVER, required());
+    }
+
+    static void requireChromium(Path chromium, Path chromedriver, boolean required) {
         String missing = null;
-        if (!Files.isExecutable(CHROMIUM)) {
-            missing = "no Chromium at " + CHROMIUM;
-        } else if (!Files.isExecutable(CHROMEDRIVER)) {
-            missing = "no chromedriver at " + CHROMEDRIVER;
+        if (!Files.isExecutable(chromium)) {
+            missing = "no Chromium at " + chromium;
+        } else if (!Files.isExecutable(chromedriver)) {
+            missing = "no chromedriver at " + chromedriver;
         }
         if (missing == null) {
             return;
         }
         String reason = missing + " (install Debian's chromium and chromium-driver packages, or set -Dsleet.chromium / -Dsleet.chromedriver)";
-        if (required()) {
+        if (required) {
             throw new AssertionError("the studio's browser tests must run here (CI is set or -Dsleet.requireBrowser=true), but " + reason);
         }
         System.err.println("[studio] browser tests skipped: " + reason);

@@ -144,6 +144,15 @@ class StudioBrowserTest {
         assertThat(refused.getText()).contains("overlaps 1 booking").contains("resource_schedule_no_overlap");
         assertThat(browser.findElements(By.cssSelector("#book-conflicts tbody tr"))).hasSize(1);
         visible(".tl-bar.clash");
+        BrowserSupport.screenshot(browser, "studio-timeline-week.png");
+        // Zoomed in on the day of the conflict, the bar in the way is still marked.
+        visible("#zoom").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("week-label"), "Day 2027-01-04"));
+        visible("#week-next").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("week-label"), "Day 2027-01-05"));
+        visible("#week-next").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("week-label"), "Day 2027-01-06"));
+        assertThat(visible(".tl-bar.clash").getText()).isEqualTo("14:00–17:00");
         BrowserSupport.screenshot(browser, "studio-timeline.png");
         assertThat(db.scalar("SELECT count(*) FROM resource_schedule WHERE resource_id = 1 AND start_time = '2027-01-06 16:00+00'")).isZero();
     }

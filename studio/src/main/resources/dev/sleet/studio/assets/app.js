@@ -445,29 +445,46 @@
         main.appendChild(h('div', { class: 'cards' }, list.map(function (t) { return h('a', { class: 'card', href: '#/timeline/' + encodeURIComponent(t.key) }, t.key); })));
       });
     }
+    // The window: a week from Monday, or one day (zoomed in); [week, week + span).
     var week = params.week ? mondayOf(Date.parse(params.week)) : mondayOf(Date.now());
+    var span = params.day ? DAY : 7 * DAY;
+    if (params.day) week = Date.parse(params.day + 'T00:00:00Z');
     var head = h('div'); var messages = h('div'); var board = h('div', { class: 'timeline', id: 'timeline' }); var form = h('div');
     main.appendChild(head); main.appendChild(messages); main.appendChild(board); main.appendChild(form);
     var doc = null; var clashes = []; var fresh = null;
 
     function load() {
-      return api('POST', '/api/timeline', { table: key, from: iso(week), to: iso(week + 7 * DAY) }).then(function (d) { doc = d; render(); });
+      return api('POST', '/api/timeline', { table: key, from: iso(week), to: iso(week + span) }).then(function (d) { doc = d; render(); });
     }
-    function pos(ms) { return Math.max(0, Math.min(100, (ms - week) / (7 * DAY) * 100)); }
+    // A row's primary key as the timeline's bookings carry it ({"id": "4"}), to find its bar.
+    function keyOf(row) {
+      var key = {};
+      doc.primaryKey.forEach(function (k) { key[k] = row[doc.columns.indexOf(k)]; });
+      return JSON.stringify(key);
+    }
+    function pos(ms) { return Math.max(0, Math.min(100, (ms - week) / span * 100)); }
     function render() {
       clear(head);
       head.appendChild(h('h2', null, 'Timeline · ' + doc.table));
       head.appendChild(h('div', { class: 'sub' }, 'Lanes are ' + doc.resourceColumn + ' values; bars are rows (' + doc.startColumn + ' → ' + doc.endColumn
         + ', UTC); green is free. Bookings go through the conflict-checked insert under ' + doc.constraint + '.'));
       head.appendChild(h('div', { class: 'toolbar' },
-        h('button', { id: 'week-prev', onclick: function () { week -= 7 * DAY; load(); } }, '◀ Week'),
-        h('strong', { id: 'week-label' }, 'Week of ' + iso(week).slice(0, 10)),
-        h('button', { id: 'week-next', onclick: function () { week += 7 * DAY; load(); } }, 'Week ▶'),
+        h('button', { id: 'week-prev', onclick: function () { week -= span; load(); } }, span === DAY ? '◀ Day' : '◀ Week'),
+        h('strong', { id: 'week-label' }, (span === DAY ? 'Day ' : 'Week of ') + iso(week).slice(0, 10)),
+        h('button', { id: 'week-next', onclick: function () { week += span; load(); } }, span === DAY ? 'Day ▶' : 'Week ▶'),
+        h('button', { id: 'zoom', onclick: function () {
+          if (span === DAY) { span = 7 * DAY; week = mondayOf(week); } else { span = DAY; }
+          load();
+        } }, span === DAY ? 'Zoom out (week)' : 'Zoom in (day)'),
         h('div', { class: 'legend' }, h('span', { style: null, class: 'lg-free' }, 'free'), h('span', { class: 'lg-busy' }, 'booked'), h('span', { class: 'lg-clash' }, 'in the way'))));
       head.querySelectorAll('.legend span').forEach(function (s, i) { s.style.setProperty('--c', ['#e3f5e9', '#4f86c6', '#d9534f'][i]); });
       clear(board);
       var days = [];
-      for (var d = 0; d < 7; d++) days.push(h('div', { class: 'tl-day', style: 'left:' + (d / 7 * 100) + '%' }, new Date(week + d * DAY).toUTCString().slice(0, 11)));
+      var ticks = span === DAY ? 8 : 7;
+      for (var d = 0; d < ticks; d++) {
+        var at = week + d * span / ticks;
+        days.push(h('div', { class: 'tl-day', style: 'left:' + (d / ticks * 100) + '%' }, span === DAY ? hhmm(at) : new Date(at).toUTCString().slice(0, 11)));
+      }
       board.appendChild(h('div', { class: 'tl-head' }, h('div', { class: 'tl-label muted' }, doc.resourceColumn), h('div', { class: 'tl-track' }, days)));
       doc.lanes.forEach(function (lane) {
         var track = h('div', { class: 'tl-track', 'data-lane': lane.id });
@@ -475,7 +492,7 @@
           track.appendChild(h('div', { class: 'tl-free', title: 'free ' + iso(g[0]) + ' → ' + iso(g[1]), style: 'left:' + pos(g[0]) + '%;width:' + (pos(g[1]) - pos(g[0])) + '%',
             onclick: function (ev) {
               var rect = track.getBoundingClientRect();
-              var at = week + (ev.clientX - rect.left) / rect.width * 7 * DAY;
+              var at = week + (ev.clientX - rect.left) / rect.width * span;
               var start = Math.max(g[0], Math.floor(at / 3600000) * 3600000);
               showForm(lane.id, start, Math.min(g[1], start + 2 * 3600000));
             } }));
@@ -506,8 +523,7 @@
             clear(messages);
             api('POST', '/api/timeline/book', { table: key, values: values }).then(function (res) {
               clashes = [];
-              var pk = {}; (doc.columns || []).forEach(function (c, i) { if (c === 'id') pk[c] = res.booked[i]; });
-              fresh = JSON.stringify(pk);
+              fresh = keyOf(res.booked);
               messages.appendChild(banner('ok', 'Booked ' + iso(fromInput(startIn.value)) + ' → ' + iso(fromInput(endIn.value)) + '.'));
               load();
             }).catch(function (e) {
@@ -518,8 +534,7 @@
               if (conflicts.length) {
                 b.appendChild(h('div', { class: 'detail' }, 'The bookings in the way:'));
                 b.appendChild(resultTable(e.doc.columns, conflicts, 'book-conflicts'));
-                var idIndex = e.doc.columns.indexOf('id');
-                clashes = conflicts.map(function (r) { return JSON.stringify(idIndex >= 0 ? { id: r[idIndex] } : {}); });
+                clashes = conflicts.map(keyOf);
               } else if (e.doc && e.doc.constraint) {
                 b = banner('error', e.doc.constraint.headline, e.doc.constraint.message); b.id = 'book-refused';
               }
