@@ -90,7 +90,8 @@ final class TableQuery {
         StringBuilder sql = new StringBuilder("SELECT ");
         sql.append(SqlText.quotedList(table.columns().stream().map(Column::name).toList()));
         if (byCtid()) {
-            sql.append(", ctid::text");
+            // Named apart from "ctid": ORDER BY takes an output column's name before an input column's.
+            sql.append(", CAST(ctid AS text) AS sleet_row_position");
         }
         sql.append(" FROM ").append(table.name().sql());
         List<String> where = new ArrayList<>(filterConditions(values));

@@ -377,4 +377,55 @@ class StudioHttpTest {
                     .doesNotContainPattern("(?i)@import").doesNotContain("https://");
         }
     }
+
+    @Test
+    void aTableWithoutPrimaryKeyIsPagedByCtidAndNotEditable() throws Exception {
+        db.exec("CREATE TABLE audit_trail (what text, at timestamptz); "
+                + "INSERT INTO audit_trail SELECT 'event ' || g, now() FROM generate_series(1, 27) g");
+        Set<String> seen = new HashSet<>();
+        JsonNode page = post("/api/rows", "{\"table\":\"public.audit_trail\",\"limit\":10}");
+        page.get("rows").forEach(r -> seen.add(r.get(0).asText()));
+        int pages = 1;
+        while (page.get("hasNext").asBoolean()) {
+            page = post("/api/rows", "{\"table\":\"public.audit_trail\",\"limit\":10,\"position\":\"after\",\"cursor\":" + page.get("lastKey") + "}");
+            page.get("rows").forEach(r -> seen.add(r.get(0).asText()));
+            pages++;
+        }
+        assertThat(seen).hasSize(27);
+        assertThat(page.get("rows").get(page.get("rows").size() - 1).get(0).asText()).as("paged in physical (ctid) order").isEqualTo("event 27");
+        assertThat(pages).isEqualTo(3);
+        JsonNode meta = JSON.readTree(http.send("GET", "/api/table?t=public.audit_trail", auth(), null).body());
+        assertThat(meta.get("editable").asBoolean()).isFalse();
+        RawHttp.Reply delete = postReply("/api/rows/delete", "{\"table\":\"public.audit_trail\",\"key\":{\"what\":\"event 1\"}}");
+        assertThat(delete.status()).isEqualTo(400);
+        assertThat(delete.body()).contains("has no primary key");
+    }
+
+    @Test
+    void foreignKeyAndNotNullViolationsAreExplainedToo() throws Exception {
+        RawHttp.Reply fk = postReply("/api/rows/insert", "{\"table\":\"public.events\",\"values\":{\"client_id\":\"999\",\"name\":\"Ghost\","
+                + "\"event_date\":\"2027-03-01\",\"guest_count\":\"1\"}}");
+        assertThat(fk.status()).isEqualTo(409);
+        JsonNode f = JSON.readTree(fk.body()).get("constraint");
+        assertThat(f.get("kind").asText()).isEqualTo("foreign_key");
+        assertThat(f.get("columns").toString()).isEqualTo("[\"client_id\"]");
+        assertThat(f.get("message").asText()).startsWith("insert into \"public\".\"events\" failed");
+        RawHttp.Reply nn = postReply("/api/rows/update", "{\"table\":\"public.clients\",\"key\":{\"id\":\"1\"},\"values\":{\"name\":null}}");
+        assertThat(nn.status()).isEqualTo(409);
+        JsonNode n = JSON.readTree(nn.body()).get("constraint");
+        assertThat(n.get("kind").asText()).isEqualTo("not_null");
+        assertThat(n.get("headline").asText()).isEqualTo("A value is required for name.");
+        RawHttp.Reply check = postReply("/api/rows/insert", "{\"table\":\"public.resource_schedule\",\"values\":{\"resource_id\":\"2\","
+                + "\"start_time\":\"2027-02-01 12:00+00\",\"end_time\":\"2027-02-01 11:00+00\"}}");
+        assertThat(JSON.readTree(check.body()).get("constraint").get("constraint").asText()).isEqualTo("resource_schedule_time_range_valid");
+    }
+
+    @Test
+    void theConsoleStopsAStatementAtItsTimeout(TestDatabase database) throws Exception {
+        try (Studio quick = Studio.builder(database.dataSource()).statementTimeout(java.time.Duration.ofMillis(300)).build().start()) {
+            RawHttp.Reply slow = new RawHttp(quick.port()).send("POST", "/api/sql", Map.of("X-Sleet-Token", quick.token()), "{\"sql\":\"SELECT pg_sleep(5)\"}");
+            assertThat(slow.status()).isEqualTo(400);
+            assertThat(slow.body()).contains("statement timeout of 300 ms");
+        }
+    }
 }
