@@ -153,6 +153,7 @@ class StudioBrowserTest {
         visible("#week-next").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("week-label"), "Day 2027-01-06"));
         assertThat(visible(".tl-bar.clash").getText()).isEqualTo("14:00–17:00");
+        assertThat(visible(".tl-ghost").getText()).isEqualTo("refused 16:00–19:00");
         BrowserSupport.screenshot(browser, "studio-timeline.png");
         assertThat(db.scalar("SELECT count(*) FROM resource_schedule WHERE resource_id = 1 AND start_time = '2027-01-06 16:00+00'")).isZero();
     }

@@ -451,7 +451,7 @@
     if (params.day) week = Date.parse(params.day + 'T00:00:00Z');
     var head = h('div'); var messages = h('div'); var board = h('div', { class: 'timeline', id: 'timeline' }); var form = h('div');
     main.appendChild(head); main.appendChild(messages); main.appendChild(board); main.appendChild(form);
-    var doc = null; var clashes = []; var fresh = null;
+    var doc = null; var clashes = []; var fresh = null; var attempt = null;
 
     function load() {
       return api('POST', '/api/timeline', { table: key, from: iso(week), to: iso(week + span) }).then(function (d) { doc = d; render(); });
@@ -503,6 +503,10 @@
           track.appendChild(h('div', { class: cls, 'data-key': id, title: iso(b.startMs) + ' → ' + iso(b.endMs),
             style: 'left:' + pos(b.startMs) + '%;width:' + Math.max(0.3, pos(b.endMs) - pos(b.startMs)) + '%' }, hhmm(b.startMs) + '–' + hhmm(b.endMs)));
         });
+        if (attempt && attempt.lane === lane.id) {
+          track.appendChild(h('div', { class: 'tl-ghost', title: 'refused: ' + iso(attempt.start) + ' → ' + iso(attempt.end),
+            style: 'left:' + pos(attempt.start) + '%;width:' + Math.max(0.3, pos(attempt.end) - pos(attempt.start)) + '%' }, 'refused ' + hhmm(attempt.start) + '–' + hhmm(attempt.end)));
+        }
         board.appendChild(h('div', { class: 'tl-lane' }, h('div', { class: 'tl-label', title: lane.label }, lane.label), track));
       });
       if (!doc.lanes.length) board.appendChild(h('div', { class: 'muted' }, 'No lanes: the resource table is empty.'));
@@ -523,11 +527,13 @@
             clear(messages);
             api('POST', '/api/timeline/book', { table: key, values: values }).then(function (res) {
               clashes = [];
+              attempt = null;
               fresh = keyOf(res.booked);
               messages.appendChild(banner('ok', 'Booked ' + iso(fromInput(startIn.value)) + ' → ' + iso(fromInput(endIn.value)) + '.'));
               load();
             }).catch(function (e) {
               fresh = null;
+              attempt = { lane: laneSel.value, start: fromInput(startIn.value), end: fromInput(endIn.value) };
               var conflicts = (e.doc && e.doc.conflicts) || [];
               var b = banner('error', e.message);
               b.id = 'book-refused';
