@@ -6,6 +6,7 @@ import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.ForeignKey;
+import dev.sleet.schema.model.IndexMethod;
 import dev.sleet.schema.model.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,6 +90,21 @@ final class Catalog {
     /** The single-column foreign key starting at {@code column}, if there is one. */
     static Optional<ForeignKey> foreignKeyOf(Table table, String column) {
         return table.foreignKeys().stream().filter(fk -> fk.columns().size() == 1 && fk.columns().get(0).equals(column)).findFirst();
+    }
+
+    /**
+     * True when a B-tree index (the primary key, a unique constraint or a plain index) starts with
+     * {@code column}: sorting by it pages through the index; otherwise every sort reads the table.
+     */
+    static boolean leadsAnIndex(Table table, String column) {
+        if (table.primaryKeyOpt().map(pk -> pk.columns().get(0).equals(column)).orElse(false)) {
+            return true;
+        }
+        if (table.uniques().stream().anyMatch(u -> u.columns().get(0).equals(column))) {
+            return true;
+        }
+        return table.indexes().stream().anyMatch(i -> (i.method() == null || i.method() == IndexMethod.BTREE) && i.where() == null
+                && !i.keys().isEmpty() && column.equals(i.keys().get(0).column()));
     }
 
     /** The column to show for a row of {@code table} in pickers and timelines: its first text column, else its key. */

@@ -268,6 +268,7 @@ final class StudioHandler implements HttpHandler {
             col.put("default", c.defaultExpression());
             col.put("identity", c.identity() == null ? null : c.identity().name().toLowerCase());
             col.put("sortable", TableQuery.sortable(c));
+            col.put("indexed", Catalog.leadsAnIndex(t, c.name()));
             current.enumOf(c).ifPresent(e -> col.put("enumValues", e.values()));
             Catalog.foreignKeyOf(t, c.name()).ifPresent(fk -> col.put("references", Map.of(
                     "table", fk.referencedTable().schema() + "." + fk.referencedTable().name(),

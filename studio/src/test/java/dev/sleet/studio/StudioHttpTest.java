@@ -181,7 +181,11 @@ class StudioHttpTest {
         JsonNode meta = JSON.readTree(http.send("GET", "/api/table?t=public.events", auth(), null).body());
         JsonNode status = null;
         JsonNode client = null;
+        JsonNode venue = null;
         for (JsonNode c : meta.get("columns")) {
+            if (c.get("name").asText().equals("venue")) {
+                venue = c;
+            }
             if (c.get("name").asText().equals("status")) {
                 status = c;
             }
@@ -192,6 +196,9 @@ class StudioHttpTest {
         assertThat(status.get("kind").asText()).isEqualTo("enum");
         assertThat(status.get("enumValues").toString()).isEqualTo("[\"inquiry\",\"planning\",\"preparation\",\"in_progress\",\"completed\",\"follow_up\"]");
         assertThat(client.get("references").get("table").asText()).isEqualTo("public.clients");
+        assertThat(client.get("indexed").asBoolean()).as("events_client_id_name_event_date_key starts with client_id").isTrue();
+        assertThat(status.get("indexed").asBoolean()).as("idx_events_status").isTrue();
+        assertThat(venue.get("indexed").asBoolean()).isFalse();
         JsonNode options = post("/api/fk-options", "{\"table\":\"public.events\",\"column\":\"client_id\",\"q\":\"grace\"}");
         assertThat(options.get("options")).hasSize(1);
         assertThat(options.get("options").get(0).get("label").asText()).isEqualTo("Grace Hopper");

@@ -220,11 +220,11 @@
       var table = h('table', { class: 'grid', id: 'rows' },
         h('thead', null, h('tr', null, cols.map(function (c) {
           var arrow = state.sort === c.name ? (state.desc ? ' ▼' : ' ▲') : '';
-          return h('th', { 'data-column': c.name, onclick: function () {
+          return h('th', { 'data-column': c.name, title: c.indexed ? 'sort: pages through an index' : 'no index starts with this column: sorting reads the whole table', onclick: function () {
             if (!c.sortable) return;
             if (state.sort === c.name) state.desc = !state.desc; else { state.sort = c.name; state.desc = false; }
             apply();
-          } }, c.name + arrow, h('span', { class: 'type' }, c.type + (c.nullable ? '' : ' not null')));
+          } }, c.name + arrow, h('span', { class: 'type' }, c.type + (c.nullable ? '' : ' not null') + (c.sortable && !c.indexed ? ' · no index' : '')));
         }))),
         h('tbody', null, page.rows.map(function (row) {
           var tr = h('tr', { onclick: function () { editRow(row, tr); } }, row.map(function (v, i) {
