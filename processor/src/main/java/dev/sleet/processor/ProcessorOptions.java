@@ -16,7 +16,7 @@ import java.util.Set;
  * off) but the snapshot still goes to the class output.
  */
 public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<Message> problems,
-                               String lint) {
+                               String lint, boolean safe) {
     public static final String MIGRATIONS = "sleet.migrations";
     public static final String MODE = "sleet.mode";
     public static final String STRICT = "sleet.strict";
@@ -27,7 +27,12 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
     public static final String LINT = "sleet.lint";
     /** {@code -Asleet.lint=off}: no lint pass at all. */
     public static final String LINT_OFF = "off";
-    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS, LINT);
+    /**
+     * {@code -Asleet.safe=false}: plain drafts. On by default: changes to existing tables are drafted in their
+     * lock-friendly form (docs/MIGRATIONS.md "Safe drafts").
+     */
+    public static final String SAFE = "sleet.safe";
+    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS, LINT, SAFE);
 
     public enum Mode { GENERATE, CHECK, OFF }
 
@@ -80,6 +85,16 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
                 problems.add(Diagnostic.OPTION_NOT_A_BOOLEAN.with(DAOS, daosText));
             }
         }
+        String safeText = options.get(SAFE);
+        boolean safe = true;
+        if (safeText != null && !safeText.isBlank()) {
+            String v = safeText.strip().toLowerCase(Locale.ROOT);
+            if (v.equals("false")) {
+                safe = false;
+            } else if (!v.equals("true")) {
+                problems.add(Diagnostic.OPTION_NOT_A_BOOLEAN.with(SAFE, safeText));
+            }
+        }
         String lint = options.get(LINT);
         try {
             if (!LINT_OFF.equalsIgnoreCase(lint == null ? "" : lint.strip())) {
@@ -89,7 +104,7 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             problems.add(Diagnostic.OPTION_BAD_LINT_POLICY.with(LINT, e.getMessage()));
             lint = null;
         }
-        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems, lint);
+        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems, lint, safe);
     }
 
     public Instant now() {

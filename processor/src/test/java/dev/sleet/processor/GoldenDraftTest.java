@@ -48,7 +48,8 @@ class GoldenDraftTest {
 
     @Test
     void everyStepMatchesItsGoldenDraftAndRoundTripsOnPostgres(TestDatabase db) throws Exception {
-        Harness harness = new Harness(migrations).option("-Asleet.daos=false");
+        // The plain form: what -Asleet.safe=false writes, and what each step of a safe draft is built from (SafeDraftGoldenTest).
+        Harness harness = new Harness(migrations).option("-Asleet.daos=false").option("-Asleet.safe=false");
         Instant clock = Instant.parse("2026-11-22T02:15:00Z");
         List<String> mismatches = new ArrayList<>();
         try (Connection connection = db.connect()) {

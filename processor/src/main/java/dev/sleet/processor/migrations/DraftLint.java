@@ -47,8 +47,10 @@ final class DraftLint {
         List<Finding> findings = new ArrayList<>();
         DatabaseSchema committed = null;
         if (outcome instanceof DraftOutcome.Write write) {
-            findings.addAll(linter.lintScript(write.name(), write.sql(), write.committed()));
-            committed = write.committed();
+            for (DraftOutcome.DraftFile file : write.files()) {
+                findings.addAll(linter.lintScript(file.name(), file.sql(), file.committed()));
+            }
+            committed = write.files().get(0).committed();
         }
         List<MigrationFile> pending = pendingHandWritten(folder.migrations());
         if (!pending.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.sleet.processor.migrations;
 
 import dev.sleet.schema.diff.MigrationPlan;
+import dev.sleet.schema.diff.SafeDraft;
 import dev.sleet.schema.diff.SchemaDiffer;
 import dev.sleet.schema.diff.ScriptRenderer;
 import dev.sleet.schema.journal.Journal;
@@ -11,66 +12,134 @@ import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationNames;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides what a generate build writes (docs/MIGRATIONS.md): diff the committed state against the
  * sources; while the newest migration is an unreleased generated draft, rewrite it in place
- * (diffed against its parents) instead of adding a file.
+ * (diffed against its parents) instead of adding a file. A safe draft may be two files, the locked
+ * step and its online step ({@value #ONLINE_SUFFIX}); the two are rewritten together.
  */
 public final class DraftPlanner {
+    /** Name suffix of a safe draft's second, non-transactional file: it sorts right after the first. */
+    public static final String ONLINE_SUFFIX = "_online";
+
     private DraftPlanner() {
     }
 
     /** The state the next draft is diffed against: every migration but the unreleased draft being rewritten. */
     public static DatabaseSchema committed(MigrationsFolder folder) {
-        Journal journal = folder.journal();
-        List<MigrationFile> migrations = folder.migrations();
-        String rewriting = migrations.isEmpty() ? null
-                : Optional.of(migrations.get(migrations.size() - 1)).filter(m -> m.draft() && m.generated()).map(MigrationFile::name).orElse(null);
-        Journal base = rewriting == null ? journal : journal.without(rewriting);
+        Journal base = folder.journal();
+        for (String name : rewriting(folder.migrations(), base)) {
+            base = base.without(name);
+        }
         return base.stateOf(base.heads());
     }
 
+    /**
+     * The unreleased generated draft files at the end of the folder, oldest first: the newest file when it is
+     * one, and before it the locked step it is the online step of.
+     */
+    static List<String> rewriting(List<MigrationFile> migrations, Journal journal) {
+        if (migrations.isEmpty()) {
+            return List.of();
+        }
+        MigrationFile newest = migrations.get(migrations.size() - 1);
+        if (!newest.draft() || !newest.generated()) {
+            return List.of();
+        }
+        if (migrations.size() >= 2 && newest.name().endsWith(ONLINE_SUFFIX)) {
+            MigrationFile previous = migrations.get(migrations.size() - 2);
+            boolean pair = previous.draft() && previous.generated() && newest.name().equals(previous.name() + ONLINE_SUFFIX)
+                    && journal.meta(newest.name()).map(m -> m.parents().equals(List.of(previous.name()))).orElse(false);
+            if (pair) {
+                return List.of(previous.name(), newest.name());
+            }
+        }
+        return List.of(newest.name());
+    }
+
     public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now) {
+        return plan(folder, sources, now, false);
+    }
+
+    public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now, boolean safe) {
         Journal journal = folder.journal();
         List<MigrationFile> migrations = folder.migrations();
         Optional<MigrationFile> newest = migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
-        String rewriting = newest.filter(m -> m.draft() && m.generated()).map(MigrationFile::name).orElse(null);
-        Journal base = rewriting == null ? journal : journal.without(rewriting);
+        List<String> rewriting = rewriting(migrations, journal);
+        Journal base = journal;
+        for (String name : rewriting) {
+            base = base.without(name);
+        }
         List<String> parents = base.heads();
         DatabaseSchema committed = base.stateOf(parents);
 
         MigrationPlan up = SchemaDiffer.diff(committed, sources);
         if (up.isEmpty()) {
-            return rewriting == null ? new DraftOutcome.Unchanged() : new DraftOutcome.Delete(rewriting);
+            return rewriting.isEmpty() ? new DraftOutcome.Unchanged() : new DraftOutcome.Delete(rewriting);
         }
-        MigrationPlan down = SchemaDiffer.diff(sources, committed);
         String timestamp;
-        if (rewriting != null && MigrationNames.timestampOf(rewriting).isPresent()) {
-            timestamp = MigrationNames.timestampOf(rewriting).get();
+        if (!rewriting.isEmpty() && MigrationNames.timestampOf(rewriting.get(0)).isPresent()) {
+            timestamp = MigrationNames.timestampOf(rewriting.get(0)).get();
         } else {
             timestamp = MigrationNames.timestampAfter(now, newest.map(MigrationFile::name).orElse(null));
         }
         String name = timestamp + "_" + up.slug();
-        String sql = MigrationDirective.render(true, ScriptRenderer.render(up), ScriptRenderer.render(down));
-        MigrationMeta meta = new MigrationMeta(name, parents, sources);
-        if (rewriting != null && rewriting.equals(name) && sql.equals(newest.get().content())
-                && journal.meta(name).map(m -> m.equals(meta)).orElse(false)) {
-            return new DraftOutcome.Kept(name, up); // same bytes: leave the file alone so timestamps and IDEs stay quiet
+        List<DraftOutcome.DraftFile> files = new ArrayList<>();
+        if (safe) {
+            List<SafeDraft.Step> steps = SafeDraft.plan(committed, sources);
+            DatabaseSchema before = committed;
+            List<String> stepParents = parents;
+            for (int i = 0; i < steps.size(); i++) {
+                SafeDraft.Step step = steps.get(i);
+                String stepName = i == 0 ? name : name + ONLINE_SUFFIX;
+                String sql = MigrationDirective.render(true, step.transactional(), step.up(), step.down());
+                files.add(new DraftOutcome.DraftFile(stepName, sql, new MigrationMeta(stepName, stepParents, step.after()), before));
+                before = step.after();
+                stepParents = List.of(stepName);
+            }
+        } else {
+            MigrationPlan down = SchemaDiffer.diff(sources, committed);
+            String sql = MigrationDirective.render(true, ScriptRenderer.render(up), ScriptRenderer.render(down));
+            files.add(new DraftOutcome.DraftFile(name, sql, new MigrationMeta(name, parents, sources), committed));
         }
-        return new DraftOutcome.Write(name, rewriting, sql, meta, up, committed);
+        if (unchanged(files, rewriting, folder, journal)) {
+            return new DraftOutcome.Kept(name, up); // same bytes: leave the files alone so timestamps and IDEs stay quiet
+        }
+        return new DraftOutcome.Write(files, rewriting, up);
+    }
+
+    private static boolean unchanged(List<DraftOutcome.DraftFile> files, List<String> rewriting, MigrationsFolder folder, Journal journal) {
+        if (!rewriting.equals(files.stream().map(DraftOutcome.DraftFile::name).toList())) {
+            return false;
+        }
+        for (DraftOutcome.DraftFile file : files) {
+            if (!file.sql().equals(folder.read(file.name())) || !journal.meta(file.name()).map(m -> m.equals(file.meta())).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static void apply(MigrationsFolder folder, DraftOutcome outcome) {
         if (outcome instanceof DraftOutcome.Write write) {
-            folder.write(write.name(), write.sql(), write.meta());
-            if (write.replaces() != null && !write.replaces().equals(write.name())) {
-                folder.delete(write.replaces());
+            List<String> names = new ArrayList<>();
+            for (DraftOutcome.DraftFile file : write.files()) {
+                folder.write(file.name(), file.sql(), file.meta());
+                names.add(file.name());
+            }
+            for (String replaced : write.replaces()) {
+                if (!names.contains(replaced)) {
+                    folder.delete(replaced);
+                }
             }
         } else if (outcome instanceof DraftOutcome.Delete delete) {
-            folder.delete(delete.name());
+            for (String name : delete.names()) {
+                folder.delete(name);
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ public final class MigrationStep {
         if (!renames.checkAgainst(model.tables(), DraftPlanner.committed(folder), options.migrations().toString())) {
             return false;
         }
-        DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now());
+        DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now(), options.safe());
         // A destructive draft warns on every build while it exists, not only on the build that wrote it.
         MigrationPlan up = outcome instanceof DraftOutcome.Write write ? write.up()
                 : outcome instanceof DraftOutcome.Kept kept ? kept.up() : null;

@@ -57,7 +57,13 @@ public enum MigrationDirective {
      * ending with a line break (or empty).
      */
     public static String render(boolean draft, String up, String down) {
+        return render(draft, true, up, down);
+    }
+
+    /** As {@link #render(boolean, String, String)}, with the {@code NoTransaction} line before Up when not {@code transactional}. */
+    public static String render(boolean draft, boolean transactional, String up, String down) {
         return (draft ? DraftMarker.LINE + "\n" : "")
+                + (transactional ? "" : NO_TRANSACTION.line() + "\n")
                 + UP.line() + "\n"
                 + up
                 + "\n" + DOWN.line() + "\n"
