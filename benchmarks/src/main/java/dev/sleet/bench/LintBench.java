@@ -5,7 +5,10 @@ import dev.sleet.schema.journal.MigrationMeta;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.lint.LintReport;
 import dev.sleet.schema.lint.MigrationLinter;
+import dev.sleet.schema.model.Column;
+import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.Table;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +56,8 @@ public final class LintBench {
                     + " computing the committed state before each migration, and running every rule. The hand-written folder"
                     + " creates " + tablesTouched() + " tables, then alters them (NOT NULL columns, indexes with and without"
                     + " CONCURRENTLY, foreign keys, type changes, renames, nolint comments); the generated folder holds the same"
-                    + " statements with a meta file per migration. The first call runs in a fresh folder object on a warm"
+                    + " statements with a meta file per migration, each holding the state after it (one column more than the one before)."
+                    + " The first call runs in a fresh folder object on a warm"
                     + " JVM (classes loaded by the compile above); then " + repetitions + " timed calls; wall time per call.");
             report.table(List.of("folder", "first call", "mean ± stdev", "findings"), rows);
             report.goal("lint " + files + " migration files (hand-written / generated with meta)", "< 1 s wall",
@@ -119,12 +123,28 @@ public final class LintBench {
         }
     }
 
+    /**
+     * Each meta file holds the state after its migration, as a real history does: every migration adds a column
+     * to one table of the schema, so consecutive meta files differ in one table and share the rest.
+     */
     private void writeGenerated(Path dir, int count, DatabaseSchema schema) {
         MigrationsFolder folder = MigrationsFolder.at(dir);
+        DatabaseSchema state = schema;
         for (int i = 0; i < count; i++) {
             List<String> parents = i == 0 ? List.of() : List.of(name(i - 1));
-            folder.write(name(i), "-- +migrate Up\n" + up(i) + "\n-- +migrate Down\nSELECT 1;\n", new MigrationMeta(name(i), parents, schema));
+            state = withColumn(state, i);
+            folder.write(name(i), "-- +migrate Up\n" + up(i) + "\n-- +migrate Down\nSELECT 1;\n", new MigrationMeta(name(i), parents, state));
         }
+    }
+
+    private static DatabaseSchema withColumn(DatabaseSchema schema, int i) {
+        List<Table> tables = new ArrayList<>(schema.tables());
+        Table t = tables.get(i % tables.size());
+        List<Column> columns = new ArrayList<>(t.columns());
+        columns.add(new Column("added_" + i, ColumnType.builtin("text"), true));
+        tables.set(i % tables.size(), new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), t.checks(),
+                t.exclusions(), t.indexes(), t.renamedFrom()));
+        return new DatabaseSchema(schema.schemas(), schema.extensions(), schema.enums(), tables);
     }
 
     // ---- the processor's lint pass

@@ -30,8 +30,9 @@ class DraftLintTest {
                 """.formatted(annotations));
     }
 
+    /** The plain form, whose lock problems the lint pass must report (safe drafts avoid them: {@link #aSafeDraftOfTheSameChangeLintsClean}). */
     private Harness harness(String... options) {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
+        Harness h = new Harness(dir).option("-Asleet.daos=false").option("-Asleet.safe=false");
         for (String option : options) {
             h.option(option);
         }
@@ -62,6 +63,16 @@ class DraftLintTest {
         assertThat(c).hadWarningContaining("CREATE INDEX CONCURRENTLY \"idx_users_name\"");
         assertThat(lintWarnings(c)).as("CREATE INDEX takes SHARE, not ACCESS EXCLUSIVE: no PG111").isEqualTo(1);
         assertThat(Files.exists(dir.resolve("20261122_030000_add_idx_users_name.sql"))).isTrue();
+    }
+
+    @Test
+    void aSafeDraftOfTheSameChangeLintsClean() {
+        Compilation c = new Harness(dir).option("-Asleet.daos=false").compile(T2, users("@Index(columns = \"name\")"));
+        assertThat(c).succeeded();
+        assertThat(lintWarnings(c)).isZero();
+        assertThat(Files.exists(dir.resolve("20261122_030000_add_idx_users_name.sql"))).isTrue();
+        assertThat(Files.exists(dir.resolve("20261122_030000_add_idx_users_name_online.sql")))
+                .as("an index alone needs no locked step: one NoTransaction file").isFalse();
     }
 
     @Test

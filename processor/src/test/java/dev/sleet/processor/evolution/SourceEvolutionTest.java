@@ -42,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The migration property through real annotated sources (issue 6): for a random schema A and an edit B of it
  * (renames through {@code @RenamedFrom}), both written as Java sources and compiled by {@link SleetProcessor},
  * the Up section of B's draft takes a database built by A's draft to one whose introspection has no diff
- * against B's snapshot, and its Down section returns to A's snapshot.
+ * against B's snapshot, and its Down section returns to A's snapshot. Odd seeds draft in the safe form (the
+ * default: a locked step and an {@code _online} step, each run as the migrator runs it, Downs in reverse), even seeds
+ * in the plain form ({@code -Asleet.safe=false}), so both forms meet the random sources on every run.
  *
  * <p>Every run checks {@value #DEFAULT_CASES} cases from a fresh random seed, plus the fixed {@link #REGRESSION_SEEDS}
  * (cases that once failed). A failure names its seed and prints both schemas' sources and the draft; add the seed
@@ -92,40 +94,51 @@ class SourceEvolutionTest {
         Scenario s = scenario(seed);
         Path migrations = Files.createDirectories(dir.resolve("m" + seed));
         try (TestDatabase db = PostgresServer.shared().createDatabase("srcevo")) {
-            Compiled first = compile(s.a(), migrations, "2026-01-01T00:00:00Z", s);
-            release(first.draftFile());
-            Compiled second = compile(s.b(), migrations, "2026-01-02T00:00:00Z", s);
-            MigrationScript firstScript = script(first.draftFile());
+            boolean safe = seed % 2 != 0;
+            Compiled first = compile(s.a(), migrations, "2026-01-01T00:00:00Z", s, safe);
+            for (Path file : first.draftFiles()) {
+                release(file);
+            }
+            Compiled second = compile(s.b(), migrations, "2026-01-02T00:00:00Z", s, safe);
             try {
-                apply(db, firstScript.up(), "A's draft Up");
+                for (Path file : first.draftFiles()) {
+                    apply(db, script(file).up(), "A's draft Up (" + file.getFileName() + ")");
+                }
                 expectSame(db, first.snapshot(), "database built by A's draft");
-                if (second.draftFile() == null) {
+                if (second.draftFiles().isEmpty()) {
                     // No draft: the sources of B changed nothing the schema holds.
                     expectSame(db, second.snapshot(), "B without a draft");
                     return;
                 }
-                MigrationScript secondScript = script(second.draftFile());
-                apply(db, secondScript.up(), "B's draft Up");
+                for (Path file : second.draftFiles()) {
+                    apply(db, script(file).up(), "B's draft Up (" + file.getFileName() + ")");
+                }
                 expectSame(db, second.snapshot(), "after Up of B's draft");
-                apply(db, secondScript.down(), "B's draft Down");
+                for (int i = second.draftFiles().size() - 1; i >= 0; i--) {
+                    apply(db, script(second.draftFiles().get(i)).down(), "B's draft Down (" + second.draftFiles().get(i).getFileName() + ")");
+                }
                 expectSame(db, first.snapshot(), "after Down of B's draft");
             } catch (AssertionError e) {
-                throw new AssertionError(s.describe() + "\n--- draft ---\n" + (second.draftFile() == null ? "none"
-                        : Files.readString(second.draftFile())) + "\n" + e.getMessage(), e);
+                StringBuilder drafts = new StringBuilder();
+                for (Path file : second.draftFiles()) {
+                    drafts.append(Files.readString(file));
+                }
+                throw new AssertionError((safe ? "(safe drafts) " : "(plain drafts) ") + s.describe() + "\n--- draft ---\n"
+                        + (drafts.length() == 0 ? "none" : drafts) + "\n" + e.getMessage(), e);
             }
         }
     }
 
-    private record Compiled(DatabaseSchema snapshot, Path draftFile) {
+    private record Compiled(DatabaseSchema snapshot, List<Path> draftFiles) {
     }
 
-    private static Compiled compile(SourceSchema schema, Path migrations, String clock, Scenario s) throws IOException {
+    private static Compiled compile(SourceSchema schema, Path migrations, String clock, Scenario s, boolean safe) throws IOException {
         List<JavaFileObject> files = new ArrayList<>();
         for (Map.Entry<String, String> e : schema.sources().entrySet()) {
             files.add(JavaFileObjects.forSourceString("evo." + e.getKey(), e.getValue()));
         }
         Compilation compilation = Compiler.javac().withProcessors(new SleetProcessor())
-                .withOptions("-Asleet.migrations=" + migrations, "-Asleet.clock=" + clock, "-Asleet.daos=false", "-proc:only")
+                .withOptions("-Asleet.migrations=" + migrations, "-Asleet.clock=" + clock, "-Asleet.daos=false", "-Asleet.safe=" + safe, "-proc:only")
                 .compile(files);
         if (compilation.status() != Compilation.Status.SUCCESS) {
             StringBuilder sb = new StringBuilder("compilation failed for " + s.describe());
@@ -136,10 +149,10 @@ class SourceEvolutionTest {
         assertThat(compilation.diagnostics()).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
         String json = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/sleet/snapshot.json").orElseThrow()
                 .getCharContent(true).toString();
-        Path draft;
+        List<Path> draft;
         try (Stream<Path> listing = Files.list(migrations)) {
             draft = listing.filter(p -> p.toString().endsWith(".sql")).filter(p -> read(p).startsWith("-- sleet:draft"))
-                    .findFirst().orElse(null);
+                    .sorted().toList();
         }
         return new Compiled(SnapshotJson.read(json), draft);
     }
@@ -162,14 +175,19 @@ class SourceEvolutionTest {
         }
     }
 
+    /** As the migrator runs a section: in one transaction unless it cannot run in one. */
     private static void apply(TestDatabase db, MigrationSection section, String what) throws SQLException {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(!section.transactional());
             for (SqlStatement statement : section.statements()) {
                 try {
                     st.execute(statement.sql());
                 } catch (SQLException e) {
                     throw new AssertionError(what + ": statement " + statement.number() + " failed: " + e.getMessage() + "\n" + statement.sql(), e);
                 }
+            }
+            if (section.transactional()) {
+                c.commit();
             }
         }
     }

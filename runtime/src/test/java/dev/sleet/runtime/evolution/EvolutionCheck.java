@@ -3,9 +3,13 @@ package dev.sleet.runtime.evolution;
 import dev.sleet.runtime.introspect.Introspector;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.PlannedStatement;
+import dev.sleet.schema.diff.SafeDraft;
 import dev.sleet.schema.diff.SchemaDiffer;
 import dev.sleet.schema.diff.ScriptRenderer;
+import dev.sleet.schema.migration.MigrationDirective;
 import dev.sleet.schema.migration.MigrationScript;
+import dev.sleet.schema.migration.MigrationSection;
+import dev.sleet.schema.migration.SqlStatement;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.Table;
@@ -55,6 +59,77 @@ final class EvolutionCheck {
         if (!comparable(migrated).equals(comparable(direct))) {
             throw new AssertionError("migrated and directly created databases differ:\nmigrated: "
                     + SnapshotJson.write(comparable(migrated)) + "\ndirect: " + SnapshotJson.write(comparable(direct)));
+        }
+    }
+
+    /**
+     * The same property for the safe form of the draft ({@link SafeDraft}, what the processor writes by
+     * default): create A, run each step's Up as the migrator would (the locked step in one transaction, the
+     * online step statement by statement) and find after each the state its meta file records, with no
+     * constraint left NOT VALID and no invalid index; run the Downs in reverse and find A; and B created
+     * directly equals the migrated database.
+     */
+    void checkSafe(DatabaseSchema a, DatabaseSchema b) throws SQLException {
+        reset();
+        apply("create A", SchemaDiffer.diff(DatabaseSchema.EMPTY, a));
+        expectSame("A created from nothing", a);
+        List<SafeDraft.Step> steps = SafeDraft.plan(a, b);
+        List<MigrationScript> scripts = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            SafeDraft.Step step = steps.get(i);
+            String text = MigrationDirective.render(false, step.transactional(), step.up(), step.down());
+            MigrationScript script = MigrationScript.parse("20250101_00000" + i + "_safe_step.sql", text);
+            scripts.add(script);
+            run("safe step " + (i + 1) + " Up", script.up(), text);
+            expectSame("after safe step " + (i + 1) + " of " + steps.size(), step.after());
+        }
+        DatabaseSchema migrated = expectSame("after the safe Up", b);
+        expectAllValid(scripts);
+        for (int i = scripts.size() - 1; i >= 0; i--) {
+            run("safe step " + (i + 1) + " Down", scripts.get(i).down(), scripts.get(i).down().text());
+        }
+        expectSame("after the safe Down", a);
+        reset();
+        apply("create B", SchemaDiffer.diff(DatabaseSchema.EMPTY, b));
+        DatabaseSchema direct = expectSame("B created from nothing", b);
+        if (!comparable(migrated).equals(comparable(direct))) {
+            throw new AssertionError("safely migrated and directly created databases differ:\nmigrated: "
+                    + SnapshotJson.write(comparable(migrated)) + "\ndirect: " + SnapshotJson.write(comparable(direct)));
+        }
+    }
+
+    /** Runs a section the way the migrator does: in one transaction unless it cannot run in one. */
+    private void run(String step, MigrationSection section, String file) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(!section.transactional());
+            try (Statement s = c.createStatement()) {
+                for (SqlStatement st : section.statements()) {
+                    try {
+                        s.execute(st.sql());
+                    } catch (SQLException e) {
+                        throw new AssertionError(step + " failed at: " + st.sql() + "\n  " + e.getMessage() + "\nwhole file:\n" + file, e);
+                    }
+                }
+            }
+            if (section.transactional()) {
+                c.commit();
+            }
+        }
+    }
+
+    /** After the last step, every NOT VALID constraint is validated and every concurrent build finished. */
+    private void expectAllValid(List<MigrationScript> scripts) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT conname FROM pg_constraint WHERE NOT convalidated"
+                     + " UNION ALL SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid")) {
+            List<String> left = new ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getString(1));
+            }
+            if (!left.isEmpty()) {
+                throw new AssertionError("the safe steps left unvalidated constraints or invalid indexes: " + left + "\n"
+                        + scripts.stream().map(sc -> sc.up().statements().stream().map(SqlStatement::sql).toList().toString()).toList());
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every pair of schemas the evolution property or the soak ever failed on, run again on each build through the
- * whole Up/Down/direct property. The pairs are kept as snapshots ({@code evolution-regressions/<what>.a.json} and
+ * whole Up/Down/direct property, in the plain and in the safe form of the draft. The pairs are kept as snapshots ({@code evolution-regressions/<what>.a.json} and
  * {@code .b.json} in the test resources), not as generator seeds, so widening the generators never silently
  * changes what a regression case checks. A failure of {@link SchemaEvolutionProperties} or {@link EvolutionSoak}
  * prints both snapshots (the soak also writes them to {@code target/evolution-failures/}); save them here under a
@@ -44,6 +44,7 @@ class EvolutionRegressionScenarios {
                 DatabaseSchema a = SnapshotJson.read(read(aFile));
                 DatabaseSchema b = SnapshotJson.read(read(aFile.resolveSibling(name + ".b.json")));
                 check.check(a, b);
+                check.checkSafe(a, b);
             });
         });
     }

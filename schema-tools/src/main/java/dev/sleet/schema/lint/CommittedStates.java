@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.sleet.schema.journal.Journal;
 import dev.sleet.schema.journal.JournalException;
-import dev.sleet.schema.journal.MetaJson;
 import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -26,7 +25,8 @@ import java.util.function.Supplier;
  * statements need no state at all (whether a table is new is known from the file itself); column
  * types, index owners and enums are. A meta file holds a whole schema, so a folder of hundreds of
  * generated migrations is not parsed up front: each migration's {@code parents} are read with a
- * streaming parser that stops before the schema, and a schema is parsed when first asked for.
+ * streaming parser that stops before the schema, and a schema is parsed when first asked for, its
+ * tables shared with the meta files read before ({@link MetaSchemas}).
  * Histories with several heads at that point (a merge) go through {@link Journal}'s three-way
  * merge, computed once.
  */
@@ -36,6 +36,7 @@ final class CommittedStates {
     private final MigrationsFolder folder;
     private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, DatabaseSchema> schemas = new HashMap<>();
+    private final MetaSchemas metas = new MetaSchemas();
     private Journal journal;
 
     CommittedStates(MigrationsFolder folder, List<MigrationFile> files) {
@@ -85,15 +86,7 @@ final class CommittedStates {
     }
 
     private DatabaseSchema schema(String migration) {
-        return schemas.computeIfAbsent(migration, m -> {
-            Path meta = folder.metaFile(m);
-            try {
-                return MetaJson.read(Files.readString(meta, StandardCharsets.UTF_8), MigrationsFolder.META_DIR + "/" + meta.getFileName())
-                        .schema();
-            } catch (IOException e) {
-                throw new JournalException("cannot read " + meta + ": " + e.getMessage(), e);
-            }
-        });
+        return schemas.computeIfAbsent(migration, m -> metas.read(folder.metaFile(m)));
     }
 
     /** The {@code parents} array of a meta file, read without parsing the schema that follows it. */

@@ -430,6 +430,25 @@ public final class SnapshotJson {
         return new DatabaseSchema(new TreeSet<>(schemas), new TreeSet<>(extensions), enums, tables);
     }
 
+    /**
+     * One table object of a snapshot's {@code "tables"} array, read as strictly as {@link #read} reads it
+     * (for readers that share tables between many snapshots, such as the linter's committed states).
+     *
+     * @throws SnapshotFormatException naming what is wrong and where
+     */
+    public static Table readTable(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SnapshotFormatException("table is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new SnapshotFormatException("$.tables[]: expected a table object");
+        }
+        return readTable(new Node(root, "$.tables[]"));
+    }
+
     private static Table readTable(Node t) {
         t.object("schema", "name", "renamedFrom", "columns", "primaryKey", "foreignKeys", "uniques", "checks", "exclusions", "indexes");
         QualifiedName name = new QualifiedName(t.requiredString("schema"), t.requiredString("name"));
