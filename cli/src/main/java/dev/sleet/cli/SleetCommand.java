@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
                 RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, ExportCommand.class, LintCommand.class,
-                ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class,
+                PullCommand.class, ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class,
                 StudioCommand.class, DevCommand.class, SetupCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
