@@ -27,7 +27,31 @@ final class CatalogExtras {
     private CatalogExtras() {
     }
 
+    /**
+     * Reads with {@code search_path} set to {@code pg_catalog} alone (and restores it after), so that
+     * {@code pg_get_viewdef}, {@code pg_get_triggerdef} and {@code pg_get_functiondef} qualify every name with its
+     * schema: the definitions then mean the same on a database whose search path differs.
+     */
     static List<Extra> read(Connection c, Set<String> schemas, Set<String> tables) throws SQLException {
+        String path = setSearchPath(c, "pg_catalog");
+        try {
+            return readQualified(c, schemas, tables);
+        } finally {
+            setSearchPath(c, path);
+        }
+    }
+
+    private static String setSearchPath(Connection c, String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static List<Extra> readQualified(Connection c, Set<String> schemas, Set<String> tables) throws SQLException {
         Array names = c.createArrayOf("text", schemas.toArray());
         List<Extra> out = new ArrayList<>();
         // Sequences not owned by an identity column; OWNED BY a serial column is restated after the tables.

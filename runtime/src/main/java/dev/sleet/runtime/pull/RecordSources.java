@@ -180,7 +180,7 @@ final class RecordSources {
         }
         body.append("@Table").append(tableAttributes.isEmpty() ? "" : "(" + String.join(", ", tableAttributes) + ")").append('\n');
         for (Index index : t.indexes()) {
-            body.append(index(index, imports)).append('\n');
+            body.append(index(t, index, imports)).append('\n');
         }
         for (UniqueConstraint unique : t.uniques()) {
             body.append(unique(t, unique, imports)).append('\n');
@@ -191,7 +191,7 @@ final class RecordSources {
                     .append(JavaNames.literal(check.expression())).append(")\n");
         }
         for (ExclusionConstraint exclusion : t.exclusions()) {
-            body.append(exclusion(exclusion, imports)).append('\n');
+            body.append(exclusion(t, exclusion, imports)).append('\n');
         }
         body.append("public record ").append(name).append("(\n");
         Map<String, ForeignKey> keyOfColumn = new LinkedHashMap<>();
@@ -281,10 +281,14 @@ final class RecordSources {
         return "@References(" + String.join(", ", attributes) + ")";
     }
 
-    private static String index(Index index, Set<String> imports) {
+    private static String index(Table t, Index index, Set<String> imports) {
         imports.add("dev.sleet.annotations.Index");
         List<String> attributes = new ArrayList<>();
-        attributes.add("name = " + JavaNames.literal(index.name()));
+        // the processor's derivation: idx_<table>_<column or expression token>...
+        List<String> tokens = index.keys().stream().map(k -> k.isColumn() ? k.column() : Naming.expressionToken(k.expression())).toList();
+        if (!index.name().equals(Naming.indexName(t.name().name(), tokens))) {
+            attributes.add("name = " + JavaNames.literal(index.name()));
+        }
         List<String> columns = index.keys().stream().filter(IndexKey::isColumn).map(k -> JavaNames.literal(k.column())).toList();
         List<String> expressions = index.keys().stream().filter(k -> !k.isColumn()).map(k -> JavaNames.literal(k.expression())).toList();
         if (!columns.isEmpty()) {
@@ -323,17 +327,24 @@ final class RecordSources {
         return "@Unique(" + String.join(", ", attributes) + ")";
     }
 
-    private static String exclusion(ExclusionConstraint exclusion, Set<String> imports) {
+    private static String exclusion(Table t, ExclusionConstraint exclusion, Set<String> imports) {
         imports.add("dev.sleet.annotations.Exclusion");
-        StringBuilder out = new StringBuilder("@Exclusion(name = ").append(JavaNames.literal(exclusion.name()));
+        List<String> tokens = exclusion.elements().stream()
+                .map(e -> e.isColumn() ? e.column() : Naming.expressionToken(e.expression())).toList();
+        List<String> attributes = new ArrayList<>();
+        if (!exclusion.name().equals(Naming.constraintName(t.name().name(), tokens, "excl"))) {
+            attributes.add("name = " + JavaNames.literal(exclusion.name()));
+        }
+        StringBuilder out = new StringBuilder("@Exclusion(");
         if (exclusion.method() != IndexMethod.GIST) {
             imports.add("dev.sleet.annotations.IndexMethod");
-            out.append(", using = IndexMethod.").append(exclusion.method().name());
+            attributes.add("using = IndexMethod." + exclusion.method().name());
         }
         if (exclusion.where() != null) {
-            out.append(", where = ").append(JavaNames.literal(exclusion.where()));
+            attributes.add("where = " + JavaNames.literal(exclusion.where()));
         }
-        out.append(", elements = {\n");
+        attributes.add("elements = {\n");
+        out.append(String.join(", ", attributes));
         List<String> elements = new ArrayList<>();
         for (ExclusionElement element : exclusion.elements()) {
             elements.add("        @Exclusion.Element(" + (element.isColumn()
