@@ -1,6 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.connect.ConnectionSettings;
+import dev.sleet.runtime.connect.DatabaseUrls;
 import dev.sleet.runtime.connect.DriverDataSource;
 import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -67,18 +68,15 @@ public final class CommandContext {
 
     /** The login password: --password, else the PGPASSWORD environment variable; null when neither is given. */
     public String password() {
-        return options.password != null ? options.password : environment.variable("PGPASSWORD");
+        return options.password != null ? options.password : environment.variable(DatabaseUrls.PASSWORD_VARIABLE);
     }
 
     public ConnectionSettings connection() {
         if (connection == null) {
-            String url = options.url != null ? options.url : environment.variable("DATABASE_URL");
-            if (url == null || url.isBlank()) {
-                throw CliException.usage("no database given: pass --url postgresql://user:pass@host:5432/db "
-                        + "or set the DATABASE_URL environment variable");
-            }
             try {
-                connection = ConnectionSettings.parse(url, options.user, password());
+                // The one rule shared with the Maven plugin: --url, else DATABASE_URL, else SLEET_DATABASE_URL.
+                connection = DatabaseUrls.resolve(options.url, options.user, options.password, environment::variable,
+                        "pass --url postgresql://user:pass@host:5432/db");
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }

@@ -1,11 +1,8 @@
 package dev.sleet.cli;
 
-import dev.sleet.schema.journal.Journal;
+import dev.sleet.runtime.verify.CommittedSchema;
 import dev.sleet.schema.journal.JournalException;
-import dev.sleet.schema.journal.MigrationsFolder;
-import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.model.DatabaseSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,24 +18,8 @@ final class CommittedState {
      *                      applies by default; true to count unreleased drafts too ({@code migrate --drafts})
      */
     static Optional<DatabaseSchema> read(Path migrationsFolder, boolean includeDrafts) {
-        if (!Files.isDirectory(migrationsFolder.resolve(MigrationsFolder.META_DIR))) {
-            return Optional.empty();
-        }
         try {
-            MigrationsFolder folder = MigrationsFolder.at(migrationsFolder);
-            Journal journal = folder.journal();
-            if (journal.metas().isEmpty()) {
-                return Optional.empty();
-            }
-            // With only drafts generated so far, nothing is released: the state is then the empty schema.
-            if (!includeDrafts) {
-                for (MigrationFile file : folder.migrations()) {
-                    if (file.draft()) {
-                        journal = journal.without(file.name());
-                    }
-                }
-            }
-            return Optional.of(journal.state());
+            return CommittedSchema.read(migrationsFolder, includeDrafts);
         } catch (JournalException e) {
             throw CliException.usage(e.getMessage());
         }

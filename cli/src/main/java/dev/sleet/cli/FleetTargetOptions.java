@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.Durations;
 import dev.sleet.runtime.fleet.FleetException;
 import dev.sleet.runtime.fleet.FleetMigrator;
 import dev.sleet.runtime.fleet.FleetOptions;
@@ -9,7 +10,6 @@ import dev.sleet.runtime.migrate.MigrationSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The options every {@code fleet} command takes: which targets, how many at once. */
@@ -68,22 +68,12 @@ final class FleetTargetOptions {
         }
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 2m}; a bare number is seconds. */
+    /** {@code 500ms}, {@code 30s}, {@code 2m}; a bare number is seconds (the runtime's {@link Durations}). */
     static Duration duration(String option, String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
-            throw CliException.usage(option + " " + text + " is not a duration; write e.g. 500ms, 30s or 2m");
+            return Durations.parse(option, text);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
         }
     }
 }

@@ -81,8 +81,7 @@ final class LintCommand extends DatabaseCommand {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        boolean failed = report.active().stream()
-                .anyMatch(f -> f.severity() == Severity.ERROR || (threshold == Severity.WARNING && f.severity() == Severity.WARNING));
+        boolean failed = report.failsAt(threshold);
         if (sarif) {
             spec.commandLine().getOut().println(LintFormats.sarif(report, uriPrefix(folder), version()));
             spec.commandLine().getOut().flush();

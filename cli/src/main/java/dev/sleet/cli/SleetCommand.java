@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Migrates, verifies and resets PostgreSQL databases for Sleet applications.",
         synopsisSubcommandLabel = "<command>",
         subcommands = {
-                MigrateCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
+                MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
                 RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, ExportCommand.class, LintCommand.class,
                 PullCommand.class, ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class,
                 StudioCommand.class, DevCommand.class, SetupCommand.class},

@@ -7,11 +7,9 @@ import dev.sleet.runtime.migrate.MigrationStatus;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,13 +20,6 @@ import picocli.CommandLine.Option;
 final class StatusCommand extends DatabaseCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    /**
-     * States that mean the database is not where the files say it should be. An unapplied draft
-     * counts: a deploy gate must not pass while a change is still waiting for review and release.
-     */
-    private static final Set<MigrationState> NOT_UP_TO_DATE = EnumSet.of(MigrationState.PENDING, MigrationState.OUT_OF_ORDER,
-            MigrationState.FAILED, MigrationState.MISSING_FILE, MigrationState.CHECKSUM_MISMATCH, MigrationState.DRAFT);
-
     @Option(names = "--tables", description = "Also list the tables: columns, estimated rows and size on disk (from the catalogue; nothing is counted).")
     boolean tables;
 
@@ -57,7 +48,7 @@ final class StatusCommand extends DatabaseCommand {
             out.line(String.join(", ", counts.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase().replace('_', ' ')).toList()));
         }
-        boolean upToDate = statuses.stream().noneMatch(s -> NOT_UP_TO_DATE.contains(s.state()));
+        boolean upToDate = MigrationStatus.upToDate(statuses);
 
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "status");

@@ -30,7 +30,12 @@ public final class MigrationDatabaseException extends RuntimeException {
      * invalid authorization, or 3D000 no such database), as opposed to an error in a working session.
      */
     public boolean connectionProblem() {
-        String state = sqlState();
+        return isConnectionProblem(sqlException());
+    }
+
+    /** True for SQLSTATEs that mean the server could not be reached, refused the login, or has no such database. */
+    public static boolean isConnectionProblem(SQLException e) {
+        String state = e == null ? null : e.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.sleet.runtime.migrate;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of {@code status}.
@@ -20,4 +21,13 @@ public record MigrationStatus(
         String appliedBy,
         int statementsRun,
         String detail) {
+
+    /**
+     * Whether the database is where the files say it should be: every migration applied or
+     * baselined. Pending, out-of-order, failed, missing and changed migrations say no, and so does
+     * an unapplied draft: a deploy gate must not pass while a change still waits for review.
+     */
+    public static boolean upToDate(List<MigrationStatus> statuses) {
+        return statuses.stream().allMatch(s -> s.state() == MigrationState.APPLIED || s.state() == MigrationState.BASELINE);
+    }
 }

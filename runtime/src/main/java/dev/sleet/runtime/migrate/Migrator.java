@@ -63,6 +63,16 @@ public final class Migrator {
         return new MigrateOperation(context).run(options);
     }
 
+    /**
+     * What {@link #migrate(MigrateOptions)} with the same options would apply now, with the statements
+     * it would run, without running them; takes no lock and writes nothing.
+     *
+     * @throws MigrationRefusedException when {@code migrate} would refuse (files and history disagree)
+     */
+    public List<PendingMigration> pending(MigrateOptions options) {
+        return new PlanOperation(context).pending(options);
+    }
+
     /** Every migration known from files or history, in name order, with its state; takes no lock and writes nothing. */
     public List<MigrationStatus> status() {
         return new StatusOperation(context).status();

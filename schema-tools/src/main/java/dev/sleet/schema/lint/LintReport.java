@@ -26,6 +26,15 @@ public record LintReport(int files, List<Finding> findings) {
         return active().stream().filter(f -> f.severity() == Severity.WARNING).count();
     }
 
+    /**
+     * Whether the run fails at {@code threshold} ({@link Severity#ERROR} or {@link Severity#WARNING}):
+     * an active error always fails; an active warning fails only at the warning threshold.
+     */
+    public boolean failsAt(Severity threshold) {
+        return active().stream().anyMatch(f -> f.severity() == Severity.ERROR
+                || (threshold == Severity.WARNING && f.severity() == Severity.WARNING));
+    }
+
     public long suppressed() {
         return findings.stream().filter(Finding::isSuppressed).count();
     }

@@ -1,0 +1,47 @@
+package dev.sleet.cli;
+
+import dev.sleet.runtime.migrate.PendingMigration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Print the SQL that migrate would run now, migration by migration, without running it.",
+                "Reads the history; takes no lock and writes nothing. Refused where migrate would refuse."})
+final class PlanCommand extends DatabaseCommand {
+
+    @Option(names = "--drafts", description = "Include drafts, as migrate --drafts would apply them.")
+    boolean drafts;
+
+    @Option(names = "--allow-out-of-order", description = "Include pending migrations older than the newest applied one.")
+    boolean allowOutOfOrder;
+
+    @Option(names = "--target", paramLabel = "<name>", description = "Stop after this migration (its name without .sql).")
+    String target;
+
+    @Override
+    protected int run(CommandContext context) {
+        List<PendingMigration> pending = Migrations.migrator(context).pending(MigrateCommand.options(drafts, allowOutOfOrder, target));
+        Output out = context.output();
+        if (pending.isEmpty()) {
+            out.line("nothing to apply: the database is up to date");
+        } else {
+            out.line(PendingMigration.script(pending).stripTrailing());
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "plan");
+        doc.put("ok", true);
+        doc.put("pending", pending.stream().map(p -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", p.name());
+            row.put("transactional", p.transactional());
+            row.put("resumeFrom", p.resumeFrom());
+            row.put("statements", p.statements().stream().map(s -> s.sql()).toList());
+            return row;
+        }).toList());
+        out.document(doc);
+        return ExitCodes.OK;
+    }
+}
