@@ -1,0 +1,59 @@
+package dev.sleet.maven;
+
+import dev.sleet.runtime.migrate.MigrateOptions;
+import dev.sleet.runtime.migrate.PendingMigration;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code mvn sleet:plan}: the SQL that {@code sleet:migrate} would run now, migration by migration,
+ * without running it (as {@code sleet plan}). Reads the history; takes no lock and writes nothing
+ * to the database.
+ */
+@Mojo(name = "plan", threadSafe = true)
+public class PlanMojo extends AbstractSleetMojo {
+
+    /** Include drafts, as {@code sleet:migrate -Dsleet.drafts} would apply them. */
+    @Parameter(property = "sleet.drafts", defaultValue = "false")
+    boolean drafts;
+
+    /** Include pending migrations older than the newest applied one. */
+    @Parameter(property = "sleet.allowOutOfOrder", defaultValue = "false")
+    boolean allowOutOfOrder;
+
+    /** Stop after this migration (its name without .sql). */
+    @Parameter(property = "sleet.target")
+    String target;
+
+    /** Also write the SQL to this file (for review or a change ticket). */
+    @Parameter(property = "sleet.planFile")
+    File planFile;
+
+    @Override
+    protected String goal() {
+        return "plan";
+    }
+
+    @Override
+    protected void run() throws Exception {
+        List<PendingMigration> pending = migrator().pending(new MigrateOptions(drafts, allowOutOfOrder, false, target));
+        String sql = PendingMigration.script(pending);
+        if (pending.isEmpty()) {
+            getLog().info("nothing to apply: the database is up to date");
+        } else {
+            getLog().info(pending.size() + " migration(s) would be applied:\n" + sql);
+        }
+        if (planFile != null) {
+            File parent = planFile.getAbsoluteFile().getParentFile();
+            if (parent != null) {
+                Files.createDirectories(parent.toPath());
+            }
+            Files.writeString(planFile.toPath(), sql, StandardCharsets.UTF_8);
+            getLog().info("wrote the plan to " + planFile);
+        }
+    }
+}
