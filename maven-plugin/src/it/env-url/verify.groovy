@@ -7,6 +7,8 @@ expect('20261122_023322_create_catering_schema  baseline')
 expect('wrote 6 golang-migrate file(s) to ')
 expect('drift: it_env differs from the snapshot in ')
 expect('BUILD FAILURE')
+expect('runs Down sections that lose data (20261122_023322_create_catering_schema: drops table ')
+expect('; confirm with -Dsleet.yes=true')
 
 def go = new File(basedir, 'target/go')
 assert new File(go, '20261122023322_create_catering_schema.up.sql').isFile()

@@ -3,6 +3,8 @@ package dev.sleet.maven;
 import dev.sleet.runtime.connect.ProductionCheck;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RollbackReport;
+import dev.sleet.schema.lint.DataLoss;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,7 +43,9 @@ public class RollbackMojo extends AbstractSleetMojo {
             throw new MojoExecutionException("sleet:rollback needs count >= 1, not " + count);
         }
         Migrator migrator = migrator();
-        List<String> losses = migrator.rollbackDataLoss(count);
+        // The CLI's judgement, from the same two calls: the recorded Down statements, read by the linter's DataLoss.
+        List<String> losses = new ArrayList<>();
+        migrator.rollbackStatements(count).forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(s.migration() + ": " + loss)));
         if (!losses.isEmpty()) {
             String what = "runs Down sections that lose data (" + String.join("; ", losses) + ")";
             var refusal = ProductionCheck.refusal("rollback", connection(), forceProduction, environment, "-Dsleet.forceProduction=true");
