@@ -12,7 +12,7 @@ public final class CommonOptions {
 
     @Option(names = "--url", paramLabel = "<url>",
             description = "Database URL: postgresql://user:pass@host:5432/db?sslmode=require or jdbc:postgresql://host:5432/db. "
-                    + "Default: the DATABASE_URL environment variable.")
+                    + "Default: the DATABASE_URL environment variable, else SLEET_DATABASE_URL.")
     String url;
 
     @Option(names = "--user", paramLabel = "<user>", description = "Login role; overrides the user in the URL.")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 "  3  refused by a guard: production, no --yes, no --accept-data-loss",
                 "  4  cannot connect to the database",
                 "",
-                "The database comes from --url or DATABASE_URL. See docs/CLI.md."})
+                "The database comes from --url, DATABASE_URL or SLEET_DATABASE_URL. See docs/CLI.md."})
 public final class SleetCommand implements Runnable {
 
     private final CliEnvironment environment;

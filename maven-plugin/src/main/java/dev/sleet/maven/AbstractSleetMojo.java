@@ -71,7 +71,7 @@ abstract class AbstractSleetMojo extends AbstractMojo {
     @Parameter(property = "sleet.skip", defaultValue = "false")
     boolean skip;
 
-    /** Environment lookups; tests replace it. */
+    /** Where environment variables are read (DATABASE_URL, SLEET_DATABASE_URL, PGPASSWORD, SLEET_ENV). */
     Function<String, String> environment = System::getenv;
 
     private ConnectionSettings connection;
