@@ -15,6 +15,11 @@ expect('1 migration(s) would be applied:')
 expect('applied 1 migration(s) in ')
 expect('nothing to repair: the history matches the files')
 expect('wrote 3 flyway file(s) to ')
+expect('pulled ')
+expect(' from it_lifecycle into ')
+def pulled = new File(basedir, 'target/pulled/com/acme/db')
+assert pulled.isDirectory() && pulled.listFiles().any { it.name.endsWith('.java') } : 'no records pulled into ' + pulled
+assert new File(basedir, 'target/pulled/com/acme/db/billing').isDirectory() : 'schema billing gets a sub-package'
 assert log.indexOf('3 migration(s) would be applied:') < log.indexOf('applied 3 migration(s) in ')
 
 def plan = new File(basedir, 'target/plan.sql').text

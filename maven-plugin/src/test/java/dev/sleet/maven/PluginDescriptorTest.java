@@ -41,7 +41,7 @@ class PluginDescriptorTest {
             goals.add(text((Element) mojos.item(i), "goal"));
         }
         assertThat(goals).containsExactlyInAnyOrder("migrate", "plan", "status", "verify", "lint", "rollback", "baseline", "repair",
-                "export", "help");
+                "export", "pull", "help");
     }
 
     @Test
