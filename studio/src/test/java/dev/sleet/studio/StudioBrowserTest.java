@@ -94,10 +94,17 @@ class StudioBrowserTest {
         guests.clear();
         guests.sendKeys("150");
         new Select(visible("#editor select[name='status']")).selectByValue("preparation");
+        // The foreign key's picker: search the clients by name, pick one.
+        visible("#editor [data-field='client_id'] button.pick").click();
+        visible("#editor .picker-search").sendKeys("grace");
+        wait.until(d -> d.findElements(By.cssSelector("#editor .picker div[data-id]")).size() == 1);
+        visible("#editor .picker div[data-id='2']").click();
+        assertThat(visible("#editor input[name='client_id']").getAttribute("value")).isEqualTo("2");
         BrowserSupport.screenshot(browser, "studio-edit.png");
         visible("#row-save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#editor .banner.ok"), "Row saved."));
         assertThat(db.scalar("SELECT guest_count FROM events WHERE name = 'Winter gala'")).isEqualTo(150);
+        assertThat(db.scalar("SELECT client_id FROM events WHERE name = 'Winter gala'")).isEqualTo(2);
         assertThat(db.scalar("SELECT count(*) FROM events WHERE name = 'Winter gala' AND status = 'preparation'")).isEqualTo(1);
         // The status trigger logged the change: the edit ran as a real UPDATE.
         assertThat(db.scalar("SELECT count(*) FROM event_status_log WHERE to_status = 'preparation'")).isEqualTo(2);
@@ -153,7 +160,9 @@ class StudioBrowserTest {
         visible("#week-next").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("week-label"), "Day 2027-01-06"));
         assertThat(visible(".tl-bar.clash").getText()).isEqualTo("14:00–17:00");
-        assertThat(visible(".tl-ghost").getText()).isEqualTo("refused 16:00–19:00");
+        WebElement ghost = visible(".tl-ghost");
+        assertThat(ghost.getText()).isEqualTo("refused");
+        assertThat(ghost.getAttribute("title")).isEqualTo("refused: 2027-01-06T16:00:00Z → 2027-01-06T19:00:00Z");
         BrowserSupport.screenshot(browser, "studio-timeline.png");
         assertThat(db.scalar("SELECT count(*) FROM resource_schedule WHERE resource_id = 1 AND start_time = '2027-01-06 16:00+00'")).isZero();
     }

@@ -79,6 +79,8 @@ class StudioHttpTest {
         assertThat(page.body()).contains("<title>Sleet Studio</title>").contains(studio.token());
         assertThat(page.header("Set-Cookie")).contains("sleet_token=" + studio.token()).contains("HttpOnly").contains("SameSite=Strict");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("script-src 'self'");
+        assertThat(page.header("Server-Timing")).matches("app;dur=\\d+\\.\\d{2}");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
         RawHttp.Reply script = http.send("GET", "/assets/app.js", Map.of("Cookie", "sleet_token=" + studio.token()), null);
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).startsWith("text/javascript");

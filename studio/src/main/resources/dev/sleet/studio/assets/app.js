@@ -358,8 +358,11 @@
     clear(box);
     var search = h('input', { type: 'text', placeholder: 'search ' + col.references.table, class: 'picker-search' });
     var list = h('div', { class: 'picker' });
+    var asked = 0;
     function refresh() {
+      var mine = ++asked;  // answers may arrive out of order while typing: only the last one counts
       api('POST', '/api/fk-options', { table: m.key, column: col.name, q: search.value }).then(function (doc) {
+        if (mine !== asked) return;
         clear(list);
         doc.options.forEach(function (o) {
           list.appendChild(h('div', { 'data-id': o.id, onclick: function () { choose(o.id); clear(box); } }, o.id + ' · ', cell(o.label)));
@@ -505,7 +508,7 @@
         });
         if (attempt && attempt.lane === lane.id) {
           track.appendChild(h('div', { class: 'tl-ghost', title: 'refused: ' + iso(attempt.start) + ' → ' + iso(attempt.end),
-            style: 'left:' + pos(attempt.start) + '%;width:' + Math.max(0.3, pos(attempt.end) - pos(attempt.start)) + '%' }, 'refused ' + hhmm(attempt.start) + '–' + hhmm(attempt.end)));
+            style: 'left:' + pos(attempt.start) + '%;width:' + Math.max(0.3, pos(attempt.end) - pos(attempt.start)) + '%' }, 'refused'));
         }
         board.appendChild(h('div', { class: 'tl-lane' }, h('div', { class: 'tl-label', title: lane.label }, lane.label), track));
       });
