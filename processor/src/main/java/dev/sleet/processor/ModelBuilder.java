@@ -8,9 +8,11 @@ import dev.sleet.processor.bind.TableDraft;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.validate.CitusValidator;
 import dev.sleet.processor.validate.NameValidator;
 import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.Distribution;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.ForeignKey;
 import dev.sleet.schema.model.QualifiedName;
@@ -56,6 +58,8 @@ public final class ModelBuilder {
         List<TableDraft> bindable = drafts.stream().filter(d -> !invalid.contains(d)).toList();
         new NameValidator(reporter).validate(bindable, foreignKeyNames, enums.all(), invalid);
         new RenameValidator(elements, reporter).checkClaims(bindable, invalid);
+        Map<TableDraft, Distribution> placements = new CitusValidator(reporter)
+                .validate(drafts.stream().filter(d -> !invalid.contains(d)).toList(), foreignKeys, foreignKeyNames, invalid);
 
         List<BoundTable> bound = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
@@ -63,7 +67,7 @@ public final class ModelBuilder {
             if (invalid.contains(draft)) {
                 continue;
             }
-            Table table = draft.toTable(foreignKeys.getOrDefault(draft, List.of()));
+            Table table = draft.toTable(foreignKeys.getOrDefault(draft, List.of())).withDistribution(placements.get(draft));
             tables.add(table);
             bound.add(new BoundTable(draft.element(), table, draft.columns(), draft.softDelete()));
         }

@@ -166,6 +166,43 @@ public enum Diagnostic {
     DAO_GENERATION_FAILED(E033, "generating the DAO of {0} failed ({1}); please report this with the stack trace: {2}"),
     DAO_WRITE_FAILED(E033, "Could not write {0}.{1}: {2}; check that the generated-sources directory is writable."),
 
+    // Citus
+    CITUS_DISTRIBUTE_BY_BLANK(E060, "@Table(distributeBy) on {0} is blank; write the distribution column, e.g. distributeBy = \"tenant_id\","
+            + " or leave the attribute out"),
+    CITUS_DISTRIBUTE_BY_UNKNOWN(E060, "@Table(distributeBy = \"{0}\") on {1}: table {2} has no column {0}; write one of its columns: {3}"),
+    CITUS_REFERENCE_AND_DISTRIBUTED(E060, "{0} is both a reference table and distributed by {1}; a reference table is copied whole to every"
+            + " node and has no distribution column: remove reference = true or distributeBy"),
+    CITUS_COLOCATE_WITHOUT_DISTRIBUTE(E060, "@Table(colocateWith = {1}.class) on {0} needs distributeBy: only distributed tables are"
+            + " co-located; add distributeBy = \"...\" or remove colocateWith"),
+    CITUS_COLOCATE_NOT_DISTRIBUTED(E060, "{0} is to be co-located with {1}, which {2}; co-locate with a record that has @Table(distributeBy ="
+            + " \"...\"), or leave colocateWith out"),
+    CITUS_COLOCATE_TYPE_MISMATCH(E060, "{0} is distributed by {1} ({2}) but co-located with {3}, distributed by {4} ({5}); Citus co-locates"
+            + " only tables whose distribution columns have the same type: give both columns one type, or leave colocateWith out"),
+    CITUS_PRIMARY_KEY_WITHOUT_COLUMN(E061, "the primary key ({0}) of distributed table {1} does not include the distribution column {2};"
+            + " Citus enforces a key within each shard, so it refuses keys without that column: mark the component of {2} with @Id"
+            + " as well (a composite key)"),
+    CITUS_UNIQUE_WITHOUT_COLUMN(E061, "{0} {1} ({2}) of distributed table {3} does not include the distribution column {4}; Citus"
+            + " enforces uniqueness within each shard, so it refuses this: add \"{4}\" to its columns"),
+    CITUS_EXCLUSION_WITHOUT_COLUMN(E061, "exclusion constraint {0} of distributed table {1} does not compare the distribution column {2}"
+            + " with =; Citus enforces an exclusion within each shard, so it refuses this: add"
+            + " @Exclusion.Element(column = \"{2}\", operator = \"=\") to its elements"),
+    CITUS_FOREIGN_KEY_NOT_COLOCATED(E062, "foreign key {0} from {1} to {2}: the two distributed tables are not co-located ({1} is"
+            + " distributed by {3} of type {4}, {2} by {5} of type {6}); Citus checks foreign keys within a colocation group:"
+            + " distribute both by columns of one type, or make {2} a reference table (@Table(reference = true))"),
+    CITUS_FOREIGN_KEY_OFF_DISTRIBUTION_COLUMN(E062, "foreign key {0} from {1}.{2} to {3}.{4} does not link the distribution columns"
+            + " ({1}.{5} and {3}.{6}); Citus checks a foreign key between distributed tables within one shard, so it must go from"
+            + " the distribution column to the distribution column: reference {3}.{6} from {1}.{5}, or make {3} a reference table"
+            + " (@Table(reference = true))"),
+    CITUS_FOREIGN_KEY_TO_PLAIN(E062, "foreign key {0} from Citus table {1} to {2}, a plain table that lives on the coordinator only;"
+            + " Citus cannot check it from the shards: make {2} a reference table (@Table(reference = true)) or distribute it"),
+    CITUS_FOREIGN_KEY_REFERENCE_TO_DISTRIBUTED(E062, "foreign key {0} from reference table {1} to distributed table {2}; the copy of"
+            + " {1} on every node cannot point into shards on other nodes: make {2} a reference table too, or distribute {1}"),
+    CITUS_FOREIGN_KEY_PLAIN_TO_DISTRIBUTED(E062, "foreign key {0} from plain table {1} to distributed table {2}; Citus refuses foreign"
+            + " keys from local tables to distributed ones: distribute {1} by the same column, or make {2} a reference table"),
+    CITUS_UNNAMED_CONSTRAINT(E063, "{0} of Citus table {1} has no explicit name (Sleet would derive {2}); every constraint of a"
+            + " distributed or reference table needs one: Citus creates it on every shard under that name, and a derived name"
+            + " follows the columns, so renaming one would re-create the constraint on every shard: write name = \"{2}\""),
+
     // Migrations
     MIGRATIONS_FOLDER(E028, "migrations folder {0}: {1}"),
     /** The text is the journal's own account of the two migrations and the objects they both change. */

@@ -51,6 +51,10 @@ public enum DiagnosticCode {
     E041("annotation that would be ignored where it is written"),
     E042("@RenamedFrom naming the element's own name, or an old name claimed twice"),
     E043("@RenamedFrom that matches nothing in the committed state"),
+    E060("@Table(distributeBy, colocateWith, reference) that Citus cannot apply"),
+    E061("primary key, unique constraint or index, or exclusion of a distributed table without the distribution column"),
+    E062("foreign key Citus refuses between distributed, reference and plain tables"),
+    E063("constraint of a Citus table without an explicit name"),
 
     W001("destructive statement in the draft"),
     W002("table without a primary key"),

@@ -51,7 +51,8 @@ public final class SchemaPusher {
     public static PushResult push(Connection c, DatabaseSchema expected, PushOptions options, Progress progress)
             throws SQLException {
         DatabaseSchema live = new Introspector().introspect(c, SchemaScope.of(expected, options.historySchema()));
-        MigrationPlan plan = SchemaDiffer.diff(live, expected);
+        // Citus distribution is left to migrations: the introspector cannot see it, and push targets development databases.
+        MigrationPlan plan = SchemaDiffer.diff(live, expected.withoutDistribution());
         List<PlannedStatement> destructive = plan.destructiveStatements();
         if (options.explain() || plan.isEmpty()) {
             return new PushResult(plan, false, destructive);

@@ -2,6 +2,7 @@ package dev.sleet.schema.diff;
 
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
+import dev.sleet.schema.model.Distribution;
 import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ExclusionElement;
 import dev.sleet.schema.model.ForeignKey;
@@ -181,5 +182,33 @@ final class Ddl {
 
     static String enumLabels(List<String> values) {
         return values.stream().map(Sql::literal).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    // Citus: the table and colocation arguments are regclass/text values parsed as (quoted) names;
+    // the distribution column is looked up as written, so it goes in unquoted.
+
+    /** {@code SELECT create_distributed_table(...)} or {@code SELECT create_reference_table(...)}. */
+    static String distribute(QualifiedName table, Distribution distribution) {
+        if (distribution instanceof Distribution.Distributed d) {
+            return "SELECT create_distributed_table(" + Sql.literal(table.sql()) + ", " + Sql.literal(d.column())
+                    + (d.colocateWith() == null ? "" : ", colocate_with => " + Sql.literal(d.colocateWith().sql())) + ")";
+        }
+        return "SELECT create_reference_table(" + Sql.literal(table.sql()) + ")";
+    }
+
+    /** A distributed table moved to another column or colocation group, in place. */
+    static String alterDistribution(QualifiedName table, Distribution.Distributed was, Distribution.Distributed now) {
+        StringBuilder sql = new StringBuilder("SELECT alter_distributed_table(").append(Sql.literal(table.sql()));
+        if (!was.column().equals(now.column())) {
+            sql.append(", distribution_column => ").append(Sql.literal(now.column()));
+        }
+        if (!java.util.Objects.equals(was.colocateWith(), now.colocateWith())) {
+            sql.append(", colocate_with => ").append(Sql.literal(now.colocateWith() == null ? "default" : now.colocateWith().sql()));
+        }
+        return sql.append(")").toString();
+    }
+
+    static String undistribute(QualifiedName table) {
+        return "SELECT undistribute_table(" + Sql.literal(table.sql()) + ")";
     }
 }

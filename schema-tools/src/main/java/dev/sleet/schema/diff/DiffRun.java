@@ -5,6 +5,7 @@ import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.Distribution;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ExclusionElement;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -76,6 +78,7 @@ final class DiffRun {
         matchTables();
         enums();
         tables();
+        distributions();
         List<PlannedStatement> ordered = new ArrayList<>();
         for (Phase p : Phase.values()) {
             ordered.addAll(plan.getOrDefault(p, List.of()));
@@ -248,6 +251,71 @@ final class DiffRun {
         // Foreign keys last: they depend on keys of other tables, whose drops are known only now.
         tablePairs.forEach((toName, fromName) -> diffForeignKeys(fromTables.get(fromName), toTables.get(toName)));
         dropTables();
+    }
+
+    // ------------------------------------------------------------ Citus distribution
+
+    /**
+     * Citus's functions, placed so Citus accepts them: a table is distributed after its keys and
+     * constraints exist (Citus checks that they include the distribution column, and copies them to
+     * the shards) and before foreign keys are added (a foreign key between Citus tables needs both
+     * distributed already). Reference tables go first, then each table after the one it is
+     * co-located with. A table losing its distribution is undistributed right after the foreign
+     * keys being removed are dropped. Dropped tables need nothing: DROP TABLE drops the shards too.
+     */
+    private void distributions() {
+        Map<QualifiedName, QualifiedName> fromNames = new HashMap<>();
+        tablePairs.forEach((toName, fromName) -> fromNames.put(toName, fromName));
+        List<Table> toDistribute = new ArrayList<>();
+        for (Table t : to.tables()) {
+            QualifiedName fromName = fromNames.get(t.name());
+            Distribution before = fromName == null ? null : fromTables.get(fromName).distribution();
+            Distribution after = t.distribution();
+            if (Objects.equals(before, after)) {
+                continue;
+            }
+            if (before instanceof Distribution.Distributed was && after instanceof Distribution.Distributed now) {
+                emit(Phase.DISTRIBUTE_TABLES, Ddl.alterDistribution(t.name(), was, now), ChangeKind.ALTER,
+                        SchemaObject.distribution(t.name()), "redistribute table " + t.name() + " by " + now.column()
+                                + colocationWords(now), null);
+                continue;
+            }
+            if (before != null) {
+                emit(Phase.UNDISTRIBUTE_TABLES, Ddl.undistribute(t.name()), ChangeKind.DROP, SchemaObject.distribution(t.name()),
+                        "undistribute table " + t.name() + " (its shards come back into one local table)", null);
+            }
+            if (after != null) {
+                toDistribute.add(t);
+            }
+        }
+        List<Table> ordered = new ArrayList<>();
+        toDistribute.stream().filter(t -> t.distribution() instanceof Distribution.Reference).forEach(ordered::add);
+        Set<QualifiedName> placed = new HashSet<>();
+        for (Table t : toDistribute) {
+            placeAfterColocation(t, toDistribute, placed, ordered);
+        }
+        for (Table t : ordered) {
+            String description = t.distribution() instanceof Distribution.Distributed d
+                    ? "distribute table " + t.name() + " by " + d.column() + colocationWords(d)
+                    : "make " + t.name() + " a reference table (a copy on every node)";
+            emit(Phase.DISTRIBUTE_TABLES, Ddl.distribute(t.name(), t.distribution()), ChangeKind.ADD,
+                    SchemaObject.distribution(t.name()), description, null);
+        }
+    }
+
+    private static void placeAfterColocation(Table t, List<Table> toDistribute, Set<QualifiedName> placed, List<Table> ordered) {
+        if (!(t.distribution() instanceof Distribution.Distributed d) || !placed.add(t.name())) {
+            return;
+        }
+        if (d.colocateWith() != null) {
+            toDistribute.stream().filter(other -> other.name().equals(d.colocateWith())).findFirst()
+                    .ifPresent(other -> placeAfterColocation(other, toDistribute, placed, ordered));
+        }
+        ordered.add(t);
+    }
+
+    private static String colocationWords(Distribution.Distributed d) {
+        return d.colocateWith() == null ? "" : ", co-located with " + d.colocateWith();
     }
 
     private void renameTable(QualifiedName fromName, QualifiedName toName) {

@@ -92,11 +92,18 @@ public record MigrationPlan(List<PlannedStatement> statements) {
             case TABLE, COLUMN -> 0;
             case SCHEMA, ENUM -> 1;
             case PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX -> 2;
-            case EXTENSION -> 3;
+            case EXTENSION, DISTRIBUTION -> 3;
         };
     }
 
     private static String verb(PlannedStatement s) {
+        if (s.subject().kind() == SchemaObject.Kind.DISTRIBUTION) {
+            return switch (s.change()) {
+                case ADD -> "distribute";
+                case DROP -> "undistribute";
+                default -> "redistribute";
+            };
+        }
         boolean container = switch (s.subject().kind()) {
             case SCHEMA, TABLE, ENUM, EXTENSION -> true;
             default -> false;

@@ -10,7 +10,9 @@ import dev.sleet.schema.model.QualifiedName;
 public record SchemaObject(Kind kind, QualifiedName owner, String member) {
 
     public enum Kind {
-        SCHEMA, EXTENSION, ENUM, TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX
+        SCHEMA, EXTENSION, ENUM, TABLE, COLUMN, PRIMARY_KEY, FOREIGN_KEY, UNIQUE, CHECK, EXCLUSION, INDEX,
+        /** Citus's placement of a table ({@code owner}); {@code member} is null. */
+        DISTRIBUTION
     }
 
     /** A schema: {@code owner} is {@code <name>.<name>}. */
@@ -29,6 +31,10 @@ public record SchemaObject(Kind kind, QualifiedName owner, String member) {
 
     public static SchemaObject table(QualifiedName name) {
         return new SchemaObject(Kind.TABLE, name, null);
+    }
+
+    public static SchemaObject distribution(QualifiedName table) {
+        return new SchemaObject(Kind.DISTRIBUTION, table, null);
     }
 
     public static SchemaObject member(Kind kind, QualifiedName table, String member) {

@@ -9,6 +9,7 @@ import dev.sleet.schema.model.ForeignKey;
 import dev.sleet.schema.model.Index;
 import dev.sleet.schema.model.PrimaryKey;
 import dev.sleet.schema.model.QualifiedName;
+import dev.sleet.schema.model.Distribution;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
 import java.util.ArrayList;
@@ -164,7 +165,9 @@ public final class SchemaMerge {
         // renamedFrom is a source-side hint, not an object of the database: keep what either side says.
         LinkedHashSet<String> renamedFrom = new LinkedHashSet<>(ours.renamedFrom());
         renamedFrom.addAll(theirs.renamedFrom());
+        Distribution distribution = value(base.distribution(), ours.distribution(), theirs.distribution(),
+                "Citus distribution of " + name, null);
         return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes,
-                List.copyOf(renamedFrom));
+                List.copyOf(renamedFrom), distribution);
     }
 }

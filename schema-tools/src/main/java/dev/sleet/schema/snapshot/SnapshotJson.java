@@ -9,6 +9,7 @@ import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
 import dev.sleet.schema.model.ColumnType;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.Distribution;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.ExclusionConstraint;
 import dev.sleet.schema.model.ExclusionElement;
@@ -60,7 +61,8 @@ import java.util.function.Function;
  *     "exclusions": [{"name": "...", "using": "gist", "elements": [{"column": "resource_id", "operator": "="},
  *                     {"expression": "tstzrange(start_time, end_time, '[)')", "operator": "&amp;&amp;"}], "where": "..."}],
  *     "indexes": [{"name": "...", "unique": true, "using": "btree",
- *                  "keys": [{"column": "event_date", "order": "desc"}, {"expression": "lower(email)"}], "where": "..."}]
+ *                  "keys": [{"column": "event_date", "order": "desc"}, {"expression": "lower(email)"}], "where": "..."}],
+ *     "distribution": {"column": "tenant_id", "colocateWith": {"schema": "public", "table": "tenants"}}
  *   }]
  * }
  * </pre>
@@ -74,7 +76,8 @@ import java.util.function.Function;
  * <h2>What is left out</h2>
  * Absent means the default, so the file stays short and still reads back to an equal model:
  * null values, empty lists ({@code renamedFrom}, {@code foreignKeys}, ...), {@code "nullable": false}
- * (NOT NULL is Sleet's default), {@code "unique": false}, {@code "nullsNotDistinct": false},
+ * (NOT NULL is Sleet's default), {@code "distribution"} of a plain table (Citus: {@code {"column": ...,
+ * "colocateWith": ...}} or {@code {"reference": true}}), {@code "unique": false}, {@code "nullsNotDistinct": false},
  * {@code "array": false} and the {@code asc} sort order. Enum constants are written in lower case
  * ({@code "by_default"}, {@code "set_null"}, {@code "desc_nulls_last"}).
  *
@@ -241,7 +244,27 @@ public final class SnapshotJson {
             }
             w.endArray();
         }
+        distribution(w, t.distribution());
         w.endObject();
+    }
+
+    /** Written only for Citus tables, last, so the snapshots of plain tables stay as they were. */
+    private static void distribution(CanonicalWriter w, Distribution d) {
+        if (d instanceof Distribution.Distributed dist) {
+            w.name("distribution").beginObject();
+            w.name("column").string(dist.column());
+            if (dist.colocateWith() != null) {
+                w.name("colocateWith").beginObject();
+                w.name("schema").string(dist.colocateWith().schema());
+                w.name("table").string(dist.colocateWith().name());
+                w.endObject();
+            }
+            w.endObject();
+        } else if (d instanceof Distribution.Reference) {
+            w.name("distribution").beginObject();
+            w.name("reference").bool(true);
+            w.endObject();
+        }
     }
 
     private static void column(CanonicalWriter w, Column c) {
@@ -450,7 +473,8 @@ public final class SnapshotJson {
     }
 
     private static Table readTable(Node t) {
-        t.object("schema", "name", "renamedFrom", "columns", "primaryKey", "foreignKeys", "uniques", "checks", "exclusions", "indexes");
+        t.object("schema", "name", "renamedFrom", "columns", "primaryKey", "foreignKeys", "uniques", "checks", "exclusions", "indexes",
+                "distribution");
         QualifiedName name = new QualifiedName(t.requiredString("schema"), t.requiredString("name"));
         List<Column> columns = t.requiredObjects("columns", SnapshotJson::readColumn);
         PrimaryKey pk = null;
@@ -493,7 +517,33 @@ public final class SnapshotJson {
             return new Index(i.requiredString("name"), keys, i.optionalBoolean("unique"), i.optionalConstant("using", IndexMethod.class),
                     i.optionalString("where"));
         });
-        return new Table(name, columns, pk, fks, uniques, checks, exclusions, indexes, t.optionalStrings("renamedFrom"));
+        return new Table(name, columns, pk, fks, uniques, checks, exclusions, indexes, t.optionalStrings("renamedFrom"),
+                readDistribution(t.optional("distribution")));
+    }
+
+    private static Distribution readDistribution(Node d) {
+        if (d == null) {
+            return null;
+        }
+        d.object("column", "colocateWith", "reference");
+        boolean reference = d.optionalBoolean("reference");
+        String column = d.optionalString("column");
+        if (reference == (column != null)) {
+            throw d.error("expected either \"column\" (a distributed table) or \"reference\": true (a reference table)");
+        }
+        if (reference) {
+            if (d.optional("colocateWith") != null) {
+                throw d.error("a reference table has no \"colocateWith\"");
+            }
+            return new Distribution.Reference();
+        }
+        Node with = d.optional("colocateWith");
+        QualifiedName colocateWith = null;
+        if (with != null) {
+            with.object("schema", "table");
+            colocateWith = new QualifiedName(with.requiredString("schema"), with.requiredString("table"));
+        }
+        return new Distribution.Distributed(column, colocateWith);
     }
 
     private static Column readColumn(Node c) {

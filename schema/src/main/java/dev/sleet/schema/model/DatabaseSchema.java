@@ -30,6 +30,17 @@ public record DatabaseSchema(
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /**
+     * This schema with every table plain: what a live database looks like to the introspector,
+     * which does not read Citus's metadata. {@code verify} and {@code push} compare against it.
+     */
+    public DatabaseSchema withoutDistribution() {
+        if (tables.stream().allMatch(t -> t.distribution() == null)) {
+            return this;
+        }
+        return new DatabaseSchema(schemas, extensions, enums, tables.stream().map(t -> t.withDistribution(null)).toList());
+    }
+
     public Optional<EnumType> enumType(QualifiedName name) {
         return enums.stream().filter(e -> e.name().equals(name)).findFirst();
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A table. Columns keep declaration order (it is the physical order); constraints and indexes are
  * sorted by name. {@code renamedFrom} lists earlier names (a source-side hint for the differ; the
- * introspector never fills it).
+ * introspector never fills it). {@code distribution} is Citus's placement of the table, null for a
+ * plain table (the introspector never fills it either).
  */
 public record Table(
         QualifiedName name,
@@ -18,7 +19,15 @@ public record Table(
         List<CheckConstraint> checks,
         List<ExclusionConstraint> exclusions,
         List<Index> indexes,
-        List<String> renamedFrom) {
+        List<String> renamedFrom,
+        Distribution distribution) {
+
+    /** A plain (not distributed) table. */
+    public Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, List<ForeignKey> foreignKeys,
+                 List<UniqueConstraint> uniques, List<CheckConstraint> checks, List<ExclusionConstraint> exclusions,
+                 List<Index> indexes, List<String> renamedFrom) {
+        this(name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, renamedFrom, null);
+    }
 
     public Table {
         columns = List.copyOf(columns);
@@ -33,6 +42,16 @@ public record Table(
     /** The primary key, or empty for a table without one. */
     public Optional<PrimaryKey> primaryKeyOpt() {
         return Optional.ofNullable(primaryKey);
+    }
+
+    /** Citus's placement of the table, or empty for a plain table. */
+    public Optional<Distribution> distributionOpt() {
+        return Optional.ofNullable(distribution);
+    }
+
+    /** The same table with another placement (null: plain). */
+    public Table withDistribution(Distribution newDistribution) {
+        return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, renamedFrom, newDistribution);
     }
 
     public Optional<Column> column(String columnName) {

@@ -4,6 +4,7 @@ import dev.sleet.processor.scan.Annotated;
 import dev.sleet.processor.scan.AnnotationNames;
 import dev.sleet.processor.scan.AnnotationView;
 import java.util.Optional;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * What marks a record as a table: Sleet's {@code @Table}, else {@code jakarta.persistence.Table},
@@ -28,5 +29,23 @@ public record TableAnnotation(AnnotationView view) {
 
     public Attr<String> schema() {
         return view.stringAttr("schema");
+    }
+
+    /** Whether this is Sleet's own {@code @Table}: only it carries the Citus attributes. */
+    public boolean isSleetTable() {
+        return view.typeName().equals(AnnotationNames.TABLE);
+    }
+
+    public Attr<String> distributeBy() {
+        return view.stringAttr("distributeBy");
+    }
+
+    /** The co-location record's type; {@code void} when left out. */
+    public Attr<TypeMirror> colocateWith() {
+        return new Attr<>(view.type("colocateWith"), view.value("colocateWith"));
+    }
+
+    public Attr<Boolean> reference() {
+        return view.boolAttr("reference");
     }
 }
