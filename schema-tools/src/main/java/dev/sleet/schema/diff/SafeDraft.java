@@ -170,7 +170,7 @@ public final class SafeDraft {
             }
         }
         return new Table(t.name(), columns, t.primaryKey(), t.foreignKeys(), t.uniques(), checks, t.exclusions(),
-                new ArrayList<>(indexes.values()), t.renamedFrom());
+                new ArrayList<>(indexes.values()), t.renamedFrom(), t.distribution());
     }
 
     /** The check that proves NOT NULL between the two steps; named like PostgreSQL's own constraints, never taken. */
@@ -283,7 +283,8 @@ public final class SafeDraft {
     }
 
     private static Table withForeignKeys(Table t, List<ForeignKey> fks) {
-        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.exclusions(), t.indexes(), t.renamedFrom());
+        return new Table(t.name(), t.columns(), t.primaryKey(), fks, t.uniques(), t.checks(), t.exclusions(), t.indexes(), t.renamedFrom(),
+                t.distribution());
     }
 
     // ------------------------------------------------------------ rendering

@@ -90,6 +90,19 @@ class CitusDistributionDiffTest {
     }
 
     @Test
+    void aSafeDraftOnADistributedTableKeepsItsPlacementInTheStateInBetween() {
+        Table indexed = with(RESOURCES, new dev.sleet.schema.model.Index("idx_resources_code",
+                List.of(dev.sleet.schema.model.IndexKey.column("code")), false, dev.sleet.schema.model.IndexMethod.BTREE, null));
+        List<SafeDraft.Step> steps = SafeDraft.plan(schema(TENANTS, RESOURCES), schema(TENANTS, indexed.withDistribution(RESOURCES.distribution())));
+        assertThat(steps).isNotEmpty();
+        assertThat(steps).allSatisfy(step -> {
+            assertThat(step.up()).doesNotContain("distribute");
+            assertThat(step.down()).doesNotContain("distribute");
+        });
+        assertThat(steps.get(steps.size() - 1).up()).contains("CREATE INDEX CONCURRENTLY \"idx_resources_code\"");
+    }
+
+    @Test
     void verifyDoesNotReportDistributionTheIntrospectorCannotSee() {
         DatabaseSchema live = schema(TENANTS.withDistribution(null), RESOURCES.withDistribution(null));
         assertThat(Drift.between(live, schema(TENANTS, RESOURCES))).isEmpty();
