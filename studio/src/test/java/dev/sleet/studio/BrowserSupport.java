@@ -26,6 +26,9 @@ final class BrowserSupport {
     static final Path SCREENSHOTS = Path.of("target", "studio-screenshots");
     /** Where the README's images live; written only with -Dsleet.updateScreenshots=true. */
     static final Path DOC_IMAGES = Path.of("..", "docs", "images");
+    /** The screenshots README.md shows; the others stay in target/. */
+    static final java.util.Set<String> DOCUMENTED = java.util.Set.of("studio-table.png", "studio-edit.png", "studio-unique.png",
+            "studio-timeline.png", "studio-erd.png", "studio-migrations.png", "studio-sql.png");
 
     private BrowserSupport() {
     }
@@ -76,7 +79,7 @@ final class BrowserSupport {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name), png);
-        if (Boolean.getBoolean("sleet.updateScreenshots") && Files.isDirectory(DOC_IMAGES.getParent())) {
+        if (Boolean.getBoolean("sleet.updateScreenshots") && DOCUMENTED.contains(name) && Files.isDirectory(DOC_IMAGES.getParent())) {
             Files.createDirectories(DOC_IMAGES);
             Files.write(DOC_IMAGES.resolve(name), png);
         }

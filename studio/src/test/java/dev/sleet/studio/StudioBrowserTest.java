@@ -90,6 +90,8 @@ class StudioBrowserTest {
         WebElement gala = browser.findElements(By.cssSelector("#rows tbody tr")).stream()
                 .filter(r -> r.getText().contains("Winter gala")).findFirst().orElseThrow();
         gala.click();
+        assertThat(new Select(visible("#editor select[name='is_archived']")).getFirstSelectedOption().getText())
+                .as("PostgreSQL's 'f' shows as false").isEqualTo("false");
         WebElement guests = visible("#editor [data-field='guest_count'] input[name='guest_count']");
         guests.clear();
         guests.sendKeys("150");

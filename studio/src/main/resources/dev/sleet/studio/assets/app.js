@@ -156,7 +156,9 @@
       return h('select', { class: cls }, col.enumValues.map(function (v) { return h('option', { value: v, selected: v === value ? 'selected' : null }, v); }));
     }
     if (col.kind === 'boolean') {
-      return h('select', { class: cls }, ['true', 'false'].map(function (v) { return h('option', { value: v, selected: v === value ? 'selected' : null }, v); }));
+      // PostgreSQL writes booleans as t / f
+      var b = value === 't' ? 'true' : value === 'f' ? 'false' : value;
+      return h('select', { class: cls }, ['true', 'false'].map(function (v) { return h('option', { value: v, selected: v === b ? 'selected' : null }, v); }));
     }
     return h('input', { type: 'text', class: cls, value: value === null || value === undefined ? '' : value,
       placeholder: col.kind === 'timestamp' ? '2026-12-01 09:00+00' : col.type });
