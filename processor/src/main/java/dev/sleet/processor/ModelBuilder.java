@@ -9,6 +9,7 @@ import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.model.BoundTable;
 import dev.sleet.processor.validate.CitusValidator;
+import dev.sleet.processor.ownership.OverlayOwnership;
 import dev.sleet.processor.validate.NameValidator;
 import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -41,6 +42,14 @@ public final class ModelBuilder {
     }
 
     public SchemaModel build(List<TypeElement> tableTypes, List<TypeElement> declaredEnums) {
+        return build(tableTypes, declaredEnums, null);
+    }
+
+    /**
+     * @param overlay in an overlay module, what the shared module owns (its tables are referenced,
+     *                never redefined, and stay out of the schema); null in every other module
+     */
+    public SchemaModel build(List<TypeElement> tableTypes, List<TypeElement> declaredEnums, OverlayOwnership overlay) {
         EnumBinder enums = new EnumBinder(elements, reporter);
         for (TypeElement declared : declaredEnums) {
             enums.pgEnum(declared);
@@ -52,9 +61,16 @@ public final class ModelBuilder {
         }
         Set<TableDraft> invalid = Collections.newSetFromMap(new IdentityHashMap<>());
         drafts.stream().filter(d -> !d.valid()).forEach(invalid::add);
+        List<TableDraft> upstream = List.of();
+        if (overlay != null) {
+            overlay.refuseRedefinitions(drafts, invalid);
+            Set<String> compiled = new java.util.HashSet<>();
+            tableTypes.forEach(t -> compiled.add(t.getQualifiedName().toString()));
+            upstream = overlay.referencedSharedTables(drafts, compiled, binder);
+        }
 
         Map<TableDraft, List<NamedObject>> foreignKeyNames = new IdentityHashMap<>();
-        Map<TableDraft, List<ForeignKey>> foreignKeys = new ReferenceResolver(reporter).resolve(drafts, invalid, foreignKeyNames);
+        Map<TableDraft, List<ForeignKey>> foreignKeys = new ReferenceResolver(reporter).resolve(drafts, upstream, invalid, foreignKeyNames);
         List<TableDraft> bindable = drafts.stream().filter(d -> !invalid.contains(d)).toList();
         new NameValidator(reporter).validate(bindable, foreignKeyNames, enums.all(), invalid);
         new RenameValidator(elements, reporter).checkClaims(bindable, invalid);
@@ -72,7 +88,8 @@ public final class ModelBuilder {
             bound.add(new BoundTable(draft.element(), table, draft.columns(), draft.softDelete()));
         }
         List<EnumType> enumTypes = enums.all().stream().map(BoundEnum::type).toList();
-        return new SchemaModel(assemble(tables, enumTypes), bound);
+        DatabaseSchema schema = assemble(tables, enumTypes);
+        return new SchemaModel(overlay == null ? schema : overlay.ownedPart(schema, enums.all()), bound);
     }
 
     /** Schemas are every non-public namespace used; btree_gist comes with a scalar column key in a GiST index or exclusion. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * off) but the snapshot still goes to the class output.
  */
 public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Instant clock, boolean daos, List<Message> problems,
-                               String lint, boolean safe) {
+                               String lint, boolean safe, String overlay) {
     public static final String MIGRATIONS = "sleet.migrations";
     public static final String MODE = "sleet.mode";
     public static final String STRICT = "sleet.strict";
@@ -32,7 +32,13 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
      * lock-friendly form (docs/MIGRATIONS.md "Safe drafts").
      */
     public static final String SAFE = "sleet.safe";
-    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS, LINT, SAFE);
+    /**
+     * {@code -Asleet.overlay=team-d}: this module is an overlay named team-d over the shared module whose
+     * snapshot is on the class path (docs/OVERLAYS.md); its files go under {@code META-INF/sleet/overlays/team-d}.
+     */
+    public static final String OVERLAY = "sleet.overlay";
+    public static final Set<String> ALL = Set.of(MIGRATIONS, MODE, STRICT, CLOCK, DAOS, LINT, SAFE, OVERLAY);
+    private static final java.util.regex.Pattern OWNER_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,39}");
 
     public enum Mode { GENERATE, CHECK, OFF }
 
@@ -104,7 +110,20 @@ public record ProcessorOptions(Path migrations, Mode mode, boolean strict, Insta
             problems.add(Diagnostic.OPTION_BAD_LINT_POLICY.with(LINT, e.getMessage()));
             lint = null;
         }
-        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems, lint, safe);
+        String overlay = options.get(OVERLAY);
+        if (overlay != null) {
+            overlay = overlay.strip();
+            if (!OWNER_NAME.matcher(overlay).matches() || overlay.equals(dev.sleet.schema.migration.SharedRequirement.SHARED)) {
+                problems.add(Diagnostic.OPTION_BAD_OWNER_NAME.with(OVERLAY, overlay));
+                overlay = null;
+            }
+        }
+        return new ProcessorOptions(migrations, mode, strict, clock, daos, problems, lint, safe, overlay);
+    }
+
+    /** Whether this module is an overlay over a shared module. */
+    public boolean isOverlay() {
+        return overlay != null;
     }
 
     public Instant now() {

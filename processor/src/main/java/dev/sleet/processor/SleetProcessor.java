@@ -10,6 +10,9 @@ import dev.sleet.processor.migrations.MigrationStep;
 import dev.sleet.processor.migrations.PartialCompilationGuard;
 import dev.sleet.processor.migrations.TableIndex;
 import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.ownership.OverlayClaims;
+import dev.sleet.processor.ownership.OverlayOwnership;
+import dev.sleet.processor.ownership.SharedSchemaReader;
 import dev.sleet.processor.validate.MisplacedAnnotations;
 import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.processor.scan.AnnotationNames;
@@ -51,6 +54,9 @@ public final class SleetProcessor extends AbstractProcessor {
     private MisplacedAnnotations misplaced;
     private SchemaModel model;
     private boolean modelStale;
+    /** In an overlay module: what the shared module owns, read once from the class path. */
+    private OverlayOwnership overlay;
+    private boolean overlayRead;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -169,8 +175,18 @@ public final class SleetProcessor extends AbstractProcessor {
             }
             tables.add(type);
         }
-        model = new ModelBuilder(processingEnv.getElementUtils(), reporter).build(tables, types(enumTypes));
+        model = new ModelBuilder(processingEnv.getElementUtils(), reporter).build(tables, types(enumTypes), overlay());
         modelStale = false;
+    }
+
+    /** Null outside an overlay, and when the shared schema could not be read (reported once). */
+    private OverlayOwnership overlay() {
+        if (!overlayRead && options.isOverlay()) {
+            overlayRead = true;
+            overlay = new SharedSchemaReader(processingEnv.getFiler(), reporter).read(options.overlay())
+                    .map(shared -> new OverlayOwnership(shared, options.overlay(), reporter)).orElse(null);
+        }
+        return overlay;
     }
 
     private List<TypeElement> types(Set<String> names) {
@@ -200,6 +216,9 @@ public final class SleetProcessor extends AbstractProcessor {
     }
 
     private void finish(RoundEnvironment round) throws java.io.IOException {
+        if (overlay != null) {
+            new OverlayClaims(processingEnv.getFiler(), reporter, options.overlay()).check(model.tables());
+        }
         if (reporter.errorCount() > 0 || round.errorRaised()) {
             return; // nothing partial: no snapshot, no draft while any error stands
         }
@@ -208,7 +227,7 @@ public final class SleetProcessor extends AbstractProcessor {
             // holding only enums) must not read as "every table was deleted".
             return;
         }
-        ClasspathExport export = new ClasspathExport(processingEnv.getFiler());
+        ClasspathExport export = new ClasspathExport(processingEnv.getFiler(), options.overlay());
         Optional<TableIndex> previous = export.previousTables();
         if (previous.isPresent()) {
             List<TableIndex.Entry> notCompiled = new PartialCompilationGuard(processingEnv.getElementUtils(), TABLE_ANNOTATIONS)
@@ -220,6 +239,7 @@ public final class SleetProcessor extends AbstractProcessor {
                 return;
             }
         }
-        new MigrationStep(options, reporter, export, new RenameValidator(processingEnv.getElementUtils(), reporter)).run(model);
+        new MigrationStep(options, reporter, export, new RenameValidator(processingEnv.getElementUtils(), reporter),
+                overlay == null ? null : overlay.shared()).run(model);
     }
 }

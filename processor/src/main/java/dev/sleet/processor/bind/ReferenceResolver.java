@@ -29,7 +29,19 @@ public final class ReferenceResolver {
     /** Foreign keys per draft; drafts with a bad reference are added to {@code invalid}. */
     public Map<TableDraft, List<ForeignKey>> resolve(List<TableDraft> drafts, Set<TableDraft> invalid,
                                                    Map<TableDraft, List<NamedObject>> names) {
+        return resolve(drafts, List.of(), invalid, names);
+    }
+
+    /**
+     * As above, with {@code upstream}: tables owned elsewhere (an overlay's shared tables) that
+     * references may point at; they get no foreign keys of their own here.
+     */
+    public Map<TableDraft, List<ForeignKey>> resolve(List<TableDraft> drafts, List<TableDraft> upstream, Set<TableDraft> invalid,
+                                                   Map<TableDraft, List<NamedObject>> names) {
         Map<String, TableDraft> byType = new java.util.HashMap<>();
+        for (TableDraft draft : upstream) {
+            byType.put(draft.element().getQualifiedName().toString(), draft);
+        }
         for (TableDraft draft : drafts) {
             byType.put(draft.element().getQualifiedName().toString(), draft);
         }

@@ -162,6 +162,8 @@ public enum Diagnostic {
     OPTION_NOT_A_BOOLEAN(E034, "-A{0}={1} is not a boolean; write true or false"),
     OPTION_NOT_AN_INSTANT(E034, "-A{0}={1} is not an ISO instant; write e.g. 2026-11-22T02:15:00Z"),
     OPTION_BAD_LINT_POLICY(E034, "-A{0}: {1}"),
+    OPTION_BAD_OWNER_NAME(E034, "-A{0}={1} is not an owner name; write lower-case letters, digits, '-' or '_', starting with a"
+            + " letter, e.g. -A{0}=team-d"),
     PROCESSOR_FAILED(E033, "Sleet's processor failed ({0}); please report this with the stack trace: {1}"),
     DAO_GENERATION_FAILED(E033, "generating the DAO of {0} failed ({1}); please report this with the stack trace: {2}"),
     DAO_WRITE_FAILED(E033, "Could not write {0}.{1}: {2}; check that the generated-sources directory is writable."),
@@ -207,6 +209,23 @@ public enum Diagnostic {
     MIGRATIONS_FOLDER(E028, "migrations folder {0}: {1}"),
     /** The text is the journal's own account of the two migrations and the objects they both change. */
     MERGE_CONFLICT(E029, "{0}"),
+
+    // Ownership: overlays and the shared module
+    OVERLAY_REDEFINES_SHARED_TABLE(E050, "record {0} declares table {1}, which the shared module {2} owns; overlay {3} never"
+            + " creates, alters or drops it. To use the table, reference it (@References(table = <its record>)) and delete {0};"
+            + " to change it, change it in its owner {2}; an overlay table that should become shared moves there with"
+            + " `sleet promote`"),
+    OVERLAY_REDEFINES_SHARED_ENUM(E050, "enum {0} declares type {1} with labels {2}, but the shared module {3} owns {1} with"
+            + " labels {4}; overlay {5} never creates or alters it: use the shared module's enum, or change the type in {3}"),
+    TABLE_CLAIMED_TWICE(E051, "record {0} declares table {1}, which overlay {2} already owns (its claim is on the class path at"
+            + " {3}); one table has one owner: rename one of the two, or promote the table to the shared module with"
+            + " `sleet promote` so that both overlays reference it"),
+    OVERLAY_MIGRATION_ALTERS_SHARED(E052, "migration {0}, line {1}: `{2}` changes {3}, which the shared module {4} owns;"
+            + " overlay {5} never changes a shared object. Write the change as a migration of the shared module, or, for a"
+            + " table of this overlay, check the name"),
+    OVERLAY_WITHOUT_SHARED(E053, "-Asleet.overlay={0} makes this module an overlay, but no shared schema ({1}) is on the class"
+            + " path; add the shared module as a dependency (its jar ships the snapshot) and build it first"),
+    OVERLAY_SHARED_UNREADABLE(E053, "the shared schema {0} on the class path cannot be read ({1}); rebuild the shared module"),
     SCHEMA_AHEAD(E030, "the sources are ahead of the committed migrations in {0}: {1}. Build with -Asleet.mode=generate to write"
             + " the draft, review it, release it and commit it"),
     DRAFT_PENDING(E031, "migration {0} in {1} is still a draft; review it, delete its first line ({2}) to release it, and commit it"),

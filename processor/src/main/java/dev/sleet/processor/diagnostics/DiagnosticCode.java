@@ -51,6 +51,11 @@ public enum DiagnosticCode {
     E041("annotation that would be ignored where it is written"),
     E042("@RenamedFrom naming the element's own name, or an old name claimed twice"),
     E043("@RenamedFrom that matches nothing in the committed state"),
+    // E050-E059: ownership between a shared module and its overlays (docs/OVERLAYS.md)
+    E050("overlay record or enum redefining an object the shared module owns"),
+    E051("one table claimed by two overlays"),
+    E052("hand-written overlay migration changing an object the shared module owns"),
+    E053("overlay module without a readable shared schema on the class path"),
     E060("@Table(distributeBy, colocateWith, reference) that Citus cannot apply"),
     E061("primary key, unique constraint or index, or exclusion of a distributed table without the distribution column"),
     E062("foreign key Citus refuses between distributed, reference and plain tables"),

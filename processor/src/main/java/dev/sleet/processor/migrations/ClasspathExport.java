@@ -22,19 +22,37 @@ import javax.tools.StandardLocation;
 public final class ClasspathExport {
 
     private final Filer filer;
+    private final String root;
+    private final String overlay;
 
     public ClasspathExport(Filer filer) {
+        this(filer, null);
+    }
+
+    /**
+     * @param overlay the overlay this module is, or null: an overlay writes under
+     *                {@code META-INF/sleet/overlays/<overlay>} so that its files and the shared jar's
+     *                never stand at the same class-path path, and claims each table it owns
+     */
+    public ClasspathExport(Filer filer, String overlay) {
         this.filer = filer;
+        this.overlay = overlay;
+        this.root = overlay == null ? ClasspathLayout.ROOT : ClasspathLayout.overlayRoot(overlay);
     }
 
     public void snapshot(DatabaseSchema schema) throws IOException {
-        write(ClasspathLayout.SNAPSHOT, SnapshotJson.write(schema));
+        write(root + "/snapshot.json", SnapshotJson.write(schema));
     }
 
     /** The snapshot together with the index of the records it came from: the two always describe the same compilation. */
     public void schema(SchemaModel model) throws IOException {
         snapshot(model.schema());
-        write(ClasspathLayout.TABLES, TableIndex.of(model.tables()).render());
+        write(root + "/tables.txt", TableIndex.of(model.tables()).render());
+        if (overlay != null) {
+            for (var table : model.schema().tables()) {
+                write(ClasspathLayout.claim(table.name().schema(), table.name().name()), overlay + "\n");
+            }
+        }
     }
 
     /**
@@ -44,7 +62,7 @@ public final class ClasspathExport {
      */
     public Optional<TableIndex> previousTables() {
         try {
-            FileObject resource = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ClasspathLayout.TABLES);
+            FileObject resource = filer.getResource(StandardLocation.CLASS_OUTPUT, "", root + "/tables.txt");
             try (InputStream in = resource.openInputStream()) {
                 return Optional.of(TableIndex.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
@@ -57,10 +75,10 @@ public final class ClasspathExport {
     public void migrations(List<MigrationFile> files) throws IOException {
         StringBuilder index = new StringBuilder();
         for (MigrationFile file : files) {
-            write(ClasspathLayout.MIGRATIONS + "/" + file.fileName(), file.content());
+            write(root + "/migrations/" + file.fileName(), file.content());
             index.append(file.name()).append('\n');
         }
-        write(ClasspathLayout.MIGRATIONS_INDEX, index.toString());
+        write(root + "/migrations/" + ClasspathLayout.INDEX_FILE, index.toString());
     }
 
     private void write(String path, String content) throws IOException {

@@ -10,6 +10,7 @@ import dev.sleet.schema.journal.MigrationsFolder;
 import dev.sleet.schema.migration.MigrationDirective;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationNames;
+import dev.sleet.schema.migration.SharedRequirement;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +63,18 @@ public final class DraftPlanner {
     }
 
     public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now) {
-        return plan(folder, sources, now, false);
+        return plan(folder, sources, now, false, null);
     }
 
     public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now, boolean safe) {
+        return plan(folder, sources, now, safe, null);
+    }
+
+    /**
+     * @param sharedHead in an overlay, the newest shared migration: each draft file states it needs it
+     *                   (a {@code -- sleet:requires shared} line the runtime enforces) and its meta records it
+     */
+    public static DraftOutcome plan(MigrationsFolder folder, DatabaseSchema sources, Instant now, boolean safe, String sharedHead) {
         Journal journal = folder.journal();
         List<MigrationFile> migrations = folder.migrations();
         Optional<MigrationFile> newest = migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
@@ -88,6 +97,7 @@ public final class DraftPlanner {
             timestamp = MigrationNames.timestampAfter(now, newest.map(MigrationFile::name).orElse(null));
         }
         String name = timestamp + "_" + up.slug();
+        SharedRequirement requires = sharedHead == null ? null : new SharedRequirement(SharedRequirement.SHARED, sharedHead);
         List<DraftOutcome.DraftFile> files = new ArrayList<>();
         if (safe) {
             List<SafeDraft.Step> steps = SafeDraft.plan(committed, sources);
@@ -96,15 +106,15 @@ public final class DraftPlanner {
             for (int i = 0; i < steps.size(); i++) {
                 SafeDraft.Step step = steps.get(i);
                 String stepName = i == 0 ? name : name + ONLINE_SUFFIX;
-                String sql = MigrationDirective.render(true, step.transactional(), step.up(), step.down());
-                files.add(new DraftOutcome.DraftFile(stepName, sql, new MigrationMeta(stepName, stepParents, step.after()), before));
+                String sql = MigrationDirective.render(true, step.transactional(), requires, step.up(), step.down());
+                files.add(new DraftOutcome.DraftFile(stepName, sql, new MigrationMeta(stepName, stepParents, step.after(), sharedHead), before));
                 before = step.after();
                 stepParents = List.of(stepName);
             }
         } else {
             MigrationPlan down = SchemaDiffer.diff(sources, committed);
-            String sql = MigrationDirective.render(true, ScriptRenderer.render(up), ScriptRenderer.render(down));
-            files.add(new DraftOutcome.DraftFile(name, sql, new MigrationMeta(name, parents, sources), committed));
+            String sql = MigrationDirective.render(true, requires, ScriptRenderer.render(up), ScriptRenderer.render(down));
+            files.add(new DraftOutcome.DraftFile(name, sql, new MigrationMeta(name, parents, sources, sharedHead), committed));
         }
         if (unchanged(files, rewriting, folder, journal)) {
             return new DraftOutcome.Kept(name, up); // same bytes: leave the files alone so timestamps and IDEs stay quiet

@@ -6,6 +6,8 @@ import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundTable;
+import dev.sleet.processor.ownership.SharedObjectStatements;
+import dev.sleet.processor.ownership.SharedSchema;
 import dev.sleet.processor.validate.RenameValidator;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.PlannedStatement;
@@ -30,12 +32,19 @@ public final class MigrationStep {
     private final Reporter reporter;
     private final ClasspathExport export;
     private final RenameValidator renames;
+    private final SharedSchema shared;
 
     public MigrationStep(ProcessorOptions options, Reporter reporter, ClasspathExport export, RenameValidator renames) {
+        this(options, reporter, export, renames, null);
+    }
+
+    /** @param shared in an overlay module, the shared module's schema and migrations; null elsewhere */
+    public MigrationStep(ProcessorOptions options, Reporter reporter, ClasspathExport export, RenameValidator renames, SharedSchema shared) {
         this.options = options;
         this.reporter = reporter;
         this.export = export;
         this.renames = renames;
+        this.shared = shared;
     }
 
     public void run(SchemaModel model) throws IOException {
@@ -45,6 +54,9 @@ public final class MigrationStep {
         }
         MigrationsFolder folder = MigrationsFolder.at(options.migrations());
         try {
+            if (shared != null && !new SharedObjectStatements(shared, options.overlay(), reporter).check(folder.migrations())) {
+                return;
+            }
             switch (options.mode()) {
                 case GENERATE -> {
                     if (!generate(folder, model)) {
@@ -71,7 +83,7 @@ public final class MigrationStep {
         if (!renames.checkAgainst(model.tables(), DraftPlanner.committed(folder), options.migrations().toString())) {
             return false;
         }
-        DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now(), options.safe());
+        DraftOutcome outcome = DraftPlanner.plan(folder, model.schema(), options.now(), options.safe(), shared == null ? null : shared.head());
         // A destructive draft warns on every build while it exists, not only on the build that wrote it.
         MigrationPlan up = outcome instanceof DraftOutcome.Write write ? write.up()
                 : outcome instanceof DraftOutcome.Kept kept ? kept.up() : null;

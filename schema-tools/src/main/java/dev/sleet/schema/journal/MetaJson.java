@@ -27,6 +27,7 @@ public final class MetaJson {
                 + "  \"format\": " + MigrationMeta.FORMAT + ",\n"
                 + "  \"migration\": " + string(meta.migration()) + ",\n"
                 + "  \"parents\": " + parents + ",\n"
+                + (meta.shared() == null ? "" : "  \"shared\": " + string(meta.shared()) + ",\n")
                 + "  \"schema\": " + schema + "\n"
                 + "}\n";
     }
@@ -69,6 +70,10 @@ public final class MetaJson {
             }
             parents.add(parent.textValue());
         }
+        JsonNode sharedNode = root.get("shared");
+        if (sharedNode != null && !sharedNode.isTextual()) {
+            throw corrupt(source, "\"shared\" is " + sharedNode + ", which is not a migration name");
+        }
         JsonNode schemaNode = root.get("schema");
         if (schemaNode == null || !schemaNode.isObject()) {
             throw corrupt(source, "\"schema\" is missing or not an object");
@@ -79,7 +84,7 @@ public final class MetaJson {
         } catch (SnapshotFormatException e) {
             throw corrupt(source, "its \"schema\" cannot be read: " + e.getMessage());
         }
-        return new MigrationMeta(migration.textValue(), parents, schema);
+        return new MigrationMeta(migration.textValue(), parents, schema, sharedNode == null ? null : sharedNode.textValue());
     }
 
     private static JournalException corrupt(String source, String what) {

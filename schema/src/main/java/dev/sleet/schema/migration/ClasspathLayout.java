@@ -22,6 +22,25 @@ public final class ClasspathLayout {
     /** The migrations location an application uses by default. */
     public static final String MIGRATIONS_LOCATION = CLASSPATH_PREFIX + MIGRATIONS;
 
+    /** Where an overlay module's files go instead: {@code META-INF/sleet/overlays/<owner>/...} (docs/OVERLAYS.md). */
+    public static final String OVERLAYS = ROOT + "/overlays";
+    /**
+     * One file per table an overlay owns, named by the table ({@code META-INF/sleet/claims/public.teamd_projects}),
+     * holding the overlay's name: a fixed path per table lets any build that sees two overlays find a
+     * table claimed twice without listing the class path.
+     */
+    public static final String CLAIMS = ROOT + "/claims";
+
     private ClasspathLayout() {
+    }
+
+    /** The folder holding an overlay's snapshot, table index and migrations, in place of {@link #ROOT}. */
+    public static String overlayRoot(String owner) {
+        return OVERLAYS + "/" + owner;
+    }
+
+    /** The claim file of a table ({@code schema.table}). */
+    public static String claim(String schema, String table) {
+        return CLAIMS + "/" + schema + "." + table;
     }
 }

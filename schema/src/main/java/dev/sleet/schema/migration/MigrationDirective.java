@@ -57,12 +57,23 @@ public enum MigrationDirective {
      * ending with a line break (or empty).
      */
     public static String render(boolean draft, String up, String down) {
-        return render(draft, true, up, down);
+        return render(draft, true, null, up, down);
     }
 
     /** As {@link #render(boolean, String, String)}, with the {@code NoTransaction} line before Up when not {@code transactional}. */
     public static String render(boolean draft, boolean transactional, String up, String down) {
+        return render(draft, transactional, null, up, down);
+    }
+
+    /** As {@link #render(boolean, String, String)}, with an overlay's requirement line (or null) before the Up section. */
+    public static String render(boolean draft, SharedRequirement requires, String up, String down) {
+        return render(draft, true, requires, up, down);
+    }
+
+    /** The full form: marker, requirement line, {@code NoTransaction} line, then the sections. */
+    public static String render(boolean draft, boolean transactional, SharedRequirement requires, String up, String down) {
         return (draft ? DraftMarker.LINE + "\n" : "")
+                + (requires == null ? "" : requires.line() + "\n")
                 + (transactional ? "" : NO_TRANSACTION.line() + "\n")
                 + UP.line() + "\n"
                 + up
