@@ -120,12 +120,12 @@ class OverlayOwnershipTest {
 
     @Test
     void anIndexOnASharedTableInAHandWrittenMigrationIsRefusedToo() {
-        assertThat(SharedObjectStatements.touched("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS x ON ONLY \"auth\".\"Users\" (a)"))
-                .contains(new SharedObjectStatements.Touch(dev.sleet.schema.model.QualifiedName.of("auth", "Users"), false));
-        assertThat(SharedObjectStatements.touched("DROP TYPE IF EXISTS user_role"))
-                .contains(new SharedObjectStatements.Touch(dev.sleet.schema.model.QualifiedName.of("public", "user_role"), true));
-        assertThat(SharedObjectStatements.touched("INSERT INTO users (email) VALUES ('a')")).isEmpty();
-        assertThat(SharedObjectStatements.touched("UPDATE users SET email = 'x'")).isEmpty();
+        assertThat(dev.sleet.schema.sql.StatementTarget.touched("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS x ON ONLY \"auth\".\"Users\" (a)"))
+                .contains(new dev.sleet.schema.sql.StatementTarget.Touch(dev.sleet.schema.model.QualifiedName.of("auth", "Users"), false));
+        assertThat(dev.sleet.schema.sql.StatementTarget.touched("DROP TYPE IF EXISTS user_role"))
+                .contains(new dev.sleet.schema.sql.StatementTarget.Touch(dev.sleet.schema.model.QualifiedName.of("public", "user_role"), true));
+        assertThat(dev.sleet.schema.sql.StatementTarget.touched("INSERT INTO users (email) VALUES ('a')")).isEmpty();
+        assertThat(dev.sleet.schema.sql.StatementTarget.touched("UPDATE users SET email = 'x'")).isEmpty();
     }
 
     @Test
