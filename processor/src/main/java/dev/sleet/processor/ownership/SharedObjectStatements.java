@@ -30,6 +30,13 @@ public final class SharedObjectStatements {
 
     /** Reports every offending statement of the hand-written files; true when there was none. */
     public boolean check(List<MigrationFile> files) {
+        // A table this overlay released (sleet promote) was its own before the release: older migrations may touch it.
+        java.util.Map<dev.sleet.schema.model.QualifiedName, String> released = new java.util.TreeMap<>();
+        for (MigrationFile file : files) {
+            for (var release : dev.sleet.schema.migration.OwnershipHeader.of(file.content()).releases()) {
+                released.putIfAbsent(release.table(), file.name());
+            }
+        }
         boolean clean = true;
         for (MigrationFile file : files) {
             if (file.generated()) {
@@ -43,7 +50,9 @@ public final class SharedObjectStatements {
             }
             for (SqlStatement statement : statements) {
                 Optional<Touch> touch = StatementTarget.touched(statement.sql());
-                if (touch.isPresent() && ownedByShared(touch.get())) {
+                boolean ownedThen = touch.isPresent() && released.containsKey(touch.get().name())
+                        && released.get(touch.get().name()).compareTo(file.name()) > 0;
+                if (touch.isPresent() && !ownedThen && ownedByShared(touch.get())) {
                     reporter.report(Diagnostic.OVERLAY_MIGRATION_ALTERS_SHARED.with(file.fileName(), statement.line(),
                             statement.firstLine(), touch.get().describe(), shared.origin(), overlay), null);
                     clean = false;

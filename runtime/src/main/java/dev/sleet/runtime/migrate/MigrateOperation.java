@@ -1,6 +1,11 @@
 package dev.sleet.runtime.migrate;
 
 import dev.sleet.schema.migration.MigrationScript;
+import dev.sleet.schema.migration.MigrationSection;
+import dev.sleet.schema.migration.OwnershipHeader;
+import dev.sleet.schema.model.QualifiedName;
+import java.util.Map;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,6 +37,10 @@ final class MigrateOperation {
             for (MigrationPlanner.Pending p : plan.toApply()) {
                 p.migration().script();
             }
+            // Ownership (docs/OVERLAYS.md): what adoptions do here is decided before anything runs, so a differing table
+            // refuses the run whole; statements on a table this owner releases later are left to the owner that adopts it.
+            Map<String, Adoptions.Decision> adoptions = Adoptions.decide(c, plan.toApply());
+            Map<QualifiedName, String> releases = OwnedStatements.releases(files);
             List<AppliedMigration> applied = new ArrayList<>();
             if (!plan.toApply().isEmpty()) {
                 if (!exists) {
@@ -42,7 +51,10 @@ final class MigrateOperation {
                     int index = 0;
                     for (MigrationPlanner.Pending p : plan.toApply()) {
                         context.listener.starting(p.migration().name(), ++index, plan.toApply().size());
-                        AppliedMigration done = apply(c, upsert, progress, p);
+                        AppliedMigration done = adoptions.get(p.migration().name()) == Adoptions.Decision.ADOPT
+                                ? adopt(upsert, p)
+                                : apply(c, upsert, progress, p, OwnedStatements.releasedAfter(p.migration().name(), releases),
+                                        adoptions.get(p.migration().name()) == Adoptions.Decision.CREATE);
                         applied.add(done);
                         context.listener.applied(done);
                     }
@@ -52,33 +64,54 @@ final class MigrateOperation {
         });
     }
 
-    private AppliedMigration apply(Connection c, PreparedStatement upsert, PreparedStatement progress, MigrationPlanner.Pending pending)
-            throws SQLException {
+    /** An adoption whose tables are here as expected: recorded as applied, no statement run, a Down that runs none. */
+    private AppliedMigration adopt(PreparedStatement upsert, MigrationPlanner.Pending pending) throws SQLException {
         MigrationScript script = pending.migration().script();
-        int total = script.up().statements().size();
+        String tables = pending.migration().header().adopts().stream().map(a -> a.table().toString()).toList().toString();
+        MigrationSection down = new MigrationSection(OwnedStatements.ADOPTED_MARKER + tables
+                + " (they were in place; no statement ran, and rollback hands them back without one)\n", 1, List.of(), null);
+        MigrationScript adopted = new MigrationScript(script.name(), script.checksum(), script.draft(), script.up(), down);
+        write(upsert, HistoryRow.migration(adopted, context.appliedBy(), 0, true, 0));
+        return new AppliedMigration(script.name(), 0, 0, true, 0);
+    }
+
+    private AppliedMigration apply(Connection c, PreparedStatement upsert, PreparedStatement progress, MigrationPlanner.Pending pending,
+                                   Set<QualifiedName> released, boolean createsAdopted) throws SQLException {
+        MigrationScript script = OwnedStatements.without(pending.migration().script(), released);
+        if (createsAdopted) {
+            // Remember in the recorded Down whose tables these were, so rollback can hand them back instead of dropping them.
+            StringBuilder note = new StringBuilder();
+            for (OwnershipHeader.Adoption a : pending.migration().header().adopts()) {
+                note.append(note.isEmpty() ? "" : "\n").append(OwnedStatements.CREATED_MARKER).append(a.table()).append(" from ").append(a.from());
+            }
+            script = new MigrationScript(script.name(), script.checksum(), script.draft(), script.up(),
+                    OwnedStatements.without(script.down(), Set.of(), note.toString()));
+        }
+        final MigrationScript run = script;
+        int total = run.up().statements().size();
         String appliedBy = context.appliedBy();
         SectionExecutor.Bookkeeping books = new SectionExecutor.Bookkeeping() {
             @Override
             public void beforeFirstStatement() throws SQLException {
-                write(upsert, HistoryRow.migration(script, appliedBy, 0, false, pending.resumeFrom()));
+                write(upsert, HistoryRow.migration(run, appliedBy, 0, false, pending.resumeFrom()));
             }
 
             @Override
             public void afterStatement(int completed, long elapsedMs) throws SQLException {
                 progress.setInt(1, completed);
                 progress.setLong(2, elapsedMs);
-                progress.setString(3, script.name());
+                progress.setString(3, run.name());
                 progress.executeUpdate();
             }
 
             @Override
             public void finish(long elapsedMs) throws SQLException {
-                write(upsert, HistoryRow.migration(script, appliedBy, elapsedMs, true, total));
+                write(upsert, HistoryRow.migration(run, appliedBy, elapsedMs, true, total));
             }
         };
-        SectionExecutor.Outcome outcome = SectionExecutor.run(c, script.up(), pending.resumeFrom(),
-                new SectionExecutor.Subject(script.fileName(), "Up", pending.migration().origin()), books);
-        return new AppliedMigration(script.name(), outcome.durationMs(), total, outcome.transactional(), pending.resumeFrom());
+        SectionExecutor.Outcome outcome = SectionExecutor.run(c, run.up(), pending.resumeFrom(),
+                new SectionExecutor.Subject(run.fileName(), "Up", pending.migration().origin()), books);
+        return new AppliedMigration(run.name(), outcome.durationMs(), total, outcome.transactional(), pending.resumeFrom());
     }
 
     private void write(PreparedStatement upsert, HistoryRow row) throws SQLException {

@@ -2,6 +2,7 @@ package dev.sleet.runtime.migrate;
 
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
+import dev.sleet.schema.migration.OwnershipHeader;
 
 /**
  * A migration file with what checking the history needs (name, checksum, draft flag), computed
@@ -14,6 +15,7 @@ final class ResolvedMigration {
     private final String checksum;
     private final boolean draft;
     private MigrationScript script;
+    private OwnershipHeader header;
 
     ResolvedMigration(MigrationFile file) {
         this.file = file;
@@ -40,6 +42,14 @@ final class ResolvedMigration {
             return MigrationFailedException.Origin.GENERATED_DRAFT;
         }
         return file.generated() ? MigrationFailedException.Origin.GENERATED_RELEASED : MigrationFailedException.Origin.HAND_WRITTEN;
+    }
+
+    /** The ownership lines before the Up section (docs/OVERLAYS.md); {@link OwnershipHeader#NONE} for most files. */
+    OwnershipHeader header() {
+        if (header == null) {
+            header = OwnershipHeader.of(file.content());
+        }
+        return header;
     }
 
     /** The parsed file; a malformed file fails here with its name and line. */

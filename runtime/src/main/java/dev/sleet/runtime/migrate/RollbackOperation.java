@@ -9,6 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import dev.sleet.schema.migration.HistoryTableName;
+import dev.sleet.schema.model.QualifiedName;
 
 /**
  * {@code rollback}: undoes the most recently applied migrations, newest first, through the Down
@@ -47,9 +52,17 @@ final class RollbackOperation {
             if (!problems.isEmpty()) {
                 throw new MigrationRefusedException(problems);
             }
+            // A table released by a migration still applied belongs to the shared owner now: older Down sections leave it alone.
+            Map<QualifiedName, String> releases = new java.util.TreeMap<>(OwnedStatements.releases(context.resolve()));
+            Set<String> applied = new java.util.HashSet<>();
+            entries.forEach(x -> applied.add(x.name()));
             List<RollbackReport.RolledBack> done = new ArrayList<>();
             for (HistoryEntry e : targets) {
-                done.add(undo(c, e));
+                applied.remove(e.name());
+                releases.values().removeIf(release -> !applied.contains(release));
+                Set<QualifiedName> leave = new TreeSet<>(handedBack(c, e));
+                leave.addAll(OwnedStatements.releasedAfter(e.name(), releases));
+                done.add(undo(c, e, leave));
             }
             return new RollbackReport(done);
         });
@@ -77,9 +90,25 @@ final class RollbackOperation {
                 e.downLine(), !e.downTransactional());
     }
 
-    private RollbackReport.RolledBack undo(Connection c, HistoryEntry e) throws SQLException {
+    /**
+     * The tables an adoption created here that an overlay still holds a history for: undoing the
+     * adoption gives them back to that overlay (whose own migrations account for them) instead of
+     * dropping them.
+     */
+    private Set<QualifiedName> handedBack(Connection c, HistoryEntry e) throws SQLException {
+        Set<QualifiedName> out = new TreeSet<>();
+        for (Map.Entry<QualifiedName, String> created : OwnedStatements.createdByAdoption(e.downSql()).entrySet()) {
+            HistoryTable overlay = new HistoryTable(context.history.schema(), HistoryTableName.forOwner(created.getValue()));
+            if (overlay.exists(c) && !overlay.read(c, true, false).isEmpty()) {
+                out.add(created.getKey());
+            }
+        }
+        return out;
+    }
+
+    private RollbackReport.RolledBack undo(Connection c, HistoryEntry e, Set<QualifiedName> leave) throws SQLException {
         String fileName = MigrationNames.fileNameOf(e.name());
-        MigrationSection down = recordedDown(e);
+        MigrationSection down = OwnedStatements.without(recordedDown(e), leave, null);
         try (PreparedStatement delete = c.prepareStatement(context.history.deleteSql())) {
             delete.setString(1, e.name());
             SectionExecutor.Outcome outcome = SectionExecutor.run(c, down, 0,
