@@ -39,6 +39,15 @@ public final class CommonOptions {
                     + "for seeders and classpath: migrations.")
     List<Path> classpath = new ArrayList<>();
 
+    @Option(names = "--overlay", paramLabel = "<name>=<folder|classpath:path>",
+            description = "An overlay owner and its migrations (repeat for several); --migrations is then the shared owner's. "
+                    + "Each owner keeps its own history table (docs/OVERLAYS.md).")
+    java.util.Map<String, String> overlays = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--owner", paramLabel = "<name>",
+            description = "With --overlay: work on this owner only (shared, or an overlay's name); default: every owner.")
+    String owner;
+
     @Option(names = "--json", description = "Print machine-readable JSON on standard output instead of tables.")
     boolean json;
 }

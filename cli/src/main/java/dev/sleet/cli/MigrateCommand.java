@@ -33,6 +33,9 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) {
+        if (OwnerCommands.applies(context)) {
+            return OwnerCommands.migrate(context, options(drafts, allowOutOfOrder, target), lock.timeout());
+        }
         MigrationReport report = migrate(context, options(drafts, allowOutOfOrder, target), lock.timeout());
         print(context.output(), report);
         return ExitCodes.OK;

@@ -31,8 +31,12 @@ final class Migrations {
     }
 
     static MigrationSource source(CommandContext context) {
-        String location = context.options().migrations;
-        if (context.migrationsOnClasspath()) {
+        return source(context, context.options().migrations);
+    }
+
+    /** A folder, or {@code classpath:<path>} read from --classpath. */
+    static MigrationSource source(CommandContext context, String location) {
+        if (location.startsWith(ClasspathLayout.CLASSPATH_PREFIX)) {
             // The classpath source reads through the thread's context loader: point it at --classpath.
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
@@ -49,6 +53,11 @@ final class Migrations {
                     + "or --migrations " + ClasspathLayout.MIGRATIONS_LOCATION + " with --classpath <app jar>");
         }
         return MigrationSource.folder(folder);
+    }
+
+    /** The listener every migrator of the command reports progress to. */
+    static MigrationListener progress(CommandContext context) {
+        return new ProgressListener(context.output());
     }
 
     /** "applied 3/12 20261122_021500_create_clients (45 ms)" per migration, so long runs show where they are. */

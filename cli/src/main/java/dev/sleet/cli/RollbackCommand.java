@@ -32,6 +32,9 @@ final class RollbackCommand extends DatabaseCommand {
         if (count < 1) {
             throw CliException.usage("rollback needs n >= 1, not " + count);
         }
+        if (OwnerCommands.applies(context)) {
+            return OwnerCommands.rollback(context, count, lock.timeout(), guard);
+        }
         Migrator migrator = Migrations.migrator(context, lock.timeout());
         List<String> losses = new ArrayList<>();
         migrator.rollbackStatements(count).forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(s.migration() + ": " + loss)));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 MigrateCommand.class, PlanCommand.class, StatusCommand.class, VerifyCommand.class, PushCommand.class,
                 RollbackCommand.class, BaselineCommand.class, RepairCommand.class, ImportCommand.class, ExportCommand.class, LintCommand.class,
                 PullCommand.class, ResetCommand.class, NukeCommand.class, FreshCommand.class, SeedCommand.class, FleetCommand.class,
-                StudioCommand.class, DevCommand.class, SetupCommand.class},
+                StudioCommand.class, DevCommand.class, SetupCommand.class, PromoteCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",

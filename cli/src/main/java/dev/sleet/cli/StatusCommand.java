@@ -28,6 +28,9 @@ final class StatusCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) throws SQLException {
+        if (OwnerCommands.applies(context)) {
+            return OwnerCommands.status(context, check);
+        }
         List<MigrationStatus> statuses = Migrations.migrator(context).status();
         Output out = context.output();
         TextTable table = new TextTable("MIGRATION", "STATE", "APPLIED AT (UTC)", "TIME", "BY");

@@ -21,6 +21,9 @@ final class VerifyCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) throws Exception {
+        if (OwnerCommands.applies(context)) {
+            return OwnerCommands.verify(context, drafts);
+        }
         DatabaseSchema snapshot = context.requireSnapshot(drafts);
         List<Drift> drift;
         try (Connection c = context.dataSource().getConnection()) {
