@@ -70,6 +70,15 @@ class OverlayOwnershipTest {
     }
 
     @Test
+    void anOverlayWithDaosCompilesAgainstTheSharedRecords() {
+        ModuleBuild teamD = new ModuleBuild(dir.resolve("team-d"), "-Asleet.overlay=team-d", "-Asleet.daos=true").dependsOn(shared)
+                .source("teamd", "TeamdProject", PROJECT);
+        ModuleBuild.Result built = teamD.compile(T2);
+        assertThat(built.success()).as(built.text()).isTrue();
+        assertThat(Files.exists(teamD.classes().resolve("teamd/TeamdProjectDao.class"))).isTrue();
+    }
+
+    @Test
     void anOverlayRecordRedefiningASharedTableIsRefusedNamingTheOwner() {
         ModuleBuild teamD = overlay("team-d").source("teamd", "MyUser",
                 "@Table(name = \"users\") public record MyUser(@Id long id, String email, String nickname) {}");
