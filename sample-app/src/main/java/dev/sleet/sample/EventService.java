@@ -1,6 +1,8 @@
 package dev.sleet.sample;
 
 import static dev.sleet.sample.domain.EventTable.EVENTS;
+import static dev.sleet.sample.domain.ResourceScheduleTable.RESOURCE_SCHEDULE;
+import static dev.sleet.sample.domain.TaskTable.TASKS;
 
 import dev.sleet.runtime.Database;
 import dev.sleet.sample.domain.Event;
@@ -52,6 +54,25 @@ public final class EventService {
     /** One page of the listing for a status, by date: served by {@code idx_events_status_event_date}. */
     public List<Event> page(EventStatus status, int size) {
         return events.select().where(EVENTS.STATUS.eq(status)).orderBy(EVENTS.EVENT_DATE.asc()).limit(size).list();
+    }
+
+    /**
+     * The event page in one call: the event, its tasks (by due time) with their bookings (by start) and
+     * each booking's resource, plus the bookings of the event that belong to no task. Four statements
+     * whatever the number of tasks and bookings: the event, its tasks, the tasks' bookings and the other
+     * bookings (each a batch over all parents); the resources travel as JSON inside the bookings' statements.
+     */
+    public Optional<EventPage> eventPage(long eventId) {
+        return events.select().where(EVENTS.ID.eq(eventId))
+                .with(EVENTS.tasks().orderBy(TASKS.DUE_AT.asc())
+                        .with(TASKS.resourceSchedule().orderBy(RESOURCE_SCHEDULE.START_TIME.asc())
+                                .with(RESOURCE_SCHEDULE.resource()).into(EventPage.Booking::new))
+                        .into(EventPage.TaskPlan::new))
+                .with(EVENTS.resourceSchedule().where(RESOURCE_SCHEDULE.TASK_ID.isNull())
+                        .orderBy(RESOURCE_SCHEDULE.START_TIME.asc())
+                        .with(RESOURCE_SCHEDULE.resource()).into(EventPage.Booking::new))
+                .into(EventPage::new)
+                .first();
     }
 
     public Optional<Event> find(long id) {

@@ -130,6 +130,23 @@ class CateringAppTest {
     }
 
     @Test
+    @Order(7)
+    void eventPageLoadsTasksBookingsAndResourcesInOneCall() {
+        EventPage page = events.eventPage(byName("Ada winter gala").id()).orElseThrow();
+        assertThat(page.event().name()).isEqualTo("Ada winter gala");
+        assertThat(page.tasks()).extracting(t -> t.task().title()).containsExactly("Tasting menu with the foundation",
+                "Run the mobile kitchen", "Serve the five-course dinner", "Collect equipment");
+        assertThat(page.tasks().get(0).bookings()).extracting(b -> b.resource().name(), b -> b.slot().notes())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Chef Marco", "Tasting"));
+        assertThat(page.tasks().get(1).bookings()).as("the kitchen from noon, the chef from three")
+                .extracting(b -> b.resource().name()).containsExactly("Mobile kitchen", "Chef Marco");
+        assertThat(page.tasks().get(3).bookings()).isEmpty();
+        assertThat(page.otherBookings()).extracting(b -> b.slot().taskId()).containsOnlyNulls();
+        assertThat(page.otherBookings()).extracting(b -> b.resource().type()).isNotEmpty();
+        assertThat(events.eventPage(-1)).isEmpty();
+    }
+
+    @Test
     @Order(8)
     void statusChangesAreLoggedByTheTrigger() {
         Event launch = byName("Northwind product launch");

@@ -28,7 +28,10 @@ import javax.lang.model.element.TypeElement;
  *   <li>{@code EventTable} — the metamodel: a singleton named after the table in upper snake case
  *       ({@code EventTable.EVENTS}; {@code _TABLE} is appended if a column has the same name), holding one
  *       public typed column per component named after the column ({@code EVENTS.STATUS},
- *       {@code EVENTS.EVENT_DATE}); String columns are {@code TextColumn}s (they add {@code like}).</li>
+ *       {@code EVENTS.EVENT_DATE}); String columns are {@code TextColumn}s (they add {@code like}). It also has
+ *       one method per relation of the table, in both directions of every single-column foreign key among
+ *       the compiled tables ({@code EVENTS.tasks()}, {@code TASKS.event()}; naming rules in {@link RelationFinder}),
+ *       for nested fetches ({@code select().with(…)}).</li>
  *   <li>{@code EventDao} — {@code new EventDao(database)}.</li>
  *   <li>Finders are named after the record components of the key: {@code findByClientId},
  *       {@code findByStatusAndEventDate}; upserts on a unique constraint {@code upsertByEmail}.</li>
