@@ -5,6 +5,7 @@ import dev.sleet.runtime.query.Column;
 import dev.sleet.runtime.query.Link;
 import dev.sleet.runtime.query.TableModel;
 import dev.sleet.runtime.query.TextColumn;
+import dev.sleet.runtime.query.ToMany;
 import dev.sleet.runtime.query.ToOne;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,5 +78,25 @@ public final class FlowStepTable extends TableModel<FlowStep> {
     public ToOne<FlowStep, FlowRun, FlowRun> run() {
         return ToOne.of(new Link<FlowStep, FlowRun, Long>(FlowStepTable.FLOW_STEPS.RUN_ID, FlowStep::runId, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.ID, FlowRun::id,
                     List.of(FlowRunTable.FLOW_RUNS.ID.asc()), true));
+    }
+
+    /**
+     * One-to-many: the {@link FlowEdge} rows referring to this row
+     * (flow_edges.from_step_id → flow_steps.id, foreign key {@code flow_edges_from_step_id_fkey}). Pass it to {@code select().with(…)}; refine it with
+     * {@code where}, {@code orderBy}, {@code limit} (per row), {@code includeArchived} and nested {@code with}.
+     */
+    public ToMany<FlowStep, FlowEdge, FlowEdge> flowEdgesByFromStep() {
+        return ToMany.of(new Link<FlowStep, FlowEdge, Long>(FlowStepTable.FLOW_STEPS.ID, FlowStep::id, FlowEdgeTable.FLOW_EDGES, FlowEdgeTable.FLOW_EDGES.FROM_STEP_ID, FlowEdge::fromStepId,
+                    List.of(FlowEdgeTable.FLOW_EDGES.ID.asc()), true));
+    }
+
+    /**
+     * One-to-many: the {@link FlowEdge} rows referring to this row
+     * (flow_edges.to_step_id → flow_steps.id, foreign key {@code flow_edges_to_step_id_fkey}). Pass it to {@code select().with(…)}; refine it with
+     * {@code where}, {@code orderBy}, {@code limit} (per row), {@code includeArchived} and nested {@code with}.
+     */
+    public ToMany<FlowStep, FlowEdge, FlowEdge> flowEdgesByToStep() {
+        return ToMany.of(new Link<FlowStep, FlowEdge, Long>(FlowStepTable.FLOW_STEPS.ID, FlowStep::id, FlowEdgeTable.FLOW_EDGES, FlowEdgeTable.FLOW_EDGES.TO_STEP_ID, FlowEdge::toStepId,
+                    List.of(FlowEdgeTable.FLOW_EDGES.ID.asc()), true));
     }
 }

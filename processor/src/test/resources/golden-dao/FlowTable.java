@@ -53,4 +53,14 @@ public final class FlowTable extends TableModel<Flow> {
         return ToMany.of(new Link<Flow, FlowRun, Long>(FlowTable.FLOWS.ID, Flow::id, FlowRunTable.FLOW_RUNS, FlowRunTable.FLOW_RUNS.FLOW_ID, FlowRun::flowId,
                     List.of(FlowRunTable.FLOW_RUNS.ID.asc()), true));
     }
+
+    /**
+     * One-to-many: the {@link FlowTag} rows referring to this row
+     * (flow_tags.owner → flows.id, foreign key {@code flow_tags_owner_fkey}). Pass it to {@code select().with(…)}; refine it with
+     * {@code where}, {@code orderBy}, {@code limit} (per row), {@code includeArchived} and nested {@code with}.
+     */
+    public ToMany<Flow, FlowTag, FlowTag> flowTags() {
+        return ToMany.of(new Link<Flow, FlowTag, Long>(FlowTable.FLOWS.ID, Flow::id, FlowTagTable.FLOW_TAGS, FlowTagTable.FLOW_TAGS.OWNER, FlowTag::owner,
+                    List.of(FlowTagTable.FLOW_TAGS.ID.asc()), true));
+    }
 }

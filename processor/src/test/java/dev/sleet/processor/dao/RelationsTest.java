@@ -45,7 +45,7 @@ class RelationsTest {
     @BeforeAll
     static void compileAndMigrate(TestDatabase test) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
-        for (String name : List.of("Flow", "FlowRun", "FlowStep", "FlowNote", "RelationScenarios")) {
+        for (String name : List.of("Flow", "FlowRun", "FlowStep", "FlowNote", "FlowEdge", "FlowTag", "RelationScenarios")) {
             sources.add(JavaFileObjects.forResource(
                     RelationsTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -84,7 +84,17 @@ class RelationsTest {
         assertThat(runs).contains("public ToOne<FlowRun, Flow, Flow> flow()")
                 .contains("public ToMany<FlowRun, FlowStep, FlowStep> flowSteps()")
                 .contains("public ToOne<FlowRun, FlowNote, FlowNote> flowNote()");
-        assertThat(source("FlowStepTable")).contains("public ToOne<FlowStep, FlowRun, FlowRun> run()");
+        assertThat(source("FlowStepTable")).contains("public ToOne<FlowStep, FlowRun, FlowRun> run()")
+                .as("two references from one table: the reverse names say which")
+                .contains("public ToMany<FlowStep, FlowEdge, FlowEdge> flowEdgesByFromStep()")
+                .contains("public ToMany<FlowStep, FlowEdge, FlowEdge> flowEdgesByToStep()");
+        assertThat(source("FlowEdgeTable")).contains("public ToOne<FlowEdge, FlowStep, FlowStep> fromStep()")
+                .contains("public ToOne<FlowEdge, FlowStep, FlowStep> toStep()");
+        assertThat(source("FlowTagTable")).as("a table referencing itself")
+                .contains("public ToOne<FlowTag, FlowTag, FlowTag> parent()")
+                .contains("public ToMany<FlowTag, FlowTag, FlowTag> flowTagsByParent()")
+                .as("a reference without an Id suffix").contains("public ToOne<FlowTag, Flow, Flow> ownerFlow()");
+        assertThat(flows).contains("public ToMany<Flow, FlowTag, FlowTag> flowTags()");
     }
 
     @ParameterizedTest

@@ -96,18 +96,19 @@ final class BatchedLevel {
             appendFilters(sql, level);
             appendOrder(sql, order, "");
         } else {
-            sql.append("SELECT ").append(ROWS).append(".* FROM unnest(CAST(? AS ").append(keyType).append("[])) WITH ORDINALITY AS ")
-                    .append(KEYS).append("(\"key\", \"n\") CROSS JOIN LATERAL (SELECT ").append(target.selectList());
+            // No ORDER BY outside the LATERAL: rows are grouped per key in Java, so only the order within a key
+            // matters, and a LATERAL subquery with LIMIT can only run as the inner side of a nested loop (it cannot
+            // be pulled up or hashed, and a function scan has no parallel path), which returns each key's rows in
+            // the subquery's own order. The property test checks the order on every plan.
+            sql.append("SELECT ").append(ROWS).append(".* FROM unnest(CAST(? AS ").append(keyType).append("[])) AS ")
+                    .append(KEYS).append("(\"key\") CROSS JOIN LATERAL (SELECT ").append(target.selectList());
             binds.add(keyArray);
             shape.appendJsonColumns(sql, binds, ALIAS, 1, mine);
             sql.append(" FROM ").append(target.sql()).append(" AS ").append(ALIAS).append(" WHERE ").append(column)
                     .append(" = ").append(KEYS).append(".\"key\"");
             appendFilters(sql, level);
             appendOrder(sql, order, "");
-            sql.append(" LIMIT ").append(level.limit()).append(") AS ").append(ROWS).append(" ORDER BY ").append(KEYS).append(".\"n\"");
-            for (Order<T> key : order) {
-                sql.append(", ").append(ROWS).append('.').append(key.columnSql()).append(key.descending() ? " DESC" : "");
-            }
+            sql.append(" LIMIT ").append(level.limit()).append(") AS ").append(ROWS);
         }
         for (Condition<T> condition : level.where()) {
             binds.add(condition::bind);
