@@ -83,7 +83,7 @@ public final class RunAll {
         Duration took = Duration.between(started, Instant.now());
 
         String md = header(selected, quick, started, took, loadBefore, loadAfter, pgFacts) + goals(report) + report.body()
-                + keptSection(out, "## Migration soak");
+                + keptSection(out, "## Migration soak") + keptSection(out, "## Nested fetches (issue 13)");
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.err.println("Wrote " + out.toAbsolutePath() + " (" + took.toSeconds() + " s)");

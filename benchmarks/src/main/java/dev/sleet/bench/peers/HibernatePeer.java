@@ -8,7 +8,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
 /**
- * Hibernate ORM 6.6 set up the lean way an informed user would for this work: a
+ * Hibernate ORM 7 set up the lean way an informed user would for this work: a
  * {@link StatelessSession} (no persistence context, no dirty checking) on the caller's connection.
  */
 public final class HibernatePeer implements AutoCloseable {
