@@ -23,6 +23,7 @@ import java.sql.Timestamp;
  * getters the generated row mappers and the codecs use. (The refusals are spelled out because a
  * {@link ResultSet} has some two hundred methods and a row mapper needs a dozen.)
  */
+@SuppressWarnings("deprecation") // the interface's deprecated getters must be implemented (refused) like the rest
 abstract class OneRowResultSet implements ResultSet {
     /** Names what the JSON plan cannot do, and the way out. */
     SQLException unsupported(String method) {
