@@ -87,7 +87,7 @@ public final class FleetMigrator {
      */
     public FleetReport migrate() {
         long t0 = System.nanoTime();
-        MigrationSource files = ReadOnceSource.of(source);
+        MigrationSource files = MigrationSource.readOnce(source);
         String destination = destination(files);
         Map<String, LedgerEntry> previous = ledger.load();
         Map<String, LedgerEntry> results = new ConcurrentHashMap<>();
@@ -246,7 +246,7 @@ public final class FleetMigrator {
      * {@code reading}; a target that cannot be read gets {@code failed}'s result with the error's text.
      */
     private <R> List<R> forEachStatus(StatusReading<R> reading, BiFunction<FleetTarget, String, R> failed) {
-        MigrationSource files = ReadOnceSource.of(source);
+        MigrationSource files = MigrationSource.readOnce(source);
         TargetRun run = new TargetRun(files, options, connector);
         String destination = destination(files);
         return forEach(target -> {

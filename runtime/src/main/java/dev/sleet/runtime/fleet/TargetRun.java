@@ -4,7 +4,7 @@ import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.HistoryTable;
 import dev.sleet.runtime.migrate.MigrationFailedException;
 import dev.sleet.runtime.migrate.MigrationListener;
-import dev.sleet.runtime.migrate.MigrationLock;
+import dev.sleet.runtime.migrate.MigrationLockTimeoutException;
 import dev.sleet.runtime.migrate.MigrationRefusedException;
 import dev.sleet.runtime.migrate.MigrationReport;
 import dev.sleet.runtime.migrate.MigrationSource;
@@ -43,10 +43,11 @@ final class TargetRun {
                 : new HistoryTable(target.schema(), SCHEMA_TARGET_HISTORY_TABLE);
     }
 
+    /** The target's migrator in session {@code c}; it waits at most the fleet's lock timeout for the migration lock. */
     Migrator migrator(FleetTarget target, Connection c, MigrationListener listener) {
         HistoryTable history = historyOf(target, options);
         return Migrator.builder(TargetConnector.pinned(c)).source(source).historyTable(history.schema(), history.table())
-                .listener(listener).build();
+                .listener(listener).lockTimeout(options.lockTimeout()).build();
     }
 
     /**
@@ -96,22 +97,10 @@ final class TargetRun {
 
     private MigrationReport once(FleetTarget target, Progress progress) throws SQLException {
         try (Connection c = connector.open(target)) {
-            HistoryTable history = historyOf(target, options);
-            MigrationLock lock = new MigrationLock(history);
-            if (!lock.tryAcquire(c, options.lockTimeout())) {
-                throw new LockTimeout("another session holds the migration lock of " + history.qualifiedName() + " (advisory lock key "
-                        + lock.key() + ") past the lock timeout of " + options.lockTimeout().toMillis()
-                        + " ms; look it up in pg_locks / pg_stat_activity, or run again with a longer lock timeout");
-            }
-            try {
-                Migrator migrator = migrator(target, c, progress);
-                progress.from = newestApplied(migrator.status());
-                return migrator.migrate(options.migrate());
-            } finally {
-                if (!c.isClosed()) {
-                    lock.release(c);
-                }
-            }
+            // The migrator takes the lock itself, waiting at most the lock timeout (MigrationLockTimeoutException names the holder).
+            Migrator migrator = migrator(target, c, progress);
+            progress.from = newestApplied(migrator.status());
+            return migrator.migrate(options.migrate());
         }
     }
 
@@ -126,7 +115,7 @@ final class TargetRun {
     }
 
     static FailureKind classify(Throwable e) {
-        if (e instanceof LockTimeout) {
+        if (e instanceof MigrationLockTimeoutException) {
             return FailureKind.LOCK_TIMEOUT;
         }
         if (e instanceof MigrationRefusedException) {
@@ -157,13 +146,6 @@ final class TargetRun {
             text += " [gave up after " + attemptsThisRun + " attempts]";
         }
         return text;
-    }
-
-    /** The lock stayed with another session past the timeout. */
-    static final class LockTimeout extends SQLException {
-        LockTimeout(String message) {
-            super(message, "55P03");
-        }
     }
 
     /** What got done before a failure, so the ledger's from/to are right even for failed targets. */

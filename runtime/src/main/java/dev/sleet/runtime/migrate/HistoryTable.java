@@ -109,6 +109,27 @@ public final class HistoryTable {
         return entries;
     }
 
+    /**
+     * All rows, or none when the table does not exist yet, in one round trip where that is safe: in
+     * autocommit a missing table is just an error to catch (no transaction of the caller's is
+     * aborted); inside a transaction, the existence is asked first.
+     */
+    List<HistoryEntry> readIfExists(Connection c, boolean withDownSql) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return read(c, exists(c), withDownSql);
+        }
+        try {
+            return read(c, true, withDownSql);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState()) && !exists(c)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static final String UNDEFINED_TABLE = "42P01";
+
     boolean exists(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             ps.setString(1, qualified);

@@ -46,6 +46,14 @@ public interface MigrationSource {
         return new ClasspathMigrationSource(path, loader != null ? loader : MigrationSource.class.getClassLoader());
     }
 
+    /**
+     * {@code source}'s files, read now and kept: for many migrators over one set of files (a fleet), which
+     * then share the files, their checksums and their parsed statements.
+     */
+    static MigrationSource readOnce(MigrationSource source) {
+        return source instanceof ReadOnceSource ? source : new ReadOnceSource(source.files(), source.location());
+    }
+
     /** The default location the processor writes to. */
     static MigrationSource defaultClasspath() {
         return classpath(ClasspathLayout.MIGRATIONS);

@@ -35,6 +35,9 @@ final class MigratorContext {
 
     /** The files with name, checksum and draft flag; parsed only when needed. */
     List<ResolvedMigration> resolve() {
+        if (source instanceof ReadOnceSource once) {
+            return once.resolved();
+        }
         return source.files().stream().map(ResolvedMigration::new).toList();
     }
 

@@ -53,7 +53,7 @@ final class ResolvedMigration {
     }
 
     /** The parsed file; a malformed file fails here with its name and line. */
-    MigrationScript script() {
+    synchronized MigrationScript script() {
         if (script == null) {
             script = file.parse();
         }

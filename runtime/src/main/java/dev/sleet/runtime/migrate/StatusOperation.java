@@ -14,13 +14,13 @@ final class StatusOperation {
     List<MigrationStatus> status() {
         List<ResolvedMigration> files = context.resolve();
         HistoryTable history = context.history;
-        List<HistoryEntry> entries = context.read(c -> history.read(c, history.exists(c), false));
+        List<HistoryEntry> entries = context.read(c -> history.readIfExists(c, false));
         return MigrationPlanner.plan(files, entries, MigrateOptions.defaults(), context.source.location()).statuses();
     }
 
     /** The history rows, in order of application. */
     List<HistoryEntry> history() {
         HistoryTable history = context.history;
-        return context.read(c -> history.read(c, history.exists(c)));
+        return context.read(c -> history.readIfExists(c, true));
     }
 }

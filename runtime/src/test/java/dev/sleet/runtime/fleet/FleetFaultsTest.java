@@ -107,7 +107,7 @@ class FleetFaultsTest {
         assertThat(lockEntry.state()).isEqualTo(TargetState.FAILED);
         assertThat(lockEntry.failure()).isEqualTo(FailureKind.LOCK_TIMEOUT);
         assertThat(lockEntry.attempts()).isEqualTo(2);
-        assertThat(lockEntry.error()).contains("another session holds the migration lock").contains("gave up after 2 attempts");
+        assertThat(lockEntry.error()).contains("waiting for the migration lock").contains("held by session pid").contains("gave up after 2 attempts");
 
         LedgerEntry editedEntry = byId.get(FleetTarget.of(edited.url()).id());
         assertThat(editedEntry.failure()).isEqualTo(FailureKind.REFUSED);
