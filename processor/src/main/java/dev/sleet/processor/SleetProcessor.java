@@ -9,6 +9,7 @@ import dev.sleet.processor.migrations.ClasspathExport;
 import dev.sleet.processor.migrations.MigrationStep;
 import dev.sleet.processor.migrations.PartialCompilationGuard;
 import dev.sleet.processor.migrations.TableIndex;
+import dev.sleet.processor.dao.ProcessorStamp;
 import dev.sleet.processor.model.BoundTable;
 import dev.sleet.processor.ownership.OverlayClaims;
 import dev.sleet.processor.ownership.OverlayOwnership;
@@ -229,9 +230,16 @@ public final class SleetProcessor extends AbstractProcessor {
         }
         ClasspathExport export = new ClasspathExport(processingEnv.getFiler(), options.overlay());
         Optional<TableIndex> previous = export.previousTables();
+        Optional<String> previousStamp = export.previousProcessorStamp();
         if (previous.isPresent()) {
             List<TableIndex.Entry> notCompiled = new PartialCompilationGuard(processingEnv.getElementUtils(), TABLE_ANNOTATIONS)
                     .notCompiled(previous.get(), tableTypes);
+            if (!notCompiled.isEmpty() && options.daos() && !previousStamp.orElse("").equals(ProcessorStamp.current())) {
+                // The records not compiled here keep DAOs another processor generated: never let them pass silently.
+                reporter.report(PartialCompilationGuard.staleDaos(notCompiled, tableTypes.size(),
+                        previousStamp.orElse("an earlier Sleet processor that did not record itself"), ProcessorStamp.current()), null);
+                return;
+            }
             if (!notCompiled.isEmpty()) {
                 // An IDE recompiled only some records: the schema of this compilation is not the schema of the sources.
                 // DAOs of the compiled records were generated above; every whole-schema output is left alone.

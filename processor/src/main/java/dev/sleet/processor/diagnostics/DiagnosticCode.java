@@ -60,6 +60,7 @@ public enum DiagnosticCode {
     E061("primary key, unique constraint or index, or exclusion of a distributed table without the distribution column"),
     E062("foreign key Citus refuses between distributed, reference and plain tables"),
     E063("constraint of a Citus table without an explicit name"),
+    E070("partial compilation after a processor change: DAOs of records not recompiled are stale"),
 
     W001("destructive statement in the draft"),
     W002("table without a primary key"),

@@ -1,5 +1,6 @@
 package dev.sleet.processor.migrations;
 
+import dev.sleet.processor.dao.ProcessorStamp;
 import dev.sleet.processor.SchemaModel;
 import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.migration.MigrationFile;
@@ -20,6 +21,11 @@ import javax.tools.StandardLocation;
  * CLI find them on the classpath (paths: {@link ClasspathLayout}).
  */
 public final class ClasspathExport {
+    /**
+     * The processor that generated this class output's DAOs ({@link ProcessorStamp}), next to {@code tables.txt}
+     * ({@code META-INF/sleet/processor.txt}); read and written by the processor only.
+     */
+    public static final String PROCESSOR_STAMP_FILE = "processor.txt";
 
     private final Filer filer;
     private final String root;
@@ -48,10 +54,26 @@ public final class ClasspathExport {
     public void schema(SchemaModel model) throws IOException {
         snapshot(model.schema());
         write(root + "/tables.txt", TableIndex.of(model.tables()).render());
+        write(root + "/" + PROCESSOR_STAMP_FILE, ProcessorStamp.current() + "\n");
         if (overlay != null) {
             for (var table : model.schema().tables()) {
                 write(ClasspathLayout.claim(table.name().schema(), table.name().name()), overlay + "\n");
             }
+        }
+    }
+
+    /**
+     * The stamp of the processor behind the earlier compilation's output, if it left one. Read, like
+     * {@link #previousTables()}, before this compilation writes its own.
+     */
+    public Optional<String> previousProcessorStamp() {
+        try {
+            FileObject resource = filer.getResource(StandardLocation.CLASS_OUTPUT, "", root + "/" + PROCESSOR_STAMP_FILE);
+            try (InputStream in = resource.openInputStream()) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -61,6 +61,20 @@ public final class PartialCompilationGuard {
         return warning(notCompiled, compiledTables).text();
     }
 
+    /**
+     * The error (SLEET-E070) of a partial compilation whose class output holds DAOs of another processor: the records not
+     * compiled here keep DAOs that processor generated.
+     */
+    public static Message staleDaos(List<TableIndex.Entry> notCompiled, int compiledTables, String previousStamp, String currentStamp) {
+        String named = notCompiled.stream().limit(NAMED_IN_MESSAGE)
+                .map(e -> e.table().isEmpty() ? e.recordClass() : e.recordClass() + " (" + e.table() + ")")
+                .collect(Collectors.joining(", "));
+        int more = notCompiled.size() - NAMED_IN_MESSAGE;
+        String tables = notCompiled.size() == 1 ? "1 table record" : notCompiled.size() + " table records";
+        return Diagnostic.STALE_DAOS.with(tables, notCompiled.size() == 1 ? "was" : "were", compiledTables,
+                named + (more > 0 ? " and " + more + " more" : ""), previousStamp, currentStamp);
+    }
+
     /** The coded warning (SLEET-W003) of {@link #message}. */
     public static Message warning(List<TableIndex.Entry> notCompiled, int compiledTables) {
         String named = notCompiled.stream().limit(NAMED_IN_MESSAGE)
