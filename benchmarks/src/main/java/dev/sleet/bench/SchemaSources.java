@@ -18,8 +18,13 @@ public final class SchemaSources {
     private SchemaSources() {
     }
 
+    /**
+     * {@code Rec0001}: not all capitals, since the generated table model names its table constant by the upper-cased
+     * table name, and a record named like that constant ({@code T0001}) makes {@code T0001::id} in the relations code
+     * resolve to the constant (a generator bug reported with issue 16's build-time work).
+     */
     public static String className(int i) {
-        return String.format(Locale.ROOT, "T%04d", i);
+        return String.format(Locale.ROOT, "Rec%04d", i);
     }
 
     /** Writes the sources and returns their paths. */
