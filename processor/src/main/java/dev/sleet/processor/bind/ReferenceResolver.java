@@ -118,6 +118,11 @@ public final class ReferenceResolver {
                     from.component(), reference.annotation().view().mirror(), null);
             return Optional.empty();
         }
+        if (!isKey(target, referencedColumn)) {
+            reporter.report(Diagnostic.REFERENCE_NOT_A_KEY.with(component, target.name(), referencedColumn, target.element().getSimpleName()),
+                    from.component(), reference.annotation().view().mirror(), reference.annotation().column().source());
+            return Optional.empty();
+        }
         String derived = Naming.constraintName(draft.name().name(), List.of(from.column().name()), "fkey");
         String name = reference.annotation().name().value().isEmpty() ? derived : reference.annotation().name().value();
         if (name.isBlank()) {
@@ -131,6 +136,19 @@ public final class ReferenceResolver {
         }
         return Optional.of(new ForeignKey(name, List.of(from.column().name()), target.name(), List.of(referencedColumn),
                 reference.annotation().onDelete().value(), reference.annotation().onUpdate().value()));
+    }
+
+    /** PostgreSQL needs a unique constraint or index over exactly the referenced column: the primary key, a @Unique or a plain unique index. */
+    private static boolean isKey(TableDraft target, String column) {
+        List<String> wanted = List.of(column);
+        if (target.primaryKey() != null && target.primaryKey().columns().equals(wanted)) {
+            return true;
+        }
+        if (target.uniques().stream().anyMatch(u -> u.columns().equals(wanted))) {
+            return true;
+        }
+        return target.indexes().stream().anyMatch(i -> i.unique() && i.where() == null && i.keys().size() == 1
+                && column.equals(i.keys().get(0).column()));
     }
 
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");

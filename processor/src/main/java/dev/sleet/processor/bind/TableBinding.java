@@ -125,6 +125,16 @@ final class TableBinding {
         return true;
     }
 
+    /** Reports (E044) and returns false when PostgreSQL would refuse the expression at {@code place} ({@link ExpressionRules}). */
+    boolean allowedIn(String expression, ExpressionRules.Place place, String where, AnnotationView annotation, AnnotationValue value) {
+        Optional<String> refused = ExpressionRules.refused(expression, place);
+        if (refused.isEmpty()) {
+            return true;
+        }
+        error(Diagnostic.EXPRESSION_REFUSED.with(where, refused.get(), expression.strip(), place.text, place.fix), type, annotation, value);
+        return false;
+    }
+
     Optional<BoundColumn> component(String componentName) {
         return columns.stream().filter(c -> c.componentName().equals(componentName)).findFirst();
     }

@@ -92,6 +92,10 @@ public enum Diagnostic {
             + " remove @RenamedFrom once the rename is released"),
     RENAMED_FROM_CLAIMED_TWICE(E042, "@RenamedFrom(\"{0}\") on {1} claims the old name that {2} claims too; only one {3} can be"
             + " renamed from it"),
+    EXPRESSION_REFUSED(E044, "{0} uses {1} in `{2}`, which PostgreSQL refuses in {3} when the migration runs; {4}"),
+    REFERENCE_NOT_A_KEY(E045, "@References on {0} points at {1}.{2}, which is neither the primary key nor unique, so PostgreSQL"
+            + " refuses the foreign key (no unique constraint matching the given keys); add @Unique(columns = \"{2}\") to {3}, or"
+            + " reference its primary key"),
     RENAMED_FROM_NOTHING(E043, "@RenamedFrom(\"{0}\") on {1} matches no {2} of the committed state in {3}, so the change would"
             + " drop and add instead of rename{4}"),
 

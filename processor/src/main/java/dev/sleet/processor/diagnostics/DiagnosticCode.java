@@ -51,6 +51,8 @@ public enum DiagnosticCode {
     E041("annotation that would be ignored where it is written"),
     E042("@RenamedFrom naming the element's own name, or an old name claimed twice"),
     E043("@RenamedFrom that matches nothing in the committed state"),
+    E044("expression PostgreSQL refuses where it is written (subquery, aggregate, non-IMMUTABLE function in an index)"),
+    E045("@References to a column that is neither the primary key nor unique"),
     // E050-E059: ownership between a shared module and its overlays (docs/OVERLAYS.md)
     E050("overlay record or enum redefining an object the shared module owns"),
     E051("one table claimed by two overlays"),
