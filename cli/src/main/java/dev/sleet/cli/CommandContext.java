@@ -66,6 +66,12 @@ public final class CommandContext {
         return options.historySchema;
     }
 
+    /** Whether a database is given at all (--url or DATABASE_URL), without connecting to it. */
+    public boolean hasDatabase() {
+        String url = options.url != null ? options.url : environment.variable("DATABASE_URL");
+        return url != null && !url.isBlank();
+    }
+
     /** The login password: --password, else the PGPASSWORD environment variable; null when neither is given. */
     public String password() {
         return options.password != null ? options.password : environment.variable(DatabaseUrls.PASSWORD_VARIABLE);

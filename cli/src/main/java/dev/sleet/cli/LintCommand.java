@@ -49,7 +49,7 @@ final class LintCommand extends DatabaseCommand {
 
     @Option(names = "--trace", description = {"Also apply the pending migrations to a throwaway copy of the --url database "
             + "(CREATE DATABASE … TEMPLATE; nobody else may be connected to it) and report, per statement, the locks taken and how long they were held.",
-            "The copy is dropped afterwards."})
+            "The copy is dropped afterwards. Without --url (or DATABASE_URL): every migration, on a throwaway embedded PostgreSQL."})
     boolean trace;
 
     @Option(names = "--drafts", description = "With --trace: trace pending drafts too.")

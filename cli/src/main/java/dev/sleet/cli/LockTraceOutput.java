@@ -8,6 +8,8 @@ import dev.sleet.runtime.trace.LockTracer;
 import dev.sleet.runtime.trace.StatementTrace;
 import dev.sleet.runtime.trace.ThrowawayDatabase;
 import dev.sleet.schema.migration.MigrationScript;
+import dev.sleet.testing.PostgresServer;
+import dev.sleet.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -15,23 +17,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /** {@code sleet lint --trace}: runs the runtime's {@link LockTracer} on a throwaway copy and prints what it saw. */
 final class LockTraceOutput {
     private LockTraceOutput() {
     }
 
+    /**
+     * With a database (--url or DATABASE_URL): its pending migrations, on a TEMPLATE copy of it. Without one: every
+     * migration (all are pending on an empty database), on a throwaway embedded PostgreSQL started for the run and
+     * deleted after it, so the locks each statement takes can be seen before any server exists.
+     */
     static List<StatementTrace> run(CommandContext context, boolean drafts) throws SQLException {
+        if (!context.hasDatabase()) {
+            return onEmbedded(context, drafts);
+        }
         try (ThrowawayDatabase copy = ThrowawayDatabase.copyOf(context.connection())) {
             context.output().progress("tracing on " + copy.name() + ", a copy of " + context.connection().database());
-            Migrator migrator = Migrator.builder(copy.dataSource()).source(Migrations.source(context))
-                    .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE).build();
-            Set<String> pending = migrator.status().stream()
-                    .filter(s -> s.state() == MigrationState.PENDING || (drafts && s.state() == MigrationState.DRAFT))
-                    .map(s -> s.name()).collect(Collectors.toSet());
-            List<MigrationScript> scripts = migrator.scripts().stream().filter(s -> pending.contains(s.name())).toList();
-            return new LockTracer(copy.dataSource()).trace(scripts);
+            return trace(context, copy.dataSource(), drafts);
         }
+    }
+
+    private static List<StatementTrace> onEmbedded(CommandContext context, boolean drafts) throws SQLException {
+        context.output().progress("no --url: tracing on a throwaway embedded PostgreSQL (deleted afterwards)");
+        PostgresServer server = PostgresServer.startEmbedded();
+        try (TestDatabase db = server.createDatabase("trace")) {
+            return trace(context, db.dataSource(), drafts);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static List<StatementTrace> trace(CommandContext context, DataSource dataSource, boolean drafts) throws SQLException {
+        Migrator migrator = Migrator.builder(dataSource).source(Migrations.source(context))
+                .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE).build();
+        Set<String> pending = migrator.status().stream()
+                .filter(s -> s.state() == MigrationState.PENDING || (drafts && s.state() == MigrationState.DRAFT))
+                .map(s -> s.name()).collect(Collectors.toSet());
+        List<MigrationScript> scripts = migrator.scripts().stream().filter(s -> pending.contains(s.name())).toList();
+        return new LockTracer(dataSource).trace(scripts);
     }
 
     static void print(Output out, Path folder, List<StatementTrace> traces) {

@@ -86,10 +86,34 @@ class LintTraceTest {
         assertThat(text.out()).contains("ShareLock on table public.items, held").contains("(until commit)");
     }
 
+    /** No --url and no DATABASE_URL: every migration is traced on an embedded server started for the run. */
     @Test
-    void traceNeedsADatabase() {
-        Cli.Result r = new Cli().run("lint", "--trace", "--migrations", migrations.toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("no database given");
+    void withoutADatabaseEveryMigrationIsTracedOnAThrowawayEmbeddedServer() throws Exception {
+        Files.writeString(migrations.resolve("20261101_000000_create_items.sql"), """
+                -- +migrate Up
+                CREATE TABLE items (id bigint PRIMARY KEY, v integer);
+                """);
+        Files.writeString(migrations.resolve("20261102_000000_index_v.sql"), """
+                -- +migrate Up
+                SET lock_timeout = '5s';
+                CREATE INDEX items_v ON items (v);
+                ALTER TABLE items ADD COLUMN note text;
+                """);
+        Cli.Result r = new Cli().run("lint", "--trace", "--json", "--migrations", migrations.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("throwaway embedded PostgreSQL");
+        List<String> rows = new ArrayList<>();
+        List<String> traced = new ArrayList<>();
+        for (JsonNode t : new ObjectMapper().readTree(r.out()).get("trace")) {
+            traced.add(t.get("migration").asText());
+            for (JsonNode l : t.get("locks")) {
+                rows.add(t.get("migration").asText() + ":" + t.get("line").asInt() + " " + l.get("mode").asText() + " "
+                        + l.get("kind").asText() + " " + l.get("relation").asText());
+            }
+        }
+        assertThat(rows).contains(
+                "20261102_000000_index_v:3 ShareLock table public.items",
+                "20261102_000000_index_v:4 AccessExclusiveLock table public.items");
+        assertThat(traced).as("on an empty server every migration is pending").contains("20261101_000000_create_items");
     }
 }

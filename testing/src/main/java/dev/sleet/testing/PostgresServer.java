@@ -55,6 +55,20 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * A server of its own, always the embedded one whatever {@code SLEET_DATABASE_URL} says, for throwaway
+     * work outside tests ({@code sleet lint --trace} without {@code --url}). {@link #stop()} ends it and
+     * deletes its data; a shutdown hook does so at the latest.
+     */
+    public static PostgresServer startEmbedded() {
+        return new PostgresServer(ServerEndpoints.embedded());
+    }
+
+    /** Stops a server from {@link #startEmbedded()} (the shared one: {@link #stopShared()}); an external server keeps running. */
+    public void stop() {
+        endpoint.stop();
+    }
+
     /** Where the server came from: {@code external}, {@code testcontainers} or {@code embedded}. */
     public String kind() {
         return endpoint.kind();

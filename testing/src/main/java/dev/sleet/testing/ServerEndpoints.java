@@ -40,7 +40,7 @@ final class ServerEndpoints {
         return System.getenv("DOCKER_HOST") != null || new File("/var/run/docker.sock").exists();
     }
 
-    private static PostgresServer.ServerEndpoint embedded() {
+    static PostgresServer.ServerEndpoint embedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
