@@ -56,15 +56,16 @@ final class ConstraintBinder {
                 ok = false;
                 continue;
             }
-            ok &= t.knownColumnsIn(expression.value(), "@Index on " + t.recordName(), index.view(), expression.source())
-                    && t.allowedIn(expression.value(), ExpressionRules.Place.INDEX_KEY, "@Index on " + t.recordName(), index.view(),
-                    expression.source());
+            // What PostgreSQL refuses first: a subquery's words would otherwise read as unknown columns.
+            ok &= t.allowedIn(expression.value(), ExpressionRules.Place.INDEX_KEY, "@Index on " + t.recordName(), index.view(),
+                    expression.source())
+                    && t.knownColumnsIn(expression.value(), "@Index on " + t.recordName(), index.view(), expression.source());
             keys.add(new IndexKey(null, expression.value().strip(), order(orders, position++)));
             tokens.add(Naming.expressionToken(expression.value()));
         }
-        ok &= t.knownColumnsIn(index.where().value(), "@Index(where) on " + t.recordName(), index.view(), index.where().source())
-                && t.allowedIn(index.where().value(), ExpressionRules.Place.INDEX_PREDICATE, "@Index(where) on " + t.recordName(),
-                index.view(), index.where().source());
+        ok &= t.allowedIn(index.where().value(), ExpressionRules.Place.INDEX_PREDICATE, "@Index(where) on " + t.recordName(),
+                index.view(), index.where().source())
+                && t.knownColumnsIn(index.where().value(), "@Index(where) on " + t.recordName(), index.view(), index.where().source());
         ok &= methodFits(t, index, keys.size(), orders);
         String name = t.objectName(index.view(), index.name(), Naming.indexName(t.tableName, tokens), "index name");
         if (!ok) {
@@ -110,9 +111,9 @@ final class ConstraintBinder {
                 unnamed++;
             }
             String name = t.objectName(check.view(), check.name(), derived, "check constraint name");
-            if (!t.knownColumnsIn(expression.value(), "@Check on " + t.recordName(), check.view(), expression.source())
-                    || !t.allowedIn(expression.value(), ExpressionRules.Place.CHECK, "@Check on " + t.recordName(), check.view(),
-                    expression.source())) {
+            if (!t.allowedIn(expression.value(), ExpressionRules.Place.CHECK, "@Check on " + t.recordName(), check.view(),
+                    expression.source())
+                    || !t.knownColumnsIn(expression.value(), "@Check on " + t.recordName(), check.view(), expression.source())) {
                 continue;
             }
             t.checks.add(new CheckConstraint(name, expression.value().strip()));
@@ -150,17 +151,17 @@ final class ConstraintBinder {
                 parts.add(new ExclusionElement(column.value(), null, operator.value().strip()));
                 tokens.add(column.value());
             } else {
-                ok &= t.knownColumnsIn(expression, "@Exclusion on " + t.recordName(), element.view(), element.expression().source())
-                        && t.allowedIn(expression, ExpressionRules.Place.EXCLUSION, "@Exclusion on " + t.recordName(), element.view(),
-                        element.expression().source());
+                ok &= t.allowedIn(expression, ExpressionRules.Place.EXCLUSION, "@Exclusion on " + t.recordName(), element.view(),
+                        element.expression().source())
+                        && t.knownColumnsIn(expression, "@Exclusion on " + t.recordName(), element.view(), element.expression().source());
                 parts.add(new ExclusionElement(null, expression.strip(), operator.value().strip()));
                 tokens.add(Naming.expressionToken(expression));
             }
         }
-        ok &= t.knownColumnsIn(exclusion.where().value(), "@Exclusion(where) on " + t.recordName(), exclusion.view(),
-                exclusion.where().source())
-                && t.allowedIn(exclusion.where().value(), ExpressionRules.Place.EXCLUSION, "@Exclusion(where) on " + t.recordName(),
-                exclusion.view(), exclusion.where().source());
+        ok &= t.allowedIn(exclusion.where().value(), ExpressionRules.Place.EXCLUSION, "@Exclusion(where) on " + t.recordName(),
+                exclusion.view(), exclusion.where().source())
+                && t.knownColumnsIn(exclusion.where().value(), "@Exclusion(where) on " + t.recordName(), exclusion.view(),
+                exclusion.where().source());
         IndexMethod method = exclusion.using().value();
         if (method == IndexMethod.GIN || method == IndexMethod.BRIN || (method == IndexMethod.HASH && parts.size() > 1)) {
             t.error(Diagnostic.EXCLUSION_METHOD.with(t.recordName(), method), t.type, exclusion.view(), exclusion.using().source());
