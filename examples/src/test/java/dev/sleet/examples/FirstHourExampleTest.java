@@ -101,7 +101,7 @@ class FirstHourExampleTest {
      * Puts this build's jars and poms into the nested builds' local repository, laid out as
      * {@code mvn install} would (never into the shared one: other builds must not see them).
      */
-    private static void stageSleetArtifacts() throws IOException {
+    static void stageSleetArtifacts() throws IOException {
         Path root = Path.of(System.getProperty("sleet.root"));
         String version = System.getProperty("sleet.version");
         Path group = Path.of(System.getProperty("sleet.itRepository"), "dev", "sleet");
@@ -156,7 +156,7 @@ class FirstHourExampleTest {
      * Maven with the staged repository as the local one, and this build's local repository as a
      * first remote for the rest (files that already sit on this machine; it holds no checksums).
      */
-    private static Run maven(Path project, String... goals) throws Exception {
+    static Run maven(Path project, String... goals) throws Exception {
         Path settings = project.resolve("it-settings.xml");
         Files.writeString(settings, """
                 <settings>
@@ -183,7 +183,7 @@ class FirstHourExampleTest {
     }
 
     /** A JVM on the example's classes and this test's class path (Sleet's runtime, CLI and driver). */
-    private static Run java(Path project, Map<String, String> env, String mainClass, String... args) throws Exception {
+    static Run java(Path project, Map<String, String> env, String mainClass, String... args) throws Exception {
         return javaOn(project, project.resolve("target/classes") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
                 env, mainClass, args);
     }
@@ -207,7 +207,7 @@ class FirstHourExampleTest {
         return new Run(process.exitValue(), String.join(" ", command) + "\n" + new String(output, StandardCharsets.UTF_8));
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

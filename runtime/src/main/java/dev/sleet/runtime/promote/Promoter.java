@@ -279,11 +279,23 @@ public final class Promoter {
             return root.getFileName().toString();
         }
 
+        /** Main sources: where table records live. */
         List<Path> javaFiles() {
-            if (!Files.isDirectory(sources())) {
+            return javaFiles(sources());
+        }
+
+        /** Main and test sources: every file whose imports may name a moved type. */
+        List<Path> allJavaFiles() {
+            List<Path> out = new ArrayList<>(javaFiles());
+            out.addAll(javaFiles(root.resolve("src/test/java")));
+            return out;
+        }
+
+        private static List<Path> javaFiles(Path folder) {
+            if (!Files.isDirectory(folder)) {
                 return List.of();
             }
-            try (Stream<Path> walk = Files.walk(sources())) {
+            try (Stream<Path> walk = Files.walk(folder)) {
                 return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -66,7 +66,7 @@ final class SourceMoves {
             written.add(new PromotionPlan.SourceFile(target, content));
             removed.add(r.file());
         }
-        for (Path file : overlayFiles) {
+        for (Path file : overlay.allJavaFiles()) {
             if (removed.contains(file)) {
                 continue;
             }
