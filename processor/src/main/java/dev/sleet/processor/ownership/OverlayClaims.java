@@ -35,15 +35,29 @@ public final class OverlayClaims {
             QualifiedName name = table.table().name();
             String path = ClasspathLayout.claim(name.schema(), name.name());
             try {
-                FileObject claim = filer.getResource(StandardLocation.CLASS_PATH, "", path);
                 String owner;
-                try (InputStream in = claim.openInputStream()) {
-                    owner = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                java.net.URI where;
+                try {
+                    FileObject claim = filer.getResource(StandardLocation.CLASS_PATH, "", path);
+                    try (InputStream in = claim.openInputStream()) {
+                        owner = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                    }
+                    where = claim.toUri();
+                } catch (IOException | IllegalArgumentException notInFolders) {
+                    // A claim inside a jar: javac does not list META-INF there (see SharedSchemaReader).
+                    java.net.URL url = OverlayClaims.class.getClassLoader() == null ? null : OverlayClaims.class.getClassLoader().getResource(path);
+                    if (url == null) {
+                        throw notInFolders;
+                    }
+                    try (InputStream in = url.openStream()) {
+                        owner = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                    }
+                    where = java.net.URI.create(url.toString());
                 }
                 // This overlay's own claim from its previous build is on the class path too (Maven puts the output folder there).
                 if (!owner.isEmpty() && !owner.equals(overlay)) {
                     reporter.report(Diagnostic.TABLE_CLAIMED_TWICE.with(table.element().getSimpleName(), name, owner,
-                            SharedSchemaReader.origin(claim.toUri()) + "/" + path), table.element());
+                            SharedSchemaReader.origin(where) + "/" + path), table.element());
                 }
             } catch (IOException | IllegalArgumentException e) {
                 // No claim on the class path: nobody else owns the table.

@@ -8,6 +8,7 @@ import dev.sleet.schema.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -32,16 +33,31 @@ public final class SharedSchemaReader {
 
     /** The shared schema, or empty after reporting why there is none (SLEET-E053). */
     public Optional<SharedSchema> read(String overlay) {
-        FileObject snapshot;
+        URI location;
         String json;
         try {
-            snapshot = filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.SNAPSHOT);
+            FileObject snapshot = filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.SNAPSHOT);
             json = read(snapshot);
+            location = snapshot.toUri();
         } catch (IOException | IllegalArgumentException e) {
-            reporter.report(Diagnostic.OVERLAY_WITHOUT_SHARED.with(overlay, ClasspathLayout.SNAPSHOT), null);
-            return Optional.empty();
+            // javac lists a jar's packages only, and META-INF is no package name: a shared module reached as a jar (Maven
+            // after `package`) is found through the processor's class loader, which is the class path unless the build
+            // sets a separate processor path.
+            Optional<URL> url = Optional.ofNullable(SharedSchemaReader.class.getClassLoader())
+                    .map(loader -> loader.getResource(ClasspathLayout.SNAPSHOT));
+            if (url.isEmpty()) {
+                reporter.report(Diagnostic.OVERLAY_WITHOUT_SHARED.with(overlay, ClasspathLayout.SNAPSHOT), null);
+                return Optional.empty();
+            }
+            try (InputStream in = url.get().openStream()) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                location = url.get().toURI();
+            } catch (IOException | java.net.URISyntaxException ex) {
+                reporter.report(Diagnostic.OVERLAY_SHARED_UNREADABLE.with(url.get(), ex.getMessage()), null);
+                return Optional.empty();
+            }
         }
-        String origin = origin(snapshot.toUri());
+        String origin = origin(location);
         try {
             return Optional.of(new SharedSchema(SnapshotJson.read(json), origin, migrations()));
         } catch (SnapshotFormatException e) {
@@ -52,12 +68,22 @@ public final class SharedSchemaReader {
 
     /** The shared index, or none: a shared module without a migrations folder ships only its snapshot. */
     private List<String> migrations() {
+        String index;
         try {
-            String index = read(filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.MIGRATIONS_INDEX));
-            return Arrays.stream(index.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            index = read(filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.MIGRATIONS_INDEX));
         } catch (IOException | IllegalArgumentException e) {
-            return List.of();
+            URL url = SharedSchemaReader.class.getClassLoader() == null ? null
+                    : SharedSchemaReader.class.getClassLoader().getResource(ClasspathLayout.MIGRATIONS_INDEX);
+            if (url == null) {
+                return List.of();
+            }
+            try (InputStream in = url.openStream()) {
+                index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                return List.of();
+            }
         }
+        return Arrays.stream(index.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String read(FileObject file) throws IOException {
