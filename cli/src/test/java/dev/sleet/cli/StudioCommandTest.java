@@ -125,9 +125,14 @@ class StudioCommandTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             thread.interrupt();
-            thread.join(10_000);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the studio to stop", e);
+            }
             assertThat(thread.isAlive()).as("the studio stops when interrupted").isFalse();
             assertThat(exit.get()).as(out() + err()).isEqualTo(ExitCodes.OK);
         }
