@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The migrator's own advisory lock, for callers that must give up instead of waiting forever (the
- * fleet migrator, which has other targets to get on with). Session-level advisory locks are
+ * The migrator's own advisory lock, for code that must keep migrators out for a while (a maintenance
+ * script, a test standing in for a busy app instance) and give up instead of waiting forever. (The
+ * migrator itself waits through {@code Migrator.Builder.lockTimeout}.) Session-level advisory locks are
  * re-entrant: a {@link Migrator} run on a connection that already holds this lock takes it again
  * and releases it once, so the caller keeps it until {@link #release}.
  */
