@@ -149,6 +149,19 @@ record ColumnAccess(BoundColumn bound, JavaType type, TypeName javaType, TypeNam
         return bound.componentName();
     }
 
+    /**
+     * Names the generated DAO gives its own field, parameters, locals and lambda parameters. A method
+     * parameter named like one of them would shadow the field or collide with the local, so such a
+     * component's parameter takes a suffix instead.
+     */
+    private static final java.util.Set<String> GENERATED_NAMES = java.util.Set.of("c", "ps", "rs", "db", "row", "rows",
+            "tx", "i", "k", "n", "from", "total", "out", "chunk", "windowStart", "windowEnd", "minLength", "archivedBy");
+
+    /** The name of this column's parameter in generated methods (finders, upserts, bookings): the component name when free. */
+    String parameterName() {
+        return GENERATED_NAMES.contains(componentName()) ? componentName() + "Value" : componentName();
+    }
+
     /** The JDBC placeholder for a value of this column: {@code ?}, or {@code CAST(? AS type)} when the driver's type does not fit. */
     String placeholder() {
         return castType == null ? "?" : "CAST(? AS " + castType + ")";

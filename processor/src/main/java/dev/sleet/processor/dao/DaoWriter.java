@@ -124,13 +124,13 @@ final class DaoWriter {
     }
 
     private static CodeBlock fromParam(ColumnAccess c) {
-        return CodeBlock.of("$L", c.componentName());
+        return CodeBlock.of("$L", c.parameterName());
     }
 
     private List<ParameterSpec> params(List<ColumnAccess> columns) {
         List<ParameterSpec> out = new ArrayList<>();
         for (ColumnAccess c : columns) {
-            out.add(ParameterSpec.builder(c.javaType(), c.componentName()).build());
+            out.add(ParameterSpec.builder(c.javaType(), c.parameterName()).build());
         }
         return out;
     }
@@ -493,15 +493,15 @@ final class DaoWriter {
         type.addField(FieldSpec.builder(String.class, "EXCLUSION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", e.constraintName()).build());
         CodeBlock body = CodeBlock.builder()
-                .addStatement(key.bind("ps", CodeBlock.of("1"), CodeBlock.of("$L", key.componentName())))
-                .addStatement(start.bind("ps", CodeBlock.of("2"), CodeBlock.of("$L", start.componentName())))
-                .addStatement(end.bind("ps", CodeBlock.of("3"), CodeBlock.of("$L", end.componentName())))
+                .addStatement(key.bind("ps", CodeBlock.of("1"), fromParam(key)))
+                .addStatement(start.bind("ps", CodeBlock.of("2"), fromParam(start)))
+                .addStatement(end.bind("ps", CodeBlock.of("3"), fromParam(end)))
                 .addStatement("return $T.list(ps, $L)", RuntimeNames.ROWS, table)
                 .build();
         type.addMethod(MethodSpec.methodBuilder("findConflicts").addModifiers(Modifier.PUBLIC).returns(rows)
-                .addParameter(key.javaType(), key.componentName())
-                .addParameter(start.javaType(), start.componentName())
-                .addParameter(end.javaType(), end.componentName())
+                .addParameter(key.javaType(), key.parameterName())
+                .addParameter(start.javaType(), start.parameterName())
+                .addParameter(end.javaType(), end.parameterName())
                 .addJavadoc("Rows that would conflict under exclusion constraint {@code $L}: same {@code $L} and\n"
                         + "{@code $L} overlapping {@code $L(start, end, '$L')}, ordered by start. Uses the constraint's own\n"
                         + "range constructor and bounds, so the answer agrees with the constraint and its GiST index serves\n"
@@ -530,7 +530,7 @@ final class DaoWriter {
             type.addMethod(MethodSpec.methodBuilder("findFree").addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(ClassName.get(List.class),
                             ParameterizedTypeName.get(RuntimeNames.FREE_SLOT, start.javaType())))
-                    .addParameter(key.javaType(), key.componentName())
+                    .addParameter(key.javaType(), key.parameterName())
                     .addParameter(start.javaType(), "windowStart")
                     .addParameter(end.javaType(), "windowEnd")
                     .addParameter(Duration.class, "minLength")
@@ -538,7 +538,7 @@ final class DaoWriter {
                             + "{@code [windowStart, windowEnd)}: the gaps between the rows {@link #findConflicts} returns\n"
                             + "for the window, in time order.\n", e.keyColumn())
                     .addStatement("return $T.between(windowStart, windowEnd, findConflicts($L, windowStart, windowEnd),\n$>$T::$L, $T::$L, minLength)$<",
-                            RuntimeNames.FREE_SLOTS, key.componentName(), m.record, start.componentName(), m.record,
+                            RuntimeNames.FREE_SLOTS, key.parameterName(), m.record, start.componentName(), m.record,
                             end.componentName())
                     .build());
         }
