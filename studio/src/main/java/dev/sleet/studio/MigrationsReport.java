@@ -4,7 +4,7 @@ import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.diff.Drift;
-import dev.sleet.schema.lint.Finding;
+import dev.sleet.schema.lint.LintFormats;
 import dev.sleet.schema.lint.LintReport;
 import dev.sleet.schema.lint.MigrationLinter;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -56,7 +56,7 @@ final class MigrationsReport {
             doc.put("lintUnavailable", "lint reads a migrations folder; start the studio with --migrations <folder>");
         } else {
             LintReport report = MigrationLinter.forFolder(folder).lintFolder(folder);
-            doc.put("lint", report.active().stream().map(MigrationsReport::finding).toList());
+            doc.put("lint", report.active().stream().map(LintFormats::json).toList());
         }
         return doc;
     }
@@ -69,18 +69,6 @@ final class MigrationsReport {
         row.put("appliedAt", s.appliedAt() == null ? null : s.appliedAt().toString());
         row.put("durationMs", s.durationMs());
         row.put("detail", s.detail());
-        return row;
-    }
-
-    private static Map<String, Object> finding(Finding f) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("code", f.code().name());
-        row.put("severity", f.severity().label());
-        row.put("file", f.file());
-        row.put("line", f.line());
-        row.put("message", f.message());
-        row.put("why", f.why());
-        row.put("fix", f.fix());
         return row;
     }
 }
