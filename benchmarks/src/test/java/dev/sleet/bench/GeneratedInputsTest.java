@@ -41,8 +41,8 @@ class GeneratedInputsTest {
         assertThat(before.tables().get(1).foreignKeys()).hasSize(1);
         assertThat(after.tables()).hasSize(30);
         List<String> sql = SchemaDiffer.diff(before, after).sql();
-        assertThat(sql).anyMatch(s -> s.startsWith("DROP TABLE") && s.contains("t0001"))
-                .anyMatch(s -> s.startsWith("CREATE TABLE") && s.contains("t0035"))
+        assertThat(sql).anyMatch(s -> s.startsWith("DROP TABLE") && s.contains("\"rec0001\""))
+                .anyMatch(s -> s.startsWith("CREATE TABLE") && s.contains("\"rec0035\""))
                 .anyMatch(s -> s.contains("ADD COLUMN") && s.contains("note"));
         assertThat(SchemaDiffer.diff(after, after).isEmpty()).isTrue();
     }
