@@ -66,10 +66,9 @@ public final class CommandContext {
         return options.historySchema;
     }
 
-    /** Whether a database is given at all (--url or DATABASE_URL), without connecting to it. */
+    /** Whether a database is given at all (by the same rule as {@link #connection()}), without connecting to it. */
     public boolean hasDatabase() {
-        String url = options.url != null ? options.url : environment.variable("DATABASE_URL");
-        return url != null && !url.isBlank();
+        return DatabaseUrls.given(options.url, environment::variable);
     }
 
     /** The login password: --password, else the PGPASSWORD environment variable; null when neither is given. */
@@ -107,7 +106,8 @@ public final class CommandContext {
     CliException connectionFailure(SQLException e) {
         return new CliException(ExitCodes.CONNECTION, "cannot connect to " + connection().display() + ": "
                 + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
-                + ". Check the host, port, database name and credentials in --url or DATABASE_URL.", e);
+                + ". Check the host, port, database name and credentials in --url or "
+                + DatabaseUrls.variablesForMessages() + ".", e);
     }
 
     /** True for SQLSTATEs that mean the server could not be reached or refused the login. */

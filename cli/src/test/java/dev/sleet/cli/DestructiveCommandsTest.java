@@ -143,6 +143,13 @@ class DestructiveCommandsTest {
     }
 
     @Test
+    void theLastFallbackVariableIsUsedAndNamedWhenItsServerIsUnreachable() {
+        Cli.Result r = new Cli().env("SLEET_DATABASE_URL", "postgresql://u:secretpw@127.0.0.1:1/nothing").run("status");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(r.err()).contains("127.0.0.1:1").contains("SLEET_DATABASE_URL").doesNotContain("secretpw");
+    }
+
+    @Test
     void wrongPasswordIsAConnectionFailure() {
         Cli.Result r = new Cli().run("reset", "--url", db.jdbcUrl(), "--user", db.user(), "--password", "wrong", "--yes");
         // The embedded server may trust local logins; then the password is not checked and the run succeeds.

@@ -40,6 +40,16 @@ public final class DatabaseUrls {
         return ConnectionSettings.parse(chosen, user, password != null ? password : environment.apply(PASSWORD_VARIABLE));
     }
 
+    /** Whether {@link #resolve} would find a URL (given explicitly or in the environment), without parsing it. */
+    public static boolean given(String url, Function<String, String> environment) {
+        return !isBlank(url) || URL_VARIABLES.stream().map(environment).anyMatch(v -> !isBlank(v));
+    }
+
+    /** Where a URL can come from, for messages: {@code "DATABASE_URL or SLEET_DATABASE_URL"}. */
+    public static String variablesForMessages() {
+        return String.join(" or ", URL_VARIABLES);
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
