@@ -14,12 +14,16 @@ import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.migration.MigrationFile;
+import dev.sleet.schema.migration.MigrationScript;
 import dev.sleet.schema.migration.OwnershipHeader;
 import dev.sleet.schema.migration.SharedRequirement;
+import dev.sleet.schema.migration.SqlStatement;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
+import dev.sleet.schema.sql.SqlLexer;
+import dev.sleet.schema.sql.StatementTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -89,12 +93,51 @@ public final class Owners {
      */
     public Map<String, MigrationReport> migrate(MigrateOptions options, String only) {
         List<Owner> chosen = selected(only);
+        checkClaims();
         checkRequirements(chosen, options);
         Map<String, MigrationReport> out = new LinkedHashMap<>();
         for (Owner owner : chosen) {
             out.put(owner.name(), owner.migrator().migrate(options));
         }
         return out;
+    }
+
+    /**
+     * One table, one owner: two overlays whose migrations both create the same table refuse the run
+     * before anything is applied, naming both (the compile-time check, SLEET-E051, sees only the
+     * overlays on one module's class path). Every overlay is read, not only the chosen one, since the
+     * conflict exists whichever runs first.
+     */
+    private void checkClaims() {
+        Map<QualifiedName, String> creator = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Owner owner : owners) {
+            if (owner.shared()) {
+                continue;
+            }
+            for (MigrationFile file : owner.migrator().source().files()) {
+                for (SqlStatement statement : MigrationScript.parse(file.name() + ".sql", file.content()).up().statements()) {
+                    List<SqlLexer.Token> tokens = SqlLexer.significant(statement.sql());
+                    if (tokens.isEmpty() || !tokens.get(0).text().equalsIgnoreCase("CREATE")) {
+                        continue;
+                    }
+                    Optional<StatementTarget.Touch> touch = StatementTarget.touched(statement.sql()).filter(t -> !t.type());
+                    if (touch.isEmpty()) {
+                        continue;
+                    }
+                    String here = owner.name() + " (" + file.name() + ")";
+                    String first = creator.putIfAbsent(touch.get().name(), here);
+                    if (first != null && !first.startsWith(owner.name() + " (")) {
+                        problems.add("table " + touch.get().name() + " is created by two overlays, " + first + " and " + here
+                                + "; one table has one owner: rename one of them, or promote the table to the shared module"
+                                + " (sleet promote) so both reference it");
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationRefusedException(problems);
+        }
     }
 
     private void checkRequirements(List<Owner> chosen, MigrateOptions options) {

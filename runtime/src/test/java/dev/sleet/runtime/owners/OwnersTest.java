@@ -94,6 +94,24 @@ class OwnersTest {
     }
 
     @Test
+    void twoOverlaysCreatingOneTableAreRefusedBeforeAnythingRuns() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("owners_claims")) {
+            threeOwners(db); // writes the three owners' folders
+            write(dir.resolve("team-e"), "20261122_100040_create_teamd_projects", "",
+                    "CREATE TABLE public.\"teamd_projects\" (id bigint PRIMARY KEY);", "DROP TABLE teamd_projects;");
+            Owners clashing = Owners.builder(db.dataSource()).shared(MigrationSource.folder(dir.resolve("shared")))
+                    .overlay("team-e", MigrationSource.folder(dir.resolve("team-e")))
+                    .overlay("team-d", MigrationSource.folder(dir.resolve("team-d"))).build();
+            assertThatThrownBy(() -> clashing.migrate(MigrateOptions.defaults(), "team-e"))
+                    .isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("table public.teamd_projects is created by two overlays, team-d"
+                            + " (20261122_100010_create_teamd_projects) and team-e (20261122_100040_create_teamd_projects)")
+                    .hasMessageContaining("promote");
+            assertThat(db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
+        }
+    }
+
+    @Test
     void anOverlayMigrationNeedingANewerSharedMigrationIsRefusedNamingIt() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("owners_requires")) {
             Owners owners = threeOwners(db);
