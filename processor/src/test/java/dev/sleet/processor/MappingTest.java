@@ -81,6 +81,23 @@ class MappingTest {
     }
 
     @Test
+    void enumeratedNextToAPgEnumIsAnErrorOnTheAnnotationNotSilentlyIgnored() {
+        Harness h = new Harness(dir).option("-Asleet.daos=false");
+        JavaFileObject status = JavaFileObjects.forSourceString("app.Status",
+                "package app; @dev.sleet.annotations.PgEnum public enum Status { OPEN, CLOSED }");
+        JavaFileObject ticket = JavaFileObjects.forSourceString("app.Ticket", """
+                package app;
+                import jakarta.persistence.*;
+                @dev.sleet.annotations.Table
+                public record Ticket(@Id long id,
+                    @Enumerated(EnumType.STRING) Status status) {}
+                """);
+        Compilation compilation = h.compile(CLOCK, with(status, ticket));
+        assertThat(compilation).hadErrorContaining("SLEET-E041").inFile(ticket).onLine(5);
+        assertThat(compilation).hadErrorContaining("@Enumerated on status does nothing: enum Status is a @PgEnum");
+    }
+
+    @Test
     void jakartaPersistenceRecordsMapUnchanged() {
         Harness h = new Harness(dir).option("-Asleet.daos=false");
         JavaFileObject level = JavaFileObjects.forSourceString("app.Level", "package app; public enum Level { LOW, HIGH }");

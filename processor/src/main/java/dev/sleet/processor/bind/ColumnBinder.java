@@ -112,6 +112,11 @@ final class ColumnBinder {
             TypeElement enumType = mapping.enumElement();
             Optional<AnnotationView> enumerated = on.enumerated();
             if (enums.hasPgEnum(enumType)) {
+                if (enumerated.isPresent()) {
+                    t.error(Diagnostic.ENUMERATED_WITH_PG_ENUM.with(componentName, enumType.getSimpleName()), component,
+                            enumerated.get().mirror(), null);
+                    return;
+                }
                 Optional<BoundEnum> bound = enums.pgEnum(enumType);
                 if (bound.isEmpty()) {
                     t.invalidate(); // the enum's own error is already reported on the enum

@@ -86,6 +86,8 @@ public enum Diagnostic {
             + " component of a @Table record, or remove it"),
     ENUM_VALUE_WITHOUT_PG_ENUM(E041, "@EnumValue on {0} does nothing: enum {1} is not a @PgEnum (an @Enumerated(STRING) column stores"
             + " the constant name); annotate {1} with @PgEnum, or remove @EnumValue"),
+    ENUMERATED_WITH_PG_ENUM(E041, "@Enumerated on {0} does nothing: enum {1} is a @PgEnum, so the column has its enum type and"
+            + " stores its labels; remove @Enumerated, or remove @PgEnum from {1} to store the constant names as text"),
     EXPLICIT_TYPE_WITH_SIZE(E041, "{0} on {1} does nothing with the explicit type \"{2}\"; write the size in the type, e.g."
             + " \"varchar(50)\" or \"numeric(12,2)\", and remove {0}"),
     RENAMED_FROM_OWN_NAME(E042, "@RenamedFrom(\"{0}\") on {1} names its own name, so nothing is renamed; write the old name, or"
