@@ -68,6 +68,9 @@ final class StudioCommand extends DatabaseCommand {
         }
         context.snapshot(true).ifPresent(builder::snapshot);
         migrator(context).ifPresent(builder::migrator);
+        if (OwnerCommands.applies(context)) {
+            builder.owners(OwnerCommands.owners(context, null)); // --overlay: each owner's history on the migrations screen
+        }
         if (!context.migrationsOnClasspath() && Files.isDirectory(context.migrationsFolder())) {
             builder.migrationsFolder(context.migrationsFolder());
         }

@@ -2,6 +2,8 @@ package dev.sleet.studio;
 
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.owners.OwnerStatus;
+import dev.sleet.runtime.owners.Owners;
 import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.lint.LintFormats;
@@ -11,6 +13,7 @@ import dev.sleet.schema.model.DatabaseSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +28,14 @@ import javax.sql.DataSource;
  */
 final class MigrationsReport {
     private final Migrator migrator;
+    private final Owners owners;
     private final Path folder;
     private final DatabaseSchema snapshot;
     private final String historySchema;
 
-    MigrationsReport(Migrator migrator, Path folder, DatabaseSchema snapshot, String historySchema) {
+    MigrationsReport(Migrator migrator, Owners owners, Path folder, DatabaseSchema snapshot, String historySchema) {
         this.migrator = migrator;
+        this.owners = owners;
         this.folder = folder;
         this.snapshot = snapshot;
         this.historySchema = historySchema;
@@ -38,7 +43,18 @@ final class MigrationsReport {
 
     Map<String, Object> build(DataSource dataSource) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
-        if (migrator == null) {
+        if (owners != null) {
+            // One history per owner (docs/OVERLAYS.md), shared first, as `sleet status --overlay …` lists them.
+            List<Map<String, Object>> perOwner = new ArrayList<>();
+            for (OwnerStatus owner : owners.status(null)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("owner", owner.owner());
+                entry.put("history", owner.history());
+                entry.put("migrations", owner.migrations().stream().map(MigrationsReport::status).toList());
+                perOwner.add(entry);
+            }
+            doc.put("owners", perOwner);
+        } else if (migrator == null) {
             doc.put("statusUnavailable", "no migrations were given; start the studio with --migrations <folder>");
         } else {
             doc.put("migrations", migrator.status().stream().map(MigrationsReport::status).toList());

@@ -2,6 +2,7 @@ package dev.sleet.studio;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.owners.Owners;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.io.IOException;
@@ -146,6 +147,7 @@ public final class Studio implements AutoCloseable {
         private Duration statementTimeout = Duration.ofSeconds(10);
         private DatabaseSchema snapshot;
         private Migrator migrator;
+        private Owners owners;
         private Path migrationsFolder;
         private String historySchema = HistoryTableName.DEFAULT_SCHEMA;
         private String databaseLabel = "database";
@@ -207,6 +209,12 @@ public final class Studio implements AutoCloseable {
             return this;
         }
 
+        /** The shared module and its overlays: the migrations screen then shows each owner's history. */
+        public Builder owners(Owners owners) {
+            this.owners = owners;
+            return this;
+        }
+
         /** The migrations folder, for lint findings. */
         public Builder migrationsFolder(Path folder) {
             this.migrationsFolder = folder;
@@ -227,7 +235,7 @@ public final class Studio implements AutoCloseable {
         public Studio build() {
             String reason = access == AccessMode.READ_ONLY ? (readOnlyReason == null ? "started read-only" : readOnlyReason) : null;
             return new Studio(new StudioSettings(host, port, token == null ? newToken() : token, access, reason, statementTimeout,
-                    snapshot, migrator, migrationsFolder, historySchema, databaseLabel), dataSource);
+                    snapshot, migrator, owners, migrationsFolder, historySchema, databaseLabel), dataSource);
         }
     }
 }

@@ -430,6 +430,31 @@ class StudioHttpTest {
     }
 
     @Test
+    void withOverlaysTheMigrationsScreenShowsEachOwnersHistory(TestDatabase database, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path teamD = java.nio.file.Files.createDirectories(dir.resolve("team-d"));
+        java.nio.file.Files.writeString(teamD.resolve("20270101_000000_create_teamd_notes.sql"),
+                "-- +migrate Up\nCREATE TABLE teamd_notes (id bigint PRIMARY KEY);\n-- +migrate Down\nDROP TABLE teamd_notes;\n");
+        dev.sleet.runtime.owners.Owners owners = dev.sleet.runtime.owners.Owners.builder(database.dataSource())
+                .shared(dev.sleet.runtime.migrate.MigrationSource.folder(SampleSchema.MIGRATIONS))
+                .overlay("team-d", dev.sleet.runtime.migrate.MigrationSource.folder(teamD)).build();
+        try (Studio withOwners = Studio.builder(database.dataSource()).owners(owners).build().start()) {
+            JsonNode doc = JSON.readTree(new RawHttp(withOwners.port()).send("GET", "/api/migrations",
+                    Map.of("X-Sleet-Token", withOwners.token()), null).body());
+            assertThat(doc.get("owners")).hasSize(2);
+            JsonNode shared = doc.get("owners").get(0);
+            assertThat(shared.get("owner").asText()).isEqualTo("shared");
+            assertThat(shared.get("history").asText()).isEqualTo("\"sleet\".\"migration_history\"");
+            assertThat(shared.get("migrations")).hasSize(3).allSatisfy(m -> assertThat(m.get("state").asText()).isEqualTo("applied"));
+            JsonNode overlay = doc.get("owners").get(1);
+            assertThat(overlay.get("owner").asText()).isEqualTo("team-d");
+            assertThat(overlay.get("history").asText()).isEqualTo("\"sleet\".\"migration_history_team_d\"");
+            assertThat(overlay.get("migrations")).singleElement()
+                    .satisfies(m -> assertThat(m.get("state").asText()).isEqualTo("pending"));
+        }
+    }
+
+    @Test
     void theConsoleStopsAStatementAtItsTimeout(TestDatabase database) throws Exception {
         try (Studio quick = Studio.builder(database.dataSource()).statementTimeout(java.time.Duration.ofMillis(300)).build().start()) {
             RawHttp.Reply slow = new RawHttp(quick.port()).send("POST", "/api/sql", Map.of("X-Sleet-Token", quick.token()), "{\"sql\":\"SELECT pg_sleep(5)\"}");

@@ -408,14 +408,21 @@
   function migrationsScreen() {
     main.appendChild(h('h2', null, 'Migrations'));
     return api('GET', '/api/migrations').then(function (doc) {
+      function historyTable(id, migrations) {
+        return h('table', { class: 'grid', id: id },
+          h('thead', null, h('tr', null, ['migration', 'state', 'applied at', 'time', 'detail'].map(function (c) { return h('th', null, c); }))),
+          h('tbody', null, migrations.map(function (mg) {
+            return h('tr', null, h('td', null, mg.name), h('td', { class: stateClass(mg.state) }, mg.state + (mg.draft && mg.state !== 'draft' ? ' (draft)' : '')),
+              h('td', null, mg.appliedAt || ''), h('td', null, mg.durationMs === null ? '' : mg.durationMs + ' ms'), h('td', null, mg.detail || ''));
+          })));
+      }
       main.appendChild(h('h3', null, 'History and files'));
-      if (doc.statusUnavailable) main.appendChild(h('div', { class: 'muted' }, doc.statusUnavailable));
-      else main.appendChild(h('table', { class: 'grid', id: 'migrations' },
-        h('thead', null, h('tr', null, ['migration', 'state', 'applied at', 'time', 'detail'].map(function (c) { return h('th', null, c); }))),
-        h('tbody', null, doc.migrations.map(function (mg) {
-          return h('tr', null, h('td', null, mg.name), h('td', { class: stateClass(mg.state) }, mg.state + (mg.draft && mg.state !== 'draft' ? ' (draft)' : '')),
-            h('td', null, mg.appliedAt || ''), h('td', null, mg.durationMs === null ? '' : mg.durationMs + ' ms'), h('td', null, mg.detail || ''));
-        }))));
+      if (doc.owners) doc.owners.forEach(function (o) {
+        main.appendChild(h('h4', null, o.owner + ' \u00b7 ' + o.history));
+        main.appendChild(historyTable('migrations-' + o.owner, o.migrations));
+      });
+      else if (doc.statusUnavailable) main.appendChild(h('div', { class: 'muted' }, doc.statusUnavailable));
+      else main.appendChild(historyTable('migrations', doc.migrations));
       main.appendChild(h('h3', null, 'Drift (sleet verify)'));
       if (doc.driftUnavailable) main.appendChild(h('div', { class: 'muted' }, doc.driftUnavailable));
       else if (!doc.drift.length) main.appendChild(banner('ok', 'No drift: the database matches the snapshot.'));
