@@ -12,17 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -260,53 +252,19 @@ public final class BuildTimeBench {
         }
     }
 
-    /** Delegates to a processor, adding up the time spent in it and handing it a timed Filer. */
-    private static final class Timed implements Processor {
-        private final Processor delegate;
+    /** {@link CompileBench.TimedProcessor} that also hands the processor a timed Filer. */
+    private static final class Timed extends CompileBench.TimedProcessor {
         private final TimedFiler[] filer;
-        long nanos;
 
         Timed(Processor delegate, TimedFiler[] filer) {
-            this.delegate = delegate;
+            super(delegate);
             this.filer = filer;
         }
 
         @Override
-        public Set<String> getSupportedOptions() {
-            return delegate.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public void init(ProcessingEnvironment env) {
-            long t0 = System.nanoTime();
+        ProcessingEnvironment environment(ProcessingEnvironment env) {
             filer[0] = new TimedFiler(env.getFiler());
-            delegate.init(TimedFiler.wrap(env, filer[0]));
-            nanos += System.nanoTime() - t0;
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            long t0 = System.nanoTime();
-            try {
-                return delegate.process(annotations, round);
-            } finally {
-                nanos += System.nanoTime() - t0;
-            }
-        }
-
-        @Override
-        public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
-            return delegate.getCompletions(element, annotation, member, userText);
+            return TimedFiler.wrap(env, filer[0]);
         }
     }
 }

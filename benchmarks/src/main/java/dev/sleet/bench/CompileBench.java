@@ -207,7 +207,7 @@ public final class CompileBench {
     }
 
     /** Delegates to the real processor and adds up the time spent in it. */
-    static final class TimedProcessor implements Processor {
+    static class TimedProcessor implements Processor {
         private final Processor delegate;
         long nanos;
 
@@ -233,8 +233,13 @@ public final class CompileBench {
         @Override
         public void init(ProcessingEnvironment env) {
             long t0 = System.nanoTime();
-            delegate.init(env);
+            delegate.init(environment(env));
             nanos += System.nanoTime() - t0;
+        }
+
+        /** The environment the delegate sees; a subclass may wrap it (a timed Filer, say). */
+        ProcessingEnvironment environment(ProcessingEnvironment env) {
+            return env;
         }
 
         @Override
