@@ -132,9 +132,7 @@ final class OwnerCommands {
     }
 
     static int verify(CommandContext context, boolean drafts) throws Exception {
-        Map<String, DatabaseSchema> expected = new LinkedHashMap<>();
-        expected.put(HistoryTableName.SHARED_OWNER, context.requireSnapshot(drafts));
-        context.options().overlays.forEach((name, location) -> expected.put(name, overlaySchema(context, name, location, drafts)));
+        Map<String, DatabaseSchema> expected = schemas(context, drafts);
         List<OwnedDrift> drift = owners(context, null).verify(expected);
         Output out = context.output();
         String database = context.connection().database();
@@ -155,6 +153,14 @@ final class OwnerCommands {
         }).toList());
         out.document(doc);
         return drift.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Each owner's schema by owner name, shared first: what verify compares with and reset empties. */
+    static Map<String, DatabaseSchema> schemas(CommandContext context, boolean drafts) {
+        Map<String, DatabaseSchema> schemas = new LinkedHashMap<>();
+        schemas.put(HistoryTableName.SHARED_OWNER, context.requireSnapshot(drafts));
+        context.options().overlays.forEach((name, location) -> schemas.put(name, overlaySchema(context, name, location, drafts)));
+        return schemas;
     }
 
     /** An overlay's committed state: its folder's meta/, or its snapshot under META-INF/sleet/overlays/<name>/ on --classpath. */

@@ -252,6 +252,20 @@ public final class Owners {
     }
 
     /**
+     * Empties one owner's tables ({@code reset --owner}): the tables its schema declares that this
+     * database has, in one {@code TRUNCATE … RESTART IDENTITY}. Every history stays, as plain reset
+     * keeps it. Refused, with nothing emptied, when another owner's table (or a table no owner
+     * declares) has a foreign key to one of them, naming that table: emptying the owner's tables
+     * would have to empty it too.
+     *
+     * @param schemas each owner's schema by owner name, as for {@link #verify}
+     * @return the tables emptied
+     */
+    public List<QualifiedName> reset(String owner, Map<String, DatabaseSchema> schemas) throws SQLException {
+        return OwnerReset.run(dataSource, owner(owner).name(), schemas);
+    }
+
+    /**
      * Drift against the union of the owners' schemas, each difference attributed to the owner whose
      * schema holds the object (null for an object no owner declares).
      *

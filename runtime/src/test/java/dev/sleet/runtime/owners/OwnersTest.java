@@ -143,6 +143,49 @@ class OwnersTest {
         }
     }
 
+    @Test
+    void resetOfOneOwnerEmptiesOnlyItsTablesAndRefusesWhileAnotherOwnersTableReferencesThem() throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase("owners_reset")) {
+            Owners owners = threeOwners(db);
+            owners.migrate(MigrateOptions.defaults(), null);
+            db.exec("ALTER TABLE teamd_projects ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;"
+                    + "INSERT INTO users VALUES (1, 'ada@example.com'), (2, 'bo@example.com');"
+                    + "INSERT INTO teamd_projects (id, owner_id) VALUES (10, 1), (11, 2);"
+                    + "INSERT INTO teame_boards (id) VALUES (1)");
+            DatabaseSchema migrated = Introspector.read(db.dataSource());
+            Map<String, DatabaseSchema> schemas = new java.util.LinkedHashMap<>();
+            schemas.put("shared", only(migrated, "users"));
+            schemas.put("team-d", only(migrated, "teamd_projects"));
+            schemas.put("team-e", only(migrated, "teame_boards"));
+
+            // team-d's projects reference shared's users: emptying users alone would empty them too.
+            assertThatThrownBy(() -> owners.reset("shared", schemas)).isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("team-d's table public.teamd_projects references shared's table public.users"
+                            + " (foreign key teamd_projects_owner_id_fkey)")
+                    .hasMessageContaining("reset every owner at once").hasMessageContaining("Nothing was emptied");
+            assertThat(db.scalar("SELECT count(*) FROM users")).isEqualTo(2);
+            assertThat(db.scalar("SELECT count(*) FROM teamd_projects")).isEqualTo(2);
+
+            assertThat(owners.reset("team-d", schemas)).extracting(Object::toString).containsExactly("public.teamd_projects");
+            assertThat(db.scalar("SELECT count(*) FROM teamd_projects")).isZero();
+            assertThat(db.scalar("SELECT count(*) FROM users")).isEqualTo(2);
+            assertThat(db.scalar("SELECT count(*) FROM teame_boards")).isEqualTo(1);
+            // Every history stays, team-d's included: its tables still stand.
+            assertThat(db.scalar("SELECT count(*) FROM sleet.migration_history_team_d")).isEqualTo(2);
+            assertThat(db.scalar("SELECT count(*) FROM sleet.migration_history")).isEqualTo(1);
+            db.exec("INSERT INTO teamd_projects (id, owner_id) VALUES (12, 1)");
+            assertThat(db.scalar("SELECT n FROM teamd_projects")).as("identity restarted").isEqualTo(1);
+
+            // A table no owner declares that references the owner's table refuses too, and says so.
+            db.exec("CREATE TABLE handmade (board_id bigint REFERENCES teame_boards (id))");
+            assertThatThrownBy(() -> owners.reset("team-e", schemas)).isInstanceOf(MigrationRefusedException.class)
+                    .hasMessageContaining("table public.handmade (declared by no owner) references team-e's table public.teame_boards")
+                    .hasMessageContaining("drop that foreign key");
+            assertThat(db.scalar("SELECT count(*) FROM teame_boards")).isEqualTo(1);
+            assertThatThrownBy(() -> owners.reset("team-x", schemas)).hasMessageContaining("no owner named team-x");
+        }
+    }
+
     private static DatabaseSchema only(DatabaseSchema schema, String table) {
         return new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), List.of(),
                 schema.tables().stream().filter(t -> t.name().name().equals(table)).toList());
