@@ -13,6 +13,7 @@ final class RuntimeNames {
     private static final String RUNTIME = "dev.sleet.runtime";
     private static final String QUERY = "dev.sleet.runtime.query";
     private static final String SCHEDULE = "dev.sleet.runtime.schedule";
+    private static final String DAO = "dev.sleet.runtime.dao";
 
     static final ClassName DATABASE = ClassName.get(RUNTIME, "Database");
     static final ClassName CODEC = ClassName.get(QUERY, "Codec");
@@ -27,10 +28,10 @@ final class RuntimeNames {
     static final ClassName LINK = ClassName.get(QUERY, "Link");
     static final ClassName TO_MANY = ClassName.get(QUERY, "ToMany");
     static final ClassName TO_ONE = ClassName.get(QUERY, "ToOne");
-    static final ClassName ROWS = ClassName.get(QUERY, "Rows");
     static final ClassName COPY_ROWS = ClassName.get(QUERY, "CopyRows");
     static final ClassName BOOKING_RESULT = ClassName.get(SCHEDULE, "BookingResult");
     static final ClassName FREE_SLOT = ClassName.get(SCHEDULE, "FreeSlot");
     static final ClassName FREE_SLOTS = ClassName.get(SCHEDULE, "FreeSlots");
-    static final ClassName CONFLICT_CHECKED_INSERT = ClassName.get(SCHEDULE, "ConflictCheckedInsert");
+    static final ClassName TABLE_DAO = ClassName.get(DAO, "TableDao");
+    static final ClassName DAO_STATEMENTS = ClassName.get(DAO, "DaoStatements");
 }
