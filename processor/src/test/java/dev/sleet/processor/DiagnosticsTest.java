@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every annotation mistake is a coded error on the line that caused it, and a build with an error
@@ -37,44 +41,185 @@ class DiagnosticsTest {
             public record Client(@Id long id, String name) {}
             """);
 
-    @Test
-    void tableOnAClass() {
-        JavaFileObject f = Sources.of("Thing", """
-                @Table
-                public class Thing {}
-                """);
-        assertError("SLEET-E001", f, 6, "write `public record Thing(long id, ...)`", f);
+    /**
+     * One annotation mistake each: the record (or enum) named, its body, the code reported on the
+     * given line of that file and a part of its message that says how to fix it; {@code others} are
+     * compiled first, beside it.
+     */
+    record Mistake(String test, String code, int line, String message, String name, String body, JavaFileObject... others) {
+        JavaFileObject file() {
+            return Sources.of(name, body);
+        }
+
+        @Override
+        public String toString() {
+            return test + " (" + code + ")";
+        }
     }
 
-    @Test
-    void recordWithoutComponents() {
-        JavaFileObject f = Sources.of("Empty", """
-                @Table
-                public record Empty() {}
-                """);
-        assertError("SLEET-E002", f, 6, "declare its columns as components", f);
+    private static final JavaFileObject PLAIN = Sources.of("Plain", "public record Plain(long id) {}\n");
+    private static final JavaFileObject PAIR = Sources.of("Pair", """
+            @Table
+            public record Pair(@Id long a, @Id long b) {}
+            """);
+    private static final JavaFileObject PLAIN_ENUM = Sources.of("Mood", "public enum Mood { HAPPY, SAD }\n");
+
+    static List<Mistake> mistakes() {
+        return List.of(
+                new Mistake("table on a class", "SLEET-E001", 6, "write `public record Thing(long id, ...)`", "Thing", """
+                        @Table
+                        public class Thing {}
+                        """),
+                new Mistake("record without components", "SLEET-E002", 6, "declare its columns as components", "Empty", """
+                        @Table
+                        public record Empty() {}
+                        """),
+                new Mistake("unsupported type", "SLEET-E003", 9, "@Column(type = \"jsonb\")", "Blob", """
+                        @Table
+                        public record Blob(
+                            @Id long id,
+                            Object payload) {}
+                        """),
+                new Mistake("unknown column in an index points at the value", "SLEET-E004", 8,
+                        "write the column name \"first_name\", not the component name", "Person", """
+                        @Table
+                        @Index(columns = {"id",
+                            "firstName"})
+                        public record Person(@Id long id, String firstName) {}
+                        """),
+                new Mistake("unknown column in a unique constraint", "SLEET-E004", 7, "columns are: id, email", "Person", """
+                        @Table
+                        @Unique(columns = "mail")
+                        public record Person(@Id long id, String email) {}
+                        """),
+                new Mistake("unknown column in an exclusion", "SLEET-E004", 8, "\"room\"", "Slot", """
+                        @Table
+                        @Exclusion(elements = {
+                            @Exclusion.Element(column = "room", operator = "=")})
+                        public record Slot(@Id long id, long roomId) {}
+                        """),
+                new Mistake("reference to a non-table", "SLEET-E005", 8, "which is not a @Table record", "Order", """
+                        @Table(name = "orders")
+                        public record Order(@Id long id,
+                            @References(table = Plain.class) long plainId) {}
+                        """, PLAIN),
+                new Mistake("referenced column missing", "SLEET-E006", 8, "columns are: id, name", "Order", """
+                        @Table(name = "orders")
+                        public record Order(@Id long id,
+                            @References(table = Client.class, column = "code") long clientId) {}
+                        """, CLIENT),
+                new Mistake("foreign key type mismatch", "SLEET-E007", 8,
+                        "give component clientId the Java type of Client.id (long)", "Order", """
+                        @Table(name = "orders")
+                        public record Order(@Id long id,
+                            @References(table = Client.class) String clientId) {}
+                        """, CLIENT),
+                new Mistake("duplicate column", "SLEET-E009", 8, "which component name already uses", "Person", """
+                        @Table
+                        public record Person(@Id long id, String name,
+                            @Column(name = "name") String fullName) {}
+                        """),
+                new Mistake("derived index name too long", "SLEET-E011", 7, "derived index name", "Wide", """
+                        @Table
+                        @Index(columns = {"a_rather_long_column_name_one", "a_rather_long_column_name_two"})
+                        public record Wide(@Id long id, long aRatherLongColumnNameOne, long aRatherLongColumnNameTwo) {}
+                        """),
+                new Mistake("empty enum", "SLEET-E012", 6, "add a constant", "Mood", """
+                        @PgEnum
+                        public enum Mood {}
+                        """),
+                new Mistake("identity on a String", "SLEET-E013", 8, "identity columns must be short, int or long", "Tag", """
+                        @Table
+                        public record Tag(@Id
+                            @Identity String id) {}
+                        """),
+                new Mistake("identity with a default", "SLEET-E014", 8, "cannot also have a default", "Tag", """
+                        @Table
+                        public record Tag(@Id @Identity
+                            @Default("1") long id) {}
+                        """),
+                new Mistake("nullable id", "SLEET-E015", 8, "remove @Nullable", "Tag", """
+                        @Table
+                        public record Tag(@Id
+                            @Nullable Long id) {}
+                        """),
+                new Mistake("index without keys", "SLEET-E016", 7, "neither columns nor expressions", "Tag", """
+                        @Table
+                        @Index(name = "idx_nothing")
+                        public record Tag(@Id long id) {}
+                        """),
+                new Mistake("exclusion element with both a column and an expression", "SLEET-E017", 8,
+                        "both a column and an expression", "Slot", """
+                        @Table
+                        @Exclusion(elements = {
+                            @Exclusion.Element(column = "room_id", expression = "room_id + 1", operator = "=")})
+                        public record Slot(@Id long id, long roomId) {}
+                        """),
+                new Mistake("soft delete without the archive components", "SLEET-E018", 7,
+                        "`@Nullable Instant archivedAt`, `@Nullable String archivedBy`", "Note", """
+                        @Table
+                        @SoftDelete
+                        public record Note(@Id long id, boolean isArchived) {}
+                        """),
+                new Mistake("reference to a composite key needs a column", "SLEET-E019", 8, "composite primary key", "Use", """
+                        @Table
+                        public record Use(@Id long id,
+                            @References(table = Pair.class) long pairA) {}
+                        """, PAIR),
+                new Mistake("length on a number", "SLEET-E020", 8, "length applies to String components only", "Tag", """
+                        @Table
+                        public record Tag(@Id long id,
+                            @Column(length = 10) long count) {}
+                        """),
+                new Mistake("nullable on a primitive", "SLEET-E020", 8, "use the boxed type", "Tag", """
+                        @Table
+                        public record Tag(@Id long id,
+                            @Nullable long count) {}
+                        """),
+                new Mistake("@DefaultNow on a String", "SLEET-E021", 8, "@DefaultNow on created", "Tag", """
+                        @Table
+                        public record Tag(@Id long id,
+                            @DefaultNow String created) {}
+                        """),
+                new Mistake("more sort orders than keys", "SLEET-E022", 7, "one order per key", "Tag", """
+                        @Table
+                        @Index(columns = "id", order = {SortOrder.ASC, SortOrder.DESC})
+                        public record Tag(@Id long id) {}
+                        """),
+                new Mistake("duplicate enum labels", "SLEET-E023", 8, "is already the label of HAPPY", "Mood", """
+                        @PgEnum
+                        public enum Mood { HAPPY,
+                            @EnumValue("happy") GLAD }
+                        """),
+                new Mistake("unique without columns", "SLEET-E025", 7, "names no columns", "Tag", """
+                        @Table
+                        @Unique(columns = {})
+                        public record Tag(@Id long id) {}
+                        """),
+                new Mistake("blank check expression", "SLEET-E026", 7, "blank expression", "Tag", """
+                        @Table
+                        @Check(expression = "  ")
+                        public record Tag(@Id long id) {}
+                        """),
+                new Mistake("plain Java enum", "SLEET-E027", 8, "annotate Mood with @PgEnum", "Tag", """
+                        @Table
+                        public record Tag(@Id long id,
+                            Mood mood) {}
+                        """, PLAIN_ENUM),
+                new Mistake("blank name", "SLEET-E035", 7, "is blank", "Tag", """
+                        @Table
+                        @Index(name = " ", columns = "id")
+                        public record Tag(@Id long id) {}
+                        """));
     }
 
-    @Test
-    void unsupportedType() {
-        JavaFileObject f = Sources.of("Blob", """
-                @Table
-                public record Blob(
-                    @Id long id,
-                    Object payload) {}
-                """);
-        assertError("SLEET-E003", f, 9, "@Column(type = \"jsonb\")", f);
-    }
-
-    @Test
-    void unknownColumnInIndexPointsAtTheValue() {
-        JavaFileObject f = Sources.of("Person", """
-                @Table
-                @Index(columns = {"id",
-                    "firstName"})
-                public record Person(@Id long id, String firstName) {}
-                """);
-        assertError("SLEET-E004", f, 8, "write the column name \"first_name\", not the component name", f);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void eachMistakeIsACodedErrorOnItsLine(Mistake mistake) {
+        JavaFileObject file = mistake.file();
+        JavaFileObject[] sources = Arrays.copyOf(mistake.others(), mistake.others().length + 1);
+        sources[sources.length - 1] = file;
+        assertError(mistake.code(), file, mistake.line(), mistake.message(), sources);
     }
 
     @Test
@@ -94,54 +239,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void unknownColumnInUniqueAndExclusion() {
-        JavaFileObject unique = Sources.of("Person", """
-                @Table
-                @Unique(columns = "mail")
-                public record Person(@Id long id, String email) {}
-                """);
-        assertError("SLEET-E004", unique, 7, "columns are: id, email", unique);
-        JavaFileObject exclusion = Sources.of("Slot", """
-                @Table
-                @Exclusion(elements = {
-                    @Exclusion.Element(column = "room", operator = "=")})
-                public record Slot(@Id long id, long roomId) {}
-                """);
-        assertError("SLEET-E004", exclusion, 8, "\"room\"", exclusion);
-    }
-
-    @Test
-    void referenceToANonTable() {
-        JavaFileObject plain = Sources.of("Plain", "public record Plain(long id) {}\n");
-        JavaFileObject f = Sources.of("Order", """
-                @Table(name = "orders")
-                public record Order(@Id long id,
-                    @References(table = Plain.class) long plainId) {}
-                """);
-        assertError("SLEET-E005", f, 8, "which is not a @Table record", plain, f);
-    }
-
-    @Test
-    void referencedColumnMissing() {
-        JavaFileObject f = Sources.of("Order", """
-                @Table(name = "orders")
-                public record Order(@Id long id,
-                    @References(table = Client.class, column = "code") long clientId) {}
-                """);
-        assertError("SLEET-E006", f, 8, "columns are: id, name", CLIENT, f);
-    }
-
-    @Test
-    void foreignKeyTypeMismatch() {
-        JavaFileObject f = Sources.of("Order", """
-                @Table(name = "orders")
-                public record Order(@Id long id,
-                    @References(table = Client.class) String clientId) {}
-                """);
-        assertError("SLEET-E007", f, 8, "give component clientId the Java type of Client.id (long)", CLIENT, f);
-    }
-
-    @Test
     void duplicateTable() {
         JavaFileObject other = Sources.of("Customer", """
                 @Table(name = "clients")
@@ -150,16 +247,6 @@ class DiagnosticsTest {
         Compilation compilation = compile(CLIENT, other);
         assertThat(compilation).hadErrorContaining("SLEET-E008");
         assertThat(compilation).hadErrorContaining("records Client and Customer both map to table public.clients");
-    }
-
-    @Test
-    void duplicateColumn() {
-        JavaFileObject f = Sources.of("Person", """
-                @Table
-                public record Person(@Id long id, String name,
-                    @Column(name = "name") String fullName) {}
-                """);
-        assertError("SLEET-E009", f, 8, "which component name already uses", f);
     }
 
     @Test
@@ -208,150 +295,6 @@ class DiagnosticsTest {
     }
 
     @Test
-    void derivedIndexNameTooLong() {
-        JavaFileObject f = Sources.of("Wide", """
-                @Table
-                @Index(columns = {"a_rather_long_column_name_one", "a_rather_long_column_name_two"})
-                public record Wide(@Id long id, long aRatherLongColumnNameOne, long aRatherLongColumnNameTwo) {}
-                """);
-        assertError("SLEET-E011", f, 7, "derived index name", f);
-    }
-
-    @Test
-    void emptyEnum() {
-        JavaFileObject e = Sources.of("Mood", """
-                @PgEnum
-                public enum Mood {}
-                """);
-        assertError("SLEET-E012", e, 6, "add a constant", e);
-    }
-
-    @Test
-    void identityOnAString() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id
-                    @Identity String id) {}
-                """);
-        assertError("SLEET-E013", f, 8, "identity columns must be short, int or long", f);
-    }
-
-    @Test
-    void identityWithDefault() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id @Identity
-                    @Default("1") long id) {}
-                """);
-        assertError("SLEET-E014", f, 8, "cannot also have a default", f);
-    }
-
-    @Test
-    void nullableId() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id
-                    @Nullable Long id) {}
-                """);
-        assertError("SLEET-E015", f, 8, "remove @Nullable", f);
-    }
-
-    @Test
-    void indexWithoutKeys() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                @Index(name = "idx_nothing")
-                public record Tag(@Id long id) {}
-                """);
-        assertError("SLEET-E016", f, 7, "neither columns nor expressions", f);
-    }
-
-    @Test
-    void exclusionElementWithBothColumnAndExpression() {
-        JavaFileObject f = Sources.of("Slot", """
-                @Table
-                @Exclusion(elements = {
-                    @Exclusion.Element(column = "room_id", expression = "room_id + 1", operator = "=")})
-                public record Slot(@Id long id, long roomId) {}
-                """);
-        assertError("SLEET-E017", f, 8, "both a column and an expression", f);
-    }
-
-    @Test
-    void softDeleteWithoutArchiveComponents() {
-        JavaFileObject f = Sources.of("Note", """
-                @Table
-                @SoftDelete
-                public record Note(@Id long id, boolean isArchived) {}
-                """);
-        assertError("SLEET-E018", f, 7, "`@Nullable Instant archivedAt`, `@Nullable String archivedBy`", f);
-    }
-
-    @Test
-    void referenceToCompositeKeyNeedsAColumn() {
-        JavaFileObject pair = Sources.of("Pair", """
-                @Table
-                public record Pair(@Id long a, @Id long b) {}
-                """);
-        JavaFileObject f = Sources.of("Use", """
-                @Table
-                public record Use(@Id long id,
-                    @References(table = Pair.class) long pairA) {}
-                """);
-        assertError("SLEET-E019", f, 8, "composite primary key", pair, f);
-    }
-
-    @Test
-    void lengthOnANumber() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id long id,
-                    @Column(length = 10) long count) {}
-                """);
-        assertError("SLEET-E020", f, 8, "length applies to String components only", f);
-    }
-
-    @Test
-    void nullableOnAPrimitive() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id long id,
-                    @Nullable long count) {}
-                """);
-        assertError("SLEET-E020", f, 8, "use the boxed type", f);
-    }
-
-    @Test
-    void defaultNowOnAString() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id long id,
-                    @DefaultNow String created) {}
-                """);
-        assertError("SLEET-E021", f, 8, "@DefaultNow on created", f);
-    }
-
-    @Test
-    void moreSortOrdersThanKeys() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                @Index(columns = "id", order = {SortOrder.ASC, SortOrder.DESC})
-                public record Tag(@Id long id) {}
-                """);
-        assertError("SLEET-E022", f, 7, "one order per key", f);
-    }
-
-    @Test
-    void duplicateEnumLabels() {
-        JavaFileObject e = Sources.of("Mood", """
-                @PgEnum
-                public enum Mood { HAPPY,
-                    @EnumValue("happy") GLAD }
-                """);
-        assertError("SLEET-E023", e, 8, "is already the label of HAPPY", e);
-    }
-
-    @Test
     void unresolvedType() {
         JavaFileObject f = Sources.of("Tag", """
                 @Table
@@ -363,51 +306,10 @@ class DiagnosticsTest {
     }
 
     @Test
-    void uniqueWithoutColumns() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                @Unique(columns = {})
-                public record Tag(@Id long id) {}
-                """);
-        assertError("SLEET-E025", f, 7, "names no columns", f);
-    }
-
-    @Test
-    void blankCheckExpression() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                @Check(expression = "  ")
-                public record Tag(@Id long id) {}
-                """);
-        assertError("SLEET-E026", f, 7, "blank expression", f);
-    }
-
-    @Test
-    void plainJavaEnum() {
-        JavaFileObject e = Sources.of("Mood", "public enum Mood { HAPPY, SAD }\n");
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                public record Tag(@Id long id,
-                    Mood mood) {}
-                """);
-        assertError("SLEET-E027", f, 8, "annotate Mood with @PgEnum", e, f);
-    }
-
-    @Test
     void badOption() {
         Compilation compilation = new Harness(migrations).option("-Asleet.mode=sometimes").compile(CLOCK, CLIENT);
         assertThat(compilation).hadErrorContaining("SLEET-E034");
         assertThat(compilation).hadErrorContaining("write generate, check or off");
-    }
-
-    @Test
-    void blankName() {
-        JavaFileObject f = Sources.of("Tag", """
-                @Table
-                @Index(name = " ", columns = "id")
-                public record Tag(@Id long id) {}
-                """);
-        assertError("SLEET-E035", f, 7, "is blank", f);
     }
 
     @Test
