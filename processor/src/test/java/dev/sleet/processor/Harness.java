@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
@@ -41,19 +40,21 @@ final class Harness {
 
     /** Names of the .sql files in the migrations folder, sorted. */
     List<String> files() {
-        if (!Files.isDirectory(migrations)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(migrations)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.sqlFiles(migrations);
     }
 
     String read(String file) {
+        return TestFiles.read(migrations.resolve(file));
+    }
+
+    /** Releases a draft as its developer does: deletes its first line, the draft marker, so no build rewrites it again. */
+    void release(String file) {
+        String content = read(file);
+        if (!content.startsWith("-- sleet:draft")) {
+            throw new AssertionError(file + " is not a draft: " + content.lines().findFirst().orElse(""));
+        }
         try {
-            return Files.readString(migrations.resolve(file), StandardCharsets.UTF_8);
+            Files.writeString(migrations.resolve(file), content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

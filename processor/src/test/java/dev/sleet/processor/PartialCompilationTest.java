@@ -2,21 +2,14 @@ package dev.sleet.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.sleet.processor.RealJavac.Result;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,36 +147,14 @@ class PartialCompilationTest {
         assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);
     }
 
-    private record Result(boolean success, List<String> warnings, String text) {
-    }
-
     /** javac over the named sources of package app, class output {@code classes} (also on the class path), as an IDE runs it. */
-    private Result compile(String clock, List<String> extraOptions, String... names) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = new ArrayList<>(List.of(
-                "-d", classes.toString(),
-                "-s", generated.toString(),
-                "-classpath", System.getProperty("java.class.path") + File.pathSeparator + classes,
-                "-Asleet.clock=" + clock,
-                "-Asleet.daos=false"));
+    private Result compile(String clock, List<String> extraOptions, String... names) {
+        List<String> options = new ArrayList<>(List.of("-Asleet.clock=" + clock, "-Asleet.daos=false"));
         if (migrations != null) {
             options.add("-Asleet.migrations=" + migrations);
         }
         options.addAll(extraOptions); // a later -Asleet.daos wins
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<File> inputs = Stream.of(names).map(n -> sources.resolve(n + ".java").toFile()).toList();
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromFiles(inputs));
-            task.setProcessors(List.of(new SleetProcessor()));
-            boolean success = task.call();
-            List<String> warnings = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING)
-                    .map(d -> d.getMessage(Locale.ROOT)).toList();
-            StringBuilder text = new StringBuilder();
-            diagnostics.getDiagnostics().forEach(d -> text.append(d.getKind()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
-            return new Result(success, warnings, text.toString());
-        }
+        return RealJavac.compile(Stream.of(names).map(n -> sources.resolve(n + ".java")).toList(), classes, generated, List.of(), options);
     }
 
     private void source(String name, String body) throws IOException {
@@ -199,27 +170,15 @@ class PartialCompilationTest {
         }
     }
 
-    private void release(String file) throws IOException {
-        Path path = migrations.resolve(file);
-        String content = read(path);
-        assertThat(content).startsWith("-- sleet:draft");
-        Files.writeString(path, content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
+    private void release(String file) {
+        new Harness(migrations).release(file);
     }
 
-    private List<String> sqlFiles() throws IOException {
-        if (!Files.isDirectory(migrations)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(migrations)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
-        }
+    private List<String> sqlFiles() {
+        return TestFiles.sqlFiles(migrations);
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.read(file);
     }
 }

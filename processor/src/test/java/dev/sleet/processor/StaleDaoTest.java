@@ -2,21 +2,14 @@ package dev.sleet.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sleet.processor.RealJavac.Result;
 import dev.sleet.processor.dao.ProcessorStamp;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,31 +99,16 @@ class StaleDaoTest {
         return read(classes.resolve("META-INF/sleet/processor.txt"));
     }
 
-    private record Result(boolean success, String text) {
-    }
-
     /** javac over the named sources of package app, DAOs on, class output {@code classes} (also on the class path). */
-    private Result compile(String... names) throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-s", generated.toString(),
-                "-classpath", System.getProperty("java.class.path") + File.pathSeparator + classes));
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<File> inputs = Stream.of(names).map(n -> sources.resolve(n + ".java").toFile()).toList();
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(inputs));
-            task.setProcessors(List.of(new SleetProcessor()));
-            boolean success = task.call();
-            StringBuilder text = new StringBuilder();
-            diagnostics.getDiagnostics().forEach(d -> text.append(d.getKind()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
-            return new Result(success, text.toString());
-        }
+    private Result compile(String... names) {
+        return RealJavac.compile(Stream.of(names).map(n -> sources.resolve(n + ".java")).toList(), classes, generated, List.of(), List.of());
     }
 
     private void source(String name, String body) throws IOException {
         Files.writeString(sources.resolve(name + ".java"), Sources.IMPORTS + body, StandardCharsets.UTF_8);
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+    private static String read(Path file) {
+        return TestFiles.read(file);
     }
 }

@@ -1,7 +1,7 @@
 package dev.sleet.processor.ownership;
 
-import dev.sleet.processor.SleetProcessor;
-import java.io.File;
+import dev.sleet.processor.RealJavac;
+import dev.sleet.processor.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * One Maven-like module compiled by real javac with the processor: its own sources, migrations
@@ -68,22 +62,12 @@ final class ModuleBuild {
     }
 
     Result compile(String clock) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringBuilder classpath = new StringBuilder(System.getProperty("java.class.path")).append(File.pathSeparator).append(classes);
-        dependencies.forEach(d -> classpath.append(File.pathSeparator).append(d));
-        List<String> all = new ArrayList<>(List.of("-d", classes.toString(), "-s", generated.toString(),
-                "-classpath", classpath.toString(), "-Asleet.clock=" + clock, "-Asleet.migrations=" + migrations, "-Asleet.daos=false"));
+        List<String> all = new ArrayList<>(List.of("-Asleet.clock=" + clock, "-Asleet.migrations=" + migrations, "-Asleet.daos=false"));
         all.addAll(options);
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-             Stream<Path> walk = Files.walk(sources)) {
-            List<File> inputs = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, all, null, files.getJavaFileObjectsFromFiles(inputs));
-            task.setProcessors(List.of(new SleetProcessor()));
-            boolean success = task.call();
-            StringBuilder text = new StringBuilder();
-            diagnostics.getDiagnostics().forEach(d -> text.append(d.getKind()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
-            return new Result(success, text.toString());
+        try (Stream<Path> walk = Files.walk(sources)) {
+            RealJavac.Result result = RealJavac.compile(walk.filter(p -> p.toString().endsWith(".java")).toList(), classes, generated,
+                    dependencies, all);
+            return new Result(result.success(), result.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,30 +75,15 @@ final class ModuleBuild {
 
     /** The {@code .sql} files of the migrations folder, sorted. */
     List<String> sqlFiles() {
-        if (!Files.isDirectory(migrations)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(migrations)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.sqlFiles(migrations);
     }
 
     String read(String relative) {
-        try {
-            return Files.readString(migrations.resolve(relative), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.read(migrations.resolve(relative));
     }
 
     String classResource(String path) {
-        try {
-            return Files.readString(classes.resolve(path), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.read(classes.resolve(path));
     }
 
     void writeMigration(String file, String content) {
