@@ -20,6 +20,7 @@ class DraftLifecycleTest {
     private static final String T1 = "2026-11-22T02:15:00Z";
     private static final String T2 = "2026-11-22T03:00:00Z";
     private static final String T3 = "2026-11-22T04:00:00Z";
+    private static final String CREATE_USERS = "20261122_021500_create_users.sql";
 
     @TempDir
     Path dir;
@@ -39,11 +40,18 @@ class DraftLifecycleTest {
         return h;
     }
 
-    private static void release(Path folder, String file) throws IOException {
-        Path path = folder.resolve(file);
-        String content = Files.readString(path, StandardCharsets.UTF_8);
-        assertThat(content).startsWith("-- sleet:draft");
-        Files.writeString(path, content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
+    /** A folder holding the released migration that creates users (id, name), and its harness. */
+    private Harness usersReleased(Path folder) {
+        Harness h = harness(folder);
+        assertThat(h.compile(T1, users("String name"))).succeeded();
+        h.release(CREATE_USERS);
+        return h;
+    }
+
+    /** What git merge does with a migration made on another branch: its file and its meta file land in this folder. */
+    private static void merge(Path branch, Path into, String migration) throws IOException {
+        Files.copy(branch.resolve(migration + ".sql"), into.resolve(migration + ".sql"));
+        Files.copy(branch.resolve("meta/" + migration + ".json"), into.resolve("meta/" + migration + ".json"));
     }
 
     private static List<String> metaFiles(Path folder) throws IOException {
@@ -74,7 +82,7 @@ class DraftLifecycleTest {
         assertThat(h.read("20261122_021500_create_users.sql")).contains("\"email\" text").doesNotContain("ADD COLUMN");
         assertThat(metaFiles(dir)).containsExactly("20261122_021500_create_users.json");
 
-        release(dir, "20261122_021500_create_users.sql");
+        h.release(CREATE_USERS);
         assertThat(h.compile(T2, users("String name, @Nullable String email, @Nullable String phone"))).succeeded();
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql", "20261122_030000_add_users_phone.sql");
 
@@ -91,9 +99,7 @@ class DraftLifecycleTest {
 
     @Test
     void aReleasedDraftIsNeverRewrittenAndAFixedClockStillOrdersNewFilesAfterIt() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness h = usersReleased(dir);
         String released = h.read("20261122_021500_create_users.sql");
         assertThat(h.compile(T1, users("String name, boolean admin"))).succeeded();
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql", "20261122_021501_add_users_admin.sql");
@@ -112,7 +118,7 @@ class DraftLifecycleTest {
         assertThat(pending).hadErrorContaining("SLEET-E031");
         assertThat(pending).hadErrorContaining("migration 20261122_021500_create_users in " + dir);
 
-        release(dir, "20261122_021500_create_users.sql");
+        generate.release(CREATE_USERS);
         assertThat(check.compile(T2, users("String name"))).succeeded();
 
         Compilation ahead = check.compile(T2, users("String name, @Nullable String email"));
@@ -125,7 +131,7 @@ class DraftLifecycleTest {
     void destructiveChangesWarnOnTheRecordAndStrictModeRefusesThem() throws IOException {
         Harness h = harness(dir);
         assertThat(h.compile(T1, users("String name, @Nullable String email"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        h.release(CREATE_USERS);
 
         JavaFileObject withoutEmail = users("String name");
         Compilation strict = harness(dir, "-Asleet.strict=true").compile(T2, withoutEmail);
@@ -142,25 +148,22 @@ class DraftLifecycleTest {
 
     @Test
     void twoBranchesAddingMigrationsFromOneParentMergeWithoutSpuriousDrops(@TempDir Path branchB) throws IOException {
-        Harness main = harness(dir);
-        assertThat(main.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness main = usersReleased(dir);
         copyFolder(dir, branchB);
 
         // Branch A adds a column; branch B adds a table.
         assertThat(main.compile(T2, users("String name, @Nullable String email"))).succeeded();
-        release(dir, "20261122_030000_add_users_email.sql");
+        main.release("20261122_030000_add_users_email.sql");
         JavaFileObject posts = Sources.of("Post", """
                 @Table(name = "posts")
                 public record Post(@Id @Identity long id, @References(table = User.class) long userId, String body) {}
                 """);
         Harness other = harness(branchB);
         assertThat(other.compile(T3, users("String name"), posts)).succeeded();
-        release(branchB, "20261122_040000_create_posts.sql");
+        other.release("20261122_040000_create_posts.sql");
 
         // git merge: both new migration files and meta files land in one folder.
-        Files.copy(branchB.resolve("20261122_040000_create_posts.sql"), dir.resolve("20261122_040000_create_posts.sql"));
-        Files.copy(branchB.resolve("meta/20261122_040000_create_posts.json"), dir.resolve("meta/20261122_040000_create_posts.json"));
+        merge(branchB, dir, "20261122_040000_create_posts");
         JavaFileObject mergedUsers = users("String name, @Nullable String email");
 
         assertThat(harness(dir, "-Asleet.mode=check").compile(T3, mergedUsers, posts)).succeeded();
@@ -180,18 +183,15 @@ class DraftLifecycleTest {
 
     @Test
     void twoBranchesChangingOneColumnDifferentlyFailNamingBothMigrations(@TempDir Path branchB) throws IOException {
-        Harness main = harness(dir);
-        assertThat(main.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness main = usersReleased(dir);
         copyFolder(dir, branchB);
 
         assertThat(main.compile(T2, users("@Column(length = 10) String name"))).succeeded();
-        release(dir, "20261122_030000_alter_users_name.sql");
+        main.release("20261122_030000_alter_users_name.sql");
         Harness other = harness(branchB);
         assertThat(other.compile(T3, users("@Nullable String name"))).succeeded();
-        release(branchB, "20261122_040000_alter_users_name.sql");
-        Files.copy(branchB.resolve("20261122_040000_alter_users_name.sql"), dir.resolve("20261122_040000_alter_users_name.sql"));
-        Files.copy(branchB.resolve("meta/20261122_040000_alter_users_name.json"), dir.resolve("meta/20261122_040000_alter_users_name.json"));
+        other.release("20261122_040000_alter_users_name.sql");
+        merge(branchB, dir, "20261122_040000_alter_users_name");
 
         Compilation conflict = main.compile(T3, users("@Nullable @Column(length = 10) String name"));
         assertThat(conflict).hadErrorContaining("SLEET-E029");
@@ -203,9 +203,7 @@ class DraftLifecycleTest {
 
     @Test
     void handWrittenMigrationsTakeTheirPlaceWithoutChangingTheState() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness h = usersReleased(dir);
         Files.writeString(dir.resolve("20261122_023000_seed_admin.sql"),
                 "-- +migrate Up\nINSERT INTO users (name) VALUES ('admin');\n-- +migrate Down\nDELETE FROM users WHERE name = 'admin';\n");
 
@@ -226,9 +224,7 @@ class DraftLifecycleTest {
 
     @Test
     void corruptedMetaIsAnErrorNamingTheFileAndNothingIsWritten() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness h = usersReleased(dir);
         Path meta = dir.resolve("meta/20261122_021500_create_users.json");
         Files.writeString(meta, "{ \"format\": 1, \"migration\": ");
 
@@ -240,11 +236,9 @@ class DraftLifecycleTest {
 
     @Test
     void metaNamingAMissingParentIsAnError() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness h = usersReleased(dir);
         assertThat(h.compile(T2, users("String name, boolean admin"))).succeeded();
-        release(dir, "20261122_030000_add_users_admin.sql");
+        h.release("20261122_030000_add_users_admin.sql");
         Files.delete(dir.resolve("meta/20261122_021500_create_users.json"));
 
         Compilation compilation = h.compile(T3, users("String name, boolean admin, boolean banned"));
@@ -273,9 +267,7 @@ class DraftLifecycleTest {
 
     @Test
     void aCompilationWithoutTablesLeavesTheFolderAlone() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        release(dir, "20261122_021500_create_users.sql");
+        Harness h = usersReleased(dir);
         Compilation enumsOnly = h.compile(T2, Sources.of("Mood", "@PgEnum public enum Mood { HAPPY }\n"));
         assertThat(enumsOnly).succeeded();
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -37,17 +35,17 @@ class SafetyNetTest {
                 """.formatted(components));
     }
 
-    private void release(String file) throws IOException {
-        Path path = dir.resolve(file);
-        String content = Files.readString(path, StandardCharsets.UTF_8);
-        Files.writeString(path, content.substring(content.indexOf('\n') + 1), StandardCharsets.UTF_8);
+    /** A harness whose folder holds the released migration that creates orders with these components. */
+    private Harness ordersReleased(String components) {
+        Harness h = harness();
+        assertThat(h.compile(T1, orders(components))).succeeded();
+        h.release("20261122_021500_create_orders.sql");
+        return h;
     }
 
     @Test
     void renamedFromInJavaSpellingIsAnErrorSuggestingTheSqlName() throws IOException {
-        Harness h = harness();
-        assertThat(h.compile(T1, orders("long userId"))).succeeded();
-        release("20261122_021500_create_orders.sql");
+        Harness h = ordersReleased("long userId");
 
         JavaFileObject renamed = orders("@RenamedFrom(\"userId\") long ownerId");
         Compilation compilation = h.compile(T2, renamed);
@@ -63,9 +61,7 @@ class SafetyNetTest {
 
     @Test
     void renamedFromNamingNoCommittedColumnListsTheColumnsTheSourcesDropped() throws IOException {
-        Harness h = harness();
-        assertThat(h.compile(T1, orders("String note, long total"))).succeeded();
-        release("20261122_021500_create_orders.sql");
+        Harness h = ordersReleased("String note, long total");
 
         JavaFileObject renamed = orders("@RenamedFrom(\"remark\") String comment, long total");
         Compilation compilation = h.compile(T2, renamed);
@@ -75,9 +71,7 @@ class SafetyNetTest {
 
     @Test
     void tableRenamedFromNothingIsAnErrorAndCheckModeReportsItToo() throws IOException {
-        Harness h = harness();
-        assertThat(h.compile(T1, orders("long total"))).succeeded();
-        release("20261122_021500_create_orders.sql");
+        Harness h = ordersReleased("long total");
 
         JavaFileObject renamed = Sources.of("Order", """
                 @Table(name = "purchases")
@@ -93,11 +87,9 @@ class SafetyNetTest {
 
     @Test
     void aReleasedRenameMayKeepItsHintAndANewTableIsNotChecked() throws IOException {
-        Harness h = harness();
-        assertThat(h.compile(T1, orders("long userId"))).succeeded();
-        release("20261122_021500_create_orders.sql");
+        Harness h = ordersReleased("long userId");
         assertThat(h.compile(T2, orders("@RenamedFrom(\"user_id\") long ownerId"))).succeeded();
-        release(h.files().get(1));
+        h.release(h.files().get(1));
         // The hint stays in the sources after the release: owner_id is committed now, nothing to check.
         JavaFileObject both = Sources.of("Order", """
                 @Table(name = "orders")
@@ -113,7 +105,7 @@ class SafetyNetTest {
         Harness h = harness();
         JavaFileObject withNote = orders("String note");
         assertThat(h.compile(T1, withNote)).succeeded();
-        release("20261122_021500_create_orders.sql");
+        h.release("20261122_021500_create_orders.sql");
         JavaFileObject without = Sources.of("Order", """
                 @Table(name = "orders")
                 public record Order(@Id @Identity long id) {}
