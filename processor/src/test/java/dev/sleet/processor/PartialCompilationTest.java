@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sleet.processor.RealJavac.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +29,12 @@ class PartialCompilationTest {
 
     @TempDir
     Path dir;
-    private Path sources;
-    private Path classes;
-    private Path generated;
+    private RealJavac javac;
     private Path migrations;
 
     @BeforeEach
     void folders() throws IOException {
-        sources = Files.createDirectories(dir.resolve("src/app"));
-        classes = Files.createDirectories(dir.resolve("classes"));
-        generated = Files.createDirectories(dir.resolve("generated"));
+        javac = new RealJavac(dir);
         migrations = dir.resolve("migrations");
     }
 
@@ -50,12 +45,12 @@ class PartialCompilationTest {
         Result full = compile(T1, List.of(), "A", "B");
         assertThat(full.success()).as(full.text()).isTrue();
         assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql");
-        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\napp.B public.b\n");
+        assertThat(read(javac.classes().resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\napp.B public.b\n");
         release("20261122_021500_create_a_b.sql");
         String released = read(migrations.resolve("20261122_021500_create_a_b.sql"));
-        String snapshot = read(classes.resolve("META-INF/sleet/snapshot.json"));
-        String index = read(classes.resolve("META-INF/sleet/tables.txt"));
-        String migrationsCopy = read(classes.resolve("META-INF/sleet/migrations/index.txt"));
+        String snapshot = read(javac.classes().resolve("META-INF/sleet/snapshot.json"));
+        String index = read(javac.classes().resolve("META-INF/sleet/tables.txt"));
+        String migrationsCopy = read(javac.classes().resolve("META-INF/sleet/migrations/index.txt"));
 
         // The IDE recompiles only the edited A; B.class is in the class output, which is on the class path.
         source("A", A_WITH_EMAIL);
@@ -68,11 +63,11 @@ class PartialCompilationTest {
         assertThat(partial.text()).doesNotContain("DS102").doesNotContain("SLEET-W001");
         assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql");
         assertThat(read(migrations.resolve("20261122_021500_create_a_b.sql"))).isEqualTo(released);
-        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot).doesNotContain("email");
-        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo(index);
-        assertThat(read(classes.resolve("META-INF/sleet/migrations/index.txt"))).isEqualTo(migrationsCopy);
+        assertThat(read(javac.classes().resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot).doesNotContain("email");
+        assertThat(read(javac.classes().resolve("META-INF/sleet/tables.txt"))).isEqualTo(index);
+        assertThat(read(javac.classes().resolve("META-INF/sleet/migrations/index.txt"))).isEqualTo(migrationsCopy);
         // Per-table output still follows the edit: A's DAO was generated from the new A.
-        assertThat(read(generated.resolve("app/ADao.java"))).contains("email");
+        assertThat(read(javac.generated().resolve("app/ADao.java"))).contains("email");
 
         // The full build (mvn compile) sees both records again and drafts only the real change.
         Result rebuild = compile(T2, List.of(), "A", "B");
@@ -80,7 +75,7 @@ class PartialCompilationTest {
         assertThat(rebuild.text()).doesNotContain("SLEET-W003");
         assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql", "20261122_030000_add_a_email.sql");
         assertThat(read(migrations.resolve("20261122_030000_add_a_email.sql"))).doesNotContain("\"b\"");
-        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).contains("email");
+        assertThat(read(javac.classes().resolve("META-INF/sleet/snapshot.json"))).contains("email");
     }
 
     @Test
@@ -90,14 +85,14 @@ class PartialCompilationTest {
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
         release("20261122_021500_create_a_b.sql");
 
-        Files.delete(sources.resolve("B.java"));
+        Files.delete(javac.sources().resolve("app/B.java"));
         deleteClassesOf("B");
         Result afterDelete = compile(T3, List.of(), "A");
         assertThat(afterDelete.success()).as(afterDelete.text()).isTrue();
         assertThat(afterDelete.text()).doesNotContain("SLEET-W003").contains("SLEET-W001").contains("DS102");
         assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql", "20261122_040000_drop_b.sql");
         assertThat(read(migrations.resolve("20261122_040000_drop_b.sql"))).contains("DROP TABLE \"public\".\"b\"");
-        assertThat(read(classes.resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\n");
+        assertThat(read(javac.classes().resolve("META-INF/sleet/tables.txt"))).isEqualTo("app.A public.a\n");
     }
 
     @Test
@@ -138,13 +133,13 @@ class PartialCompilationTest {
         source("A", A);
         source("B", B);
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
-        String snapshot = read(classes.resolve("META-INF/sleet/snapshot.json"));
+        String snapshot = read(javac.classes().resolve("META-INF/sleet/snapshot.json"));
         assertThat(snapshot).contains("\"b\"");
 
         source("A", A_WITH_EMAIL);
         Result partial = compile(T2, List.of(), "A");
         assertThat(partial.text()).contains("SLEET-W003");
-        assertThat(read(classes.resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);
+        assertThat(read(javac.classes().resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);
     }
 
     /** javac over the named sources of package app, class output {@code classes} (also on the class path), as an IDE runs it. */
@@ -154,16 +149,16 @@ class PartialCompilationTest {
             options.add("-Asleet.migrations=" + migrations);
         }
         options.addAll(extraOptions); // a later -Asleet.daos wins
-        return RealJavac.compile(Stream.of(names).map(n -> sources.resolve(n + ".java")).toList(), classes, generated, List.of(), options);
+        return javac.compile(Stream.of(names).map(n -> javac.sources().resolve("app/" + n + ".java")).toList(), List.of(), options);
     }
 
-    private void source(String name, String body) throws IOException {
-        Files.writeString(sources.resolve(name + ".java"), Sources.IMPORTS + body, StandardCharsets.UTF_8);
+    private void source(String name, String body) {
+        javac.source("app", name, Sources.IMPORTS + body);
     }
 
     /** What an IDE does when a source file is deleted: its class files (and the ones generated for it) go too. */
     private void deleteClassesOf(String record) throws IOException {
-        try (Stream<Path> s = Files.list(classes.resolve("app"))) {
+        try (Stream<Path> s = Files.list(javac.classes().resolve("app"))) {
             for (Path file : s.filter(p -> p.getFileName().toString().startsWith(record)).toList()) {
                 Files.delete(file);
             }

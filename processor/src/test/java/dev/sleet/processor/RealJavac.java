@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +17,55 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * javac with Sleet's processor as a build tool or an IDE runs it: source files on disk and a real
- * class output folder that is on the class path too, so what one run leaves there (class files,
- * {@code META-INF/sleet/...}) is what the next, possibly partial, run sees. (compile-testing's
- * in-memory {@link Harness} cannot show that.)
+ * javac with Sleet's processor as a build tool or an IDE runs it, over a folder: sources on disk in
+ * {@code src/}, a real class output {@code classes/} that is on the class path too, and generated
+ * sources in {@code generated/}. So what one run leaves in the class output (class files,
+ * {@code META-INF/sleet/...}) is what the next, possibly partial, run sees, which compile-testing's
+ * in-memory {@link Harness} cannot show.
  */
 public final class RealJavac {
-    private RealJavac() {
-    }
+    private final Path sources;
+    private final Path classes;
+    private final Path generated;
 
     /** Whether javac succeeded, its warnings, and every diagnostic as a {@code KIND: message} line. */
     public record Result(boolean success, List<String> warnings, String text) {
     }
 
-    /**
-     * Compiles {@code inputs} into {@code classes} (generated sources into {@code generated}) with
-     * the test's class path, {@code classes} and {@code dependencies} on the class path.
-     */
-    public static Result compile(List<Path> inputs, Path classes, Path generated, List<Path> dependencies, List<String> options) {
+    public RealJavac(Path dir) {
+        try {
+            sources = Files.createDirectories(dir.resolve("src"));
+            classes = Files.createDirectories(dir.resolve("classes"));
+            generated = Files.createDirectories(dir.resolve("generated"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path sources() {
+        return sources;
+    }
+
+    public Path classes() {
+        return classes;
+    }
+
+    public Path generated() {
+        return generated;
+    }
+
+    /** Writes {@code src/<pkg>/<name>.java} and returns its path. */
+    public Path source(String pkg, String name, String text) {
+        try {
+            Path folder = Files.createDirectories(sources.resolve(pkg));
+            return Files.writeString(folder.resolve(name + ".java"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles {@code inputs} with the test's class path, the class output and {@code dependencies} on the class path. */
+    public Result compile(List<Path> inputs, List<Path> dependencies, List<String> options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringBuilder classpath = new StringBuilder(System.getProperty("java.class.path")).append(File.pathSeparator).append(classes);

@@ -27,15 +27,11 @@ class StaleDaoTest {
 
     @TempDir
     Path dir;
-    private Path sources;
-    private Path classes;
-    private Path generated;
+    private RealJavac javac;
 
     @BeforeEach
     void folders() throws IOException {
-        sources = Files.createDirectories(dir.resolve("src/app"));
-        classes = Files.createDirectories(dir.resolve("classes"));
-        generated = Files.createDirectories(dir.resolve("generated"));
+        javac = new RealJavac(dir);
     }
 
     @Test
@@ -45,7 +41,7 @@ class StaleDaoTest {
         Result full = compile("A", "B");
         assertThat(full.success()).as(full.text()).isTrue();
         assertThat(stamp()).isEqualTo(ProcessorStamp.current() + "\n").startsWith("sleet-processor ").contains(" sha256:");
-        assertThat(Files.exists(classes.resolve("app/BDao.class"))).isTrue();
+        assertThat(Files.exists(javac.classes().resolve("app/BDao.class"))).isTrue();
     }
 
     @Test
@@ -54,7 +50,7 @@ class StaleDaoTest {
         source("B", B);
         assertThat(compile("A", "B").success()).isTrue();
         // The class output as an older processor left it: B's DAO came from that processor.
-        Files.writeString(classes.resolve("META-INF/sleet/processor.txt"), OLDER + "\n", StandardCharsets.UTF_8);
+        Files.writeString(javac.classes().resolve("META-INF/sleet/processor.txt"), OLDER + "\n", StandardCharsets.UTF_8);
 
         source("A", A_WITH_EMAIL);
         Result partial = compile("A");
@@ -76,7 +72,7 @@ class StaleDaoTest {
         source("A", A);
         source("B", B);
         assertThat(compile("A", "B").success()).isTrue();
-        Files.delete(classes.resolve("META-INF/sleet/processor.txt"));
+        Files.delete(javac.classes().resolve("META-INF/sleet/processor.txt"));
 
         Result partial = compile("A");
         assertThat(partial.success()).as(partial.text()).isFalse();
@@ -92,20 +88,20 @@ class StaleDaoTest {
         Result partial = compile("A");
         assertThat(partial.success()).as(partial.text()).isTrue();
         assertThat(partial.text()).contains("SLEET-W003").doesNotContain("SLEET-E070");
-        assertThat(read(generated.resolve("app/ADao.java"))).contains("email");
+        assertThat(read(javac.generated().resolve("app/ADao.java"))).contains("email");
     }
 
     private String stamp() throws IOException {
-        return read(classes.resolve("META-INF/sleet/processor.txt"));
+        return read(javac.classes().resolve("META-INF/sleet/processor.txt"));
     }
 
     /** javac over the named sources of package app, DAOs on, class output {@code classes} (also on the class path). */
     private Result compile(String... names) {
-        return RealJavac.compile(Stream.of(names).map(n -> sources.resolve(n + ".java")).toList(), classes, generated, List.of(), List.of());
+        return javac.compile(Stream.of(names).map(n -> javac.sources().resolve("app/" + n + ".java")).toList(), List.of(), List.of());
     }
 
-    private void source(String name, String body) throws IOException {
-        Files.writeString(sources.resolve(name + ".java"), Sources.IMPORTS + body, StandardCharsets.UTF_8);
+    private void source(String name, String body) {
+        javac.source("app", name, Sources.IMPORTS + body);
     }
 
     private static String read(Path file) {

@@ -17,32 +17,24 @@ import java.util.stream.Stream;
  * modules it depends on, the way a shared module's jar reaches an overlay.
  */
 final class ModuleBuild {
-    private final Path sources;
-    private final Path classes;
-    private final Path generated;
+    private final RealJavac javac;
     private final Path migrations;
     private final List<Path> dependencies = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
 
     ModuleBuild(Path dir, String... options) {
-        try {
-            sources = Files.createDirectories(dir.resolve("src"));
-            classes = Files.createDirectories(dir.resolve("classes"));
-            generated = Files.createDirectories(dir.resolve("generated"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        javac = new RealJavac(dir);
         migrations = dir.resolve("migrations");
         this.options.addAll(List.of(options));
     }
 
     ModuleBuild dependsOn(ModuleBuild other) {
-        dependencies.add(other.classes);
+        dependencies.add(other.classes());
         return this;
     }
 
     Path classes() {
-        return classes;
+        return javac.classes();
     }
 
     Path migrations() {
@@ -51,22 +43,15 @@ final class ModuleBuild {
 
     /** Writes {@code <pkg>/<Name>.java} with Sleet's annotations imported. */
     ModuleBuild source(String pkg, String name, String body) {
-        try {
-            Path folder = Files.createDirectories(sources.resolve(pkg));
-            Files.writeString(folder.resolve(name + ".java"), "package " + pkg + ";\nimport dev.sleet.annotations.*;\n" + body,
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        javac.source(pkg, name, "package " + pkg + ";\nimport dev.sleet.annotations.*;\n" + body);
         return this;
     }
 
     Result compile(String clock) {
         List<String> all = new ArrayList<>(List.of("-Asleet.clock=" + clock, "-Asleet.migrations=" + migrations, "-Asleet.daos=false"));
         all.addAll(options);
-        try (Stream<Path> walk = Files.walk(sources)) {
-            RealJavac.Result result = RealJavac.compile(walk.filter(p -> p.toString().endsWith(".java")).toList(), classes, generated,
-                    dependencies, all);
+        try (Stream<Path> walk = Files.walk(javac.sources())) {
+            RealJavac.Result result = javac.compile(walk.filter(p -> p.toString().endsWith(".java")).toList(), dependencies, all);
             return new Result(result.success(), result.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,7 +68,7 @@ final class ModuleBuild {
     }
 
     String classResource(String path) {
-        return TestFiles.read(classes.resolve(path));
+        return TestFiles.read(javac.classes().resolve(path));
     }
 
     void writeMigration(String file, String content) {
