@@ -80,7 +80,7 @@ final class JsonLevel {
             for (Object element : elements) {
                 List<?> values = (List<?>) element;
                 int columns = values.size() - jsonCount;
-                rows.add(target.map(new JsonRow(values)));
+                rows.add(target.map(JsonRow.of(values)));
                 if (json != null) {
                     Object[] nested = new Object[nestedJson.length];
                     int column = columns;
