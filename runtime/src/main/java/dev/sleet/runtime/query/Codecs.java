@@ -53,77 +53,54 @@ public final class Codecs {
         }
     }
 
-    public static final Codec<Boolean> BOOLEAN = new Catalogued<>(JavaTypes.BOXED_BOOLEAN) {
-        public void bind(PreparedStatement ps, int i, Boolean v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.BOOLEAN); else ps.setBoolean(i, v);
-        }
+    /** A typed JDBC setter, e.g. {@code PreparedStatement::setInt}. */
+    @FunctionalInterface
+    private interface Setter<T> {
+        void set(PreparedStatement ps, int index, T value) throws SQLException;
+    }
 
-        public Boolean read(ResultSet rs, int i) throws SQLException {
-            boolean v = rs.getBoolean(i);
-            return rs.wasNull() ? null : v;
-        }
+    /** A typed JDBC getter, e.g. {@code ResultSet::getInt}. */
+    @FunctionalInterface
+    private interface Getter<T> {
+        T get(ResultSet rs, int index) throws SQLException;
+    }
 
-    };
+    /**
+     * A boxed primitive: null is bound as NULL of {@code jdbcType}, anything else with its typed setter; the
+     * getter reads SQL NULL as the primitive's zero, which {@link ResultSet#wasNull} turns back into null.
+     */
+    private static <T> Codec<T> boxed(JavaType type, int jdbcType, Setter<T> setter, Getter<T> getter) {
+        return new Catalogued<>(type) {
+            public void bind(PreparedStatement ps, int i, T v) throws SQLException {
+                if (v == null) ps.setNull(i, jdbcType); else setter.set(ps, i, v);
+            }
 
-    public static final Codec<Short> SHORT = new Catalogued<>(JavaTypes.BOXED_SHORT) {
-        public void bind(PreparedStatement ps, int i, Short v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.SMALLINT); else ps.setShort(i, v);
-        }
+            public T read(ResultSet rs, int i) throws SQLException {
+                T v = getter.get(rs, i);
+                return rs.wasNull() ? null : v;
+            }
+        };
+    }
 
-        public Short read(ResultSet rs, int i) throws SQLException {
-            short v = rs.getShort(i);
-            return rs.wasNull() ? null : v;
-        }
+    /** A value PgJDBC binds with {@code setObject} and reads with {@code getObject(i, javaClass)} (the java.time types). */
+    private static <T> Codec<T> object(JavaType type, int jdbcType, Class<T> javaClass) {
+        return new Catalogued<>(type) {
+            public void bind(PreparedStatement ps, int i, T v) throws SQLException {
+                if (v == null) ps.setNull(i, jdbcType); else ps.setObject(i, v);
+            }
 
-    };
+            public T read(ResultSet rs, int i) throws SQLException {
+                return rs.getObject(i, javaClass);
+            }
+        };
+    }
 
-    public static final Codec<Integer> INTEGER = new Catalogued<>(JavaTypes.BOXED_INT) {
-        public void bind(PreparedStatement ps, int i, Integer v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
-        }
-
-        public Integer read(ResultSet rs, int i) throws SQLException {
-            int v = rs.getInt(i);
-            return rs.wasNull() ? null : v;
-        }
-
-    };
-
-    public static final Codec<Long> LONG = new Catalogued<>(JavaTypes.BOXED_LONG) {
-        public void bind(PreparedStatement ps, int i, Long v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
-        }
-
-        public Long read(ResultSet rs, int i) throws SQLException {
-            long v = rs.getLong(i);
-            return rs.wasNull() ? null : v;
-        }
-
-    };
-
-    public static final Codec<Float> FLOAT = new Catalogued<>(JavaTypes.BOXED_FLOAT) {
-        public void bind(PreparedStatement ps, int i, Float v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.REAL); else ps.setFloat(i, v);
-        }
-
-        public Float read(ResultSet rs, int i) throws SQLException {
-            float v = rs.getFloat(i);
-            return rs.wasNull() ? null : v;
-        }
-
-    };
-
-    public static final Codec<Double> DOUBLE = new Catalogued<>(JavaTypes.BOXED_DOUBLE) {
-        public void bind(PreparedStatement ps, int i, Double v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.DOUBLE); else ps.setDouble(i, v);
-        }
-
-        public Double read(ResultSet rs, int i) throws SQLException {
-            double v = rs.getDouble(i);
-            return rs.wasNull() ? null : v;
-        }
-
-    };
+    public static final Codec<Boolean> BOOLEAN = boxed(JavaTypes.BOXED_BOOLEAN, Types.BOOLEAN, PreparedStatement::setBoolean, ResultSet::getBoolean);
+    public static final Codec<Short> SHORT = boxed(JavaTypes.BOXED_SHORT, Types.SMALLINT, PreparedStatement::setShort, ResultSet::getShort);
+    public static final Codec<Integer> INTEGER = boxed(JavaTypes.BOXED_INT, Types.INTEGER, PreparedStatement::setInt, ResultSet::getInt);
+    public static final Codec<Long> LONG = boxed(JavaTypes.BOXED_LONG, Types.BIGINT, PreparedStatement::setLong, ResultSet::getLong);
+    public static final Codec<Float> FLOAT = boxed(JavaTypes.BOXED_FLOAT, Types.REAL, PreparedStatement::setFloat, ResultSet::getFloat);
+    public static final Codec<Double> DOUBLE = boxed(JavaTypes.BOXED_DOUBLE, Types.DOUBLE, PreparedStatement::setDouble, ResultSet::getDouble);
 
     public static final Codec<String> STRING = new Catalogued<>(JavaTypes.STRING) {
         public void bind(PreparedStatement ps, int i, String v) throws SQLException {
@@ -162,16 +139,7 @@ public final class Codecs {
 
     };
 
-    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = new Catalogued<>(JavaTypes.OFFSET_DATE_TIME) {
-        public void bind(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE); else ps.setObject(i, v);
-        }
-
-        public OffsetDateTime read(ResultSet rs, int i) throws SQLException {
-            return rs.getObject(i, OffsetDateTime.class);
-        }
-
-    };
+    public static final Codec<OffsetDateTime> OFFSET_DATE_TIME = object(JavaTypes.OFFSET_DATE_TIME, Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class);
 
     public static final Codec<Instant> INSTANT = new Catalogued<>(JavaTypes.INSTANT) {
         public void bind(PreparedStatement ps, int i, Instant v) throws SQLException {
@@ -190,38 +158,11 @@ public final class Codecs {
         }
     };
 
-    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = new Catalogued<>(JavaTypes.LOCAL_DATE_TIME) {
-        public void bind(PreparedStatement ps, int i, LocalDateTime v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.TIMESTAMP); else ps.setObject(i, v);
-        }
+    public static final Codec<LocalDateTime> LOCAL_DATE_TIME = object(JavaTypes.LOCAL_DATE_TIME, Types.TIMESTAMP, LocalDateTime.class);
 
-        public LocalDateTime read(ResultSet rs, int i) throws SQLException {
-            return rs.getObject(i, LocalDateTime.class);
-        }
+    public static final Codec<LocalDate> LOCAL_DATE = object(JavaTypes.LOCAL_DATE, Types.DATE, LocalDate.class);
 
-    };
-
-    public static final Codec<LocalDate> LOCAL_DATE = new Catalogued<>(JavaTypes.LOCAL_DATE) {
-        public void bind(PreparedStatement ps, int i, LocalDate v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.DATE); else ps.setObject(i, v);
-        }
-
-        public LocalDate read(ResultSet rs, int i) throws SQLException {
-            return rs.getObject(i, LocalDate.class);
-        }
-
-    };
-
-    public static final Codec<LocalTime> LOCAL_TIME = new Catalogued<>(JavaTypes.LOCAL_TIME) {
-        public void bind(PreparedStatement ps, int i, LocalTime v) throws SQLException {
-            if (v == null) ps.setNull(i, Types.TIME); else ps.setObject(i, v);
-        }
-
-        public LocalTime read(ResultSet rs, int i) throws SQLException {
-            return rs.getObject(i, LocalTime.class);
-        }
-
-    };
+    public static final Codec<LocalTime> LOCAL_TIME = object(JavaTypes.LOCAL_TIME, Types.TIME, LocalTime.class);
 
     public static final Codec<Duration> DURATION = new Catalogued<>(JavaTypes.DURATION) {
         public void bind(PreparedStatement ps, int i, Duration v) throws SQLException {
