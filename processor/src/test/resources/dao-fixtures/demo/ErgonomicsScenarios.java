@@ -22,8 +22,8 @@ public final class ErgonomicsScenarios {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode body = json.readTree("{\"a\": [1, 2, {\"b\": \"ü\"}], \"n\": null}");
         Documents.Settings settings = new Documents.Settings("dark", 12, List.of("x", "y"));
-        Documents full = dao.insert(new NewDocuments(body, settings, settings, "{\"s\": 1}"));
-        Documents nulls = dao.insert(new NewDocuments(json.readTree("[]"), null, null, null));
+        Documents full = dao.insert(new DocumentsDao.New(body, settings, settings, "{\"s\": 1}"));
+        Documents nulls = dao.insert(new DocumentsDao.New(json.readTree("[]"), null, null, null));
         assertThat(full.body()).isEqualTo(body);
         assertThat(full.settings()).isEqualTo(settings);
         assertThat(full.rawSettings()).isEqualTo(settings);
@@ -42,8 +42,8 @@ public final class ErgonomicsScenarios {
     public static void insertShapeAndSetBasedWrites(Database db) throws Exception {
         WorkflowDao dao = new WorkflowDao(db);
         // the insert shape: no identity, no defaulted column, no updated_at
-        Workflow a = dao.insert(new NewWorkflow("nightly", EventStatus.PLANNING, "{\"steps\": []}"));
-        Workflow b = dao.insert(new NewWorkflow("hourly", EventStatus.PLANNING, null));
+        Workflow a = dao.insert(new WorkflowDao.New("nightly", EventStatus.PLANNING, "{\"steps\": []}"));
+        Workflow b = dao.insert(new WorkflowDao.New("hourly", EventStatus.PLANNING, null));
         assertThat(a.id()).isPositive();
         assertThat(b.id()).isGreaterThan(a.id());
         assertThat(a.retries()).isEqualTo(0);
@@ -52,7 +52,7 @@ public final class ErgonomicsScenarios {
         assertThat(a.definition()).isEqualTo("{\"steps\": []}");
         assertThat(b.definition()).isNull();
         // a defaulted column given through its wither, and taken back
-        Workflow withRetries = dao.insert(new NewWorkflow("weekly", EventStatus.PLANNING, null).withRetries(5));
+        Workflow withRetries = dao.insert(new WorkflowDao.New("weekly", EventStatus.PLANNING, null).withRetries(5));
         assertThat(withRetries.retries()).isEqualTo(5);
         assertThat(dao.delete().where(WORKFLOWS.ID.eq(withRetries.id())).execute()).isEqualTo(1);
 
@@ -101,12 +101,12 @@ public final class ErgonomicsScenarios {
 
         // transactions for work that returns nothing: committed, or rolled back when it throws
         db.transaction(() -> {
-            dao.insert(new NewWorkflow("t1", EventStatus.INQUIRY, null));
-            dao.insert(new NewWorkflow("t2", EventStatus.INQUIRY, null));
+            dao.insert(new WorkflowDao.New("t1", EventStatus.INQUIRY, null));
+            dao.insert(new WorkflowDao.New("t2", EventStatus.INQUIRY, null));
         });
         assertThat(dao.select().where(WORKFLOWS.STATUS.eq(EventStatus.INQUIRY)).count()).isEqualTo(2);
         assertThatThrownBy(() -> db.transaction(() -> {
-            dao.insert(new NewWorkflow("t3", EventStatus.INQUIRY, null));
+            dao.insert(new WorkflowDao.New("t3", EventStatus.INQUIRY, null));
             throw new SQLException("boom");
         })).hasMessageContaining("boom");
         assertThat(dao.select().where(WORKFLOWS.STATUS.eq(EventStatus.INQUIRY)).count()).isEqualTo(2);

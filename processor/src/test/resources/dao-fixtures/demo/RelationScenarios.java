@@ -37,21 +37,21 @@ public final class RelationScenarios {
         FlowRunDao runs = new FlowRunDao(db);
         FlowStepDao steps = new FlowStepDao(db);
         FlowNoteDao notes = new FlowNoteDao(db);
-        Flow a = flows.insert(new NewFlow("a"));
-        Flow b = flows.insert(new NewFlow("b"));
-        Flow empty = flows.insert(new NewFlow("empty"));
+        Flow a = flows.insert(new FlowDao.New("a"));
+        Flow b = flows.insert(new FlowDao.New("b"));
+        Flow empty = flows.insert(new FlowDao.New("empty"));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 5; i++) {
-            runs.insert(new NewFlowRun(a.id(), t0.plusSeconds(i)));
-            runs.insert(new NewFlowRun(b.id(), t0.plusSeconds(100 + i)));
+            runs.insert(new FlowRunDao.New(a.id(), t0.plusSeconds(i)));
+            runs.insert(new FlowRunDao.New(b.id(), t0.plusSeconds(100 + i)));
         }
         FlowRun newestOfA = runs.select().where(FLOW_RUNS.FLOW_ID.eq(a.id())).orderBy(FLOW_RUNS.STARTED_AT.desc()).first().orElseThrow();
-        steps.insert(new NewFlowStep(newestOfA.id(), 2));
-        steps.insert(new NewFlowStep(newestOfA.id(), 1));
-        FlowStep gone = steps.insert(new NewFlowStep(newestOfA.id(), 3));
+        steps.insert(new FlowStepDao.New(newestOfA.id(), 2));
+        steps.insert(new FlowStepDao.New(newestOfA.id(), 1));
+        FlowStep gone = steps.insert(new FlowStepDao.New(newestOfA.id(), 3));
         steps.archive(gone.id(), "test");
-        steps.insert(new NewFlowStep(null, 9));
-        notes.insert(new NewFlowNote(newestOfA.id(), "the newest"));
+        steps.insert(new FlowStepDao.New(null, 9));
+        notes.insert(new FlowNoteDao.New(newestOfA.id(), "the newest"));
 
         for (FetchPlan plan : FetchPlan.values()) {
             List<FlowPage> pages = flows.select().orderBy(FLOWS.ID.asc())

@@ -202,10 +202,11 @@ public final class SleetProcessor extends AbstractProcessor {
     }
 
     private void generateDaos() {
+        DaoGenerator generator = new DaoGenerator(processingEnv); // one per round: it indexes the relations once
         for (BoundTable table : model.tables()) {
             if (options.daos() && daosGenerated.add(table.element().getQualifiedName().toString())) {
                 try {
-                    new DaoGenerator(processingEnv).generate(table, model.schema(), model.tables());
+                    generator.generate(table, model.schema(), model.tables());
                 } catch (RuntimeException e) {
                     // One table's DAO failing must not hide the others' or the schema's diagnostics.
                     StringWriter trace = new StringWriter();

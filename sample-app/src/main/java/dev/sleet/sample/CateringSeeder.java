@@ -14,10 +14,6 @@ import dev.sleet.sample.domain.CommunicationKind;
 import dev.sleet.sample.domain.Event;
 import dev.sleet.sample.domain.EventDao;
 import dev.sleet.sample.domain.EventStatus;
-import dev.sleet.sample.domain.NewClient;
-import dev.sleet.sample.domain.NewEvent;
-import dev.sleet.sample.domain.NewResource;
-import dev.sleet.sample.domain.NewUser;
 import dev.sleet.sample.domain.Resource;
 import dev.sleet.sample.domain.ResourceDao;
 import dev.sleet.sample.domain.ResourceType;
@@ -132,21 +128,21 @@ public final class CateringSeeder implements Seeder {
         private Client client(String name, String email, String phone, String company) {
             return clients.findByEmail(email).orElseGet(() -> {
                 inserted++;
-                return clients.insert(new NewClient(name, email, phone, company));
+                return clients.insert(new ClientDao.New(name, email, phone, company));
             });
         }
 
         private User user(Long clientId, String email, String name, UserRole role, String passwordHash) {
             return users.findByEmail(email).orElseGet(() -> {
                 inserted++;
-                return users.insert(new NewUser(clientId, email, name, role, passwordHash));
+                return users.insert(new UserDao.New(clientId, email, name, role, passwordHash));
             });
         }
 
         private Event event(Client client, User coordinator, String name, EventStatus status, LocalDate date, int guests, String venue) {
             return events.findByClientIdAndNameAndEventDate(client.id(), name, date).orElseGet(() -> {
                 inserted++;
-                return events.insert(new NewEvent(client.id(), coordinator == null ? null : coordinator.id(), name, date,
+                return events.insert(new EventDao.New(client.id(), coordinator == null ? null : coordinator.id(), name, date,
                         guests, venue, null).withStatus(status));
             });
         }
@@ -163,7 +159,7 @@ public final class CateringSeeder implements Seeder {
         private Resource resource(String name, ResourceType type) {
             return resources.findByName(name).orElseGet(() -> {
                 inserted++;
-                return resources.insert(new NewResource(name, type));
+                return resources.insert(new ResourceDao.New(name, type));
             });
         }
 

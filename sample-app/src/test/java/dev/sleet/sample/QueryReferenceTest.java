@@ -19,9 +19,6 @@ import dev.sleet.sample.domain.ClientDao;
 import dev.sleet.sample.domain.Event;
 import dev.sleet.sample.domain.EventDao;
 import dev.sleet.sample.domain.EventStatus;
-import dev.sleet.sample.domain.NewClient;
-import dev.sleet.sample.domain.NewEvent;
-import dev.sleet.sample.domain.NewResource;
 import dev.sleet.sample.domain.Resource;
 import dev.sleet.sample.domain.ResourceDao;
 import dev.sleet.sample.domain.ResourceSchedule;
@@ -102,8 +99,8 @@ class QueryReferenceTest {
     @Test
     void insertShapeAndPartialSelects() {
         // --8<-- [insert]
-        Event launch = events.insert(new NewEvent(ada.id(), null, "Reference launch", LocalDate.of(2027, 3, 1), 80, null, null));
-        Event gala = events.insert(new NewEvent(ada.id(), null, "Reference gala", LocalDate.of(2027, 3, 2), 200, "Pier 4", null)
+        Event launch = events.insert(new EventDao.New(ada.id(), null, "Reference launch", LocalDate.of(2027, 3, 1), 80, null, null));
+        Event gala = events.insert(new EventDao.New(ada.id(), null, "Reference gala", LocalDate.of(2027, 3, 2), 200, "Pier 4", null)
                 .withStatus(EventStatus.PLANNING));
         // --8<-- [insert]
         assertThat(launch.id()).isPositive();
@@ -123,8 +120,8 @@ class QueryReferenceTest {
     @Test
     void setBasedUpdateAndDelete() {
         ResourceDao resources = new ResourceDao(db);
-        resources.insert(new NewResource("Reference van", ResourceType.EQUIPMENT));
-        Event event = events.insert(new NewEvent(ada.id(), null, "Reference dinner", LocalDate.of(2027, 4, 1), 12, null, null));
+        resources.insert(new ResourceDao.New("Reference van", ResourceType.EQUIPMENT));
+        Event event = events.insert(new EventDao.New(ada.id(), null, "Reference dinner", LocalDate.of(2027, 4, 1), 12, null, null));
         long eventId = event.id();
         // --8<-- [update]
         int moved = events.update()
@@ -152,8 +149,8 @@ class QueryReferenceTest {
     void transactionsAndTypedErrors() {
         // --8<-- [transactions]
         db.transaction(() -> {
-            events.insert(new NewEvent(ada.id(), null, "Reference picnic", LocalDate.of(2027, 5, 1), 30, null, null));
-            events.insert(new NewEvent(ada.id(), null, "Reference brunch", LocalDate.of(2027, 5, 2), 25, null, null));
+            events.insert(new EventDao.New(ada.id(), null, "Reference picnic", LocalDate.of(2027, 5, 1), 30, null, null));
+            events.insert(new EventDao.New(ada.id(), null, "Reference brunch", LocalDate.of(2027, 5, 2), 25, null, null));
         });
         Event picnic = db.transaction(tx -> events.select().where(EVENTS.NAME.eq("Reference picnic")).first().orElseThrow());
         long total = db.transaction(TxOptions.isolation(Isolation.SERIALIZABLE).retries(3), tx -> events.count());
@@ -163,7 +160,7 @@ class QueryReferenceTest {
 
         // --8<-- [errors]
         try {
-            clients.insert(new NewClient("Someone else", ada.email(), null, null));
+            clients.insert(new ClientDao.New("Someone else", ada.email(), null, null));
         } catch (UniqueViolation e) {
             String constraint = e.constraint();   // "clients_email_key"
             List<String> columns = e.columns();   // [email]
@@ -171,7 +168,7 @@ class QueryReferenceTest {
             assertThat(columns).containsExactly("email");
         }
         // --8<-- [errors]
-        assertThatThrownBy(() -> clients.insert(new NewClient("Someone else", ada.email(), null, null)))
+        assertThatThrownBy(() -> clients.insert(new ClientDao.New("Someone else", ada.email(), null, null)))
                 .isInstanceOf(UniqueViolation.class).isInstanceOf(DataAccessException.class);
     }
 

@@ -64,10 +64,11 @@ import javax.lang.model.element.TypeElement;
  *       ({@code OVERRIDING SYSTEM VALUE} for {@code GENERATED ALWAYS}). On conflict, a null component
  *       over a column with a default keeps the stored value (the default is for new rows), so an
  *       upsert without {@code createdAt} never resets an existing row's creation time.</li>
- *   <li>Insert shape: {@code New<Record>} (e.g. {@code NewEvent}) is generated when the record has columns the
+ *   <li>Insert shape: {@code <Record>Dao.New} (e.g. {@code EventDao.New}, nested in the DAO so a table costs one
+ *       generated file fewer) is generated when the record has columns the
  *       database fills — identity, a default ({@code @Default}, {@code @DefaultNow}) on a reference type,
  *       {@code @UpdatedAt}, the soft-delete state. It holds the other insert columns in record order, so
- *       {@code insert(new NewEvent(…))} keeps compiling when a defaulted column is added.</li>
+ *       {@code insert(new EventDao.New(…))} keeps compiling when a defaulted column is added.</li>
  *   <li>{@code @UpdatedAt}: {@code update(row)}, an upsert hitting an existing row and set-based
  *       {@code update()} write {@code now()} there (set-based: unless the statement sets it).</li>
  *   <li>Soft delete: every finder, findAll, count and select leave archived rows out;
@@ -88,6 +89,9 @@ public final class DaoGenerator {
 
     private final ProcessingEnvironment env;
     private final Reporter reporter;
+    private final java.util.Map<BoundTable, Optional<DaoModel>> quietModels = new java.util.IdentityHashMap<>();
+    private List<BoundTable> relationTables;
+    private RelationFinder relationFinder;
 
     public DaoGenerator(ProcessingEnvironment env) {
         this.env = env;
@@ -115,12 +119,19 @@ public final class DaoGenerator {
                 labels.put(c, enumLabels(c.bound()));
             }
         }
-        List<Relation> relations = new RelationFinder(all, DaoGenerator::quietModel).relationsOf(m);
+        List<Relation> relations = relationFinder(all).relationsOf(m);
         write(m.record.packageName(), TableModelWriter.write(m, labels, relations), table.element());
         write(m.record.packageName(), DaoWriter.write(m), table.element());
-        if (m.newRecord != null) {
-            write(m.record.packageName(), NewRecordWriter.write(m), table.element());
+    }
+
+    /** One finder per compilation's table list: its index of foreign keys is built once, not once per table. */
+    private RelationFinder relationFinder(List<BoundTable> all) {
+        if (relationFinder == null || relationTables != all) {
+            relationTables = all;
+            quietModels.clear();
+            relationFinder = new RelationFinder(all, t -> quietModels.computeIfAbsent(t, DaoGenerator::quietModel));
         }
+        return relationFinder;
     }
 
     /** The model, or empty after reporting why this table gets no DAO. */
@@ -197,7 +208,16 @@ public final class DaoGenerator {
 
     private void write(String packageName, TypeSpec type, Element origin) {
         try {
-            JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true).build().writeTo(env.getFiler());
+            // Rendered first, then handed to the Filer's writer in one write: JavaPoet writes token by token.
+            JavaFile file = JavaFile.builder(packageName, type).indent("    ").skipJavaLangImports(true).build();
+            StringBuilder text = new StringBuilder(16 * 1024);
+            file.writeTo(text);
+            String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+            javax.tools.JavaFileObject source = env.getFiler().createSourceFile(name,
+                    type.originatingElements().toArray(new Element[0]));
+            try (java.io.Writer writer = source.openWriter()) {
+                writer.write(text.toString());
+            }
         } catch (IOException e) {
             reporter.report(Diagnostic.DAO_WRITE_FAILED.with(packageName, type.name(), e.getMessage()), origin);
         }

@@ -52,11 +52,11 @@ final class DaoModel {
     final List<UniqueUpsert> uniqueUpserts = new ArrayList<>();
     /** Columns marked {@code @UpdatedAt}: DAO updates write {@code now()} to them. */
     final List<ColumnAccess> updatedAt;
-    /** The components of the {@code New<Record>} insert shape: the insert columns a caller must give. */
+    /** The components of the {@code <Record>Dao.New} insert shape: the insert columns a caller must give. */
     final List<ColumnAccess> newColumns;
-    /** Further {@code New<Record>} components, null meaning "the default": defaulted columns, set through withers. */
+    /** Further {@code <Record>Dao.New} components, null meaning "the default": defaulted columns, set through withers. */
     final List<ColumnAccess> newDefaulted;
-    /** {@code New<Record>}, or null when it would repeat the record (nothing is generated or defaulted). */
+    /** {@code <Record>Dao.New}, or null when it would repeat the record (nothing is generated or defaulted). */
     final ClassName newRecord;
 
     DaoModel(BoundTable bound, List<ColumnAccess> columns) {
@@ -88,7 +88,7 @@ final class DaoModel {
                 && !isSoftDeleteColumn(c)).toList();
         this.newDefaulted = insertColumns.stream().filter(c -> defaultsWhenNull(c) && !updatedAt.contains(c)
                 && !isSoftDeleteColumn(c)).toList();
-        this.newRecord = newColumns.size() < columns.size() ? record.peerClass("New" + record.simpleName()) : null;
+        this.newRecord = newColumns.size() < columns.size() ? daoClass.nestedClass("New") : null;
         this.exclusion = RangeExclusion.find(bound.table().exclusions())
                 .filter(e -> hasColumn(e.keyColumn()) && hasColumn(e.startColumn()) && hasColumn(e.endColumn()));
         collectFinders();
@@ -99,14 +99,14 @@ final class DaoModel {
         return bound.softDelete() && List.of("isArchived", "archivedAt", "archivedBy").contains(c.componentName());
     }
 
-    /** The {@code New<Record>} components in order: the required ones, then the defaulted ones. */
+    /** The {@code <Record>Dao.New} components in order: the required ones, then the defaulted ones. */
     List<ColumnAccess> newShape() {
         List<ColumnAccess> all = new ArrayList<>(newColumns);
         all.addAll(newDefaulted);
         return all;
     }
 
-    /** The {@code New<Record>} components in the insert statement's order (record order). */
+    /** The {@code <Record>Dao.New} components in the insert statement's order (record order). */
     List<ColumnAccess> newBoundInOrder() {
         return insertColumns.stream().filter(c -> newColumns.contains(c) || newDefaulted.contains(c)).toList();
     }
@@ -117,7 +117,7 @@ final class DaoModel {
     }
 
     /**
-     * {@code INSERT} for the {@code New<Record>} shape: its components bound, every other insert column taking
+     * {@code INSERT} for the {@code <Record>Dao.New} shape: its components bound, every other insert column taking
      * its default ({@code DEFAULT}), {@code now()} for an {@code @UpdatedAt} column without one, and a new
      * row's soft-delete state ({@code FALSE}, NULL, NULL).
      */

@@ -60,6 +60,7 @@ final class DaoWriter {
                 .addParameter(RuntimeNames.DATABASE, "db")
                 .addStatement("super(db, STATEMENTS)").build());
         if (m.newRecord != null) {
+            type.addType(NewRecordWriter.write(m)); // nested: one generated file per table fewer
             insertNew();
         }
         if (m.hasPrimaryKey()) {
@@ -171,7 +172,7 @@ final class DaoWriter {
         return out;
     }
 
-    /** {@code insert(New<Record>)}: the insert shape without identity, defaulted and soft-delete columns. */
+    /** {@code insert(<Record>Dao.New)}: the insert shape without identity, defaulted and soft-delete columns. */
     private void insertNew() {
         sql("INSERT_NEW", m.insertNewSql());
         type.addMethod(MethodSpec.methodBuilder("insert").addModifiers(Modifier.PUBLIC).returns(m.record)

@@ -8,7 +8,7 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code New<Record>}: the insert shape. Its short constructor takes the columns a caller must
+ * Writes {@code <Record>Dao.New}: the insert shape. Its short constructor takes the columns a caller must
  * give (no identity, no defaulted column, no {@code @UpdatedAt}, no soft-delete state), in record order,
  * so it keeps compiling when a column with a default is added; a defaulted column can still be given
  * with its wither ({@code withStatus(…)}), and null there means "the default".

@@ -8,6 +8,7 @@ import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.model.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,17 @@ import java.util.function.Function;
  */
 final class RelationFinder {
     private final Map<QualifiedName, BoundTable> tables = new LinkedHashMap<>();
+    /** The tables holding a single-column foreign key to each table, in compilation order: found once, not per table. */
+    private final Map<QualifiedName, List<BoundTable>> referencing = new HashMap<>();
     private final Function<BoundTable, Optional<DaoModel>> models;
 
     RelationFinder(List<BoundTable> all, Function<BoundTable, Optional<DaoModel>> models) {
         for (BoundTable t : all) {
             tables.put(t.table().name(), t);
+        }
+        for (BoundTable t : tables.values()) {
+            t.table().foreignKeys().stream().filter(fk -> fk.columns().size() == 1).map(ForeignKey::referencedTable)
+                    .distinct().forEach(name -> referencing.computeIfAbsent(name, k -> new ArrayList<>()).add(t));
         }
         this.models = models;
     }
@@ -64,7 +71,7 @@ final class RelationFinder {
             out.add(new Relation(name, Relation.Kind.MANY_TO_ONE, sourceKey, target.get(), targetKey, fk.name(),
                     join(table, fk)));
         }
-        for (BoundTable other : tables.values()) {
+        for (BoundTable other : referencing.getOrDefault(table.name(), List.of())) {
             List<ForeignKey> toSource = other.table().foreignKeys().stream()
                     .filter(fk -> fk.columns().size() == 1 && fk.referencedTable().equals(table.name())).toList();
             for (ForeignKey fk : toSource) {

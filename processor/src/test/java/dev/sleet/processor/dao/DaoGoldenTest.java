@@ -30,8 +30,8 @@ class DaoGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EventDao", "EventTable", "NewEvent", "ResourceScheduleDao", "ResourceScheduleTable",
-            "NewResourceSchedule", "AllTypesDao", "AllTypesTable"})
+    @ValueSource(strings = {"EventDao", "EventTable", "ResourceScheduleDao", "ResourceScheduleTable",
+            "AllTypesDao", "AllTypesTable"})
     void generatedSourceMatchesGolden(String simpleName) throws IOException {
         JavaFileObject file = compilation.generatedSourceFile("demo." + simpleName)
                 .orElseThrow(() -> new AssertionError("demo." + simpleName + " was not generated"));

@@ -122,7 +122,7 @@ class SleetProcessorDaoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EventDao", "EventTable", "NewEvent", "ResourceScheduleDao", "ResourceScheduleTable"})
+    @ValueSource(strings = {"EventDao", "EventTable", "ResourceScheduleDao", "ResourceScheduleTable"})
     void realBinderYieldsTheGoldenCode(String simpleName) throws IOException {
         String actual = compilation.generatedSourceFile("demo." + simpleName).orElseThrow().getCharContent(true).toString();
         assertThat(actual).isEqualTo(Files.readString(Path.of("src/test/resources/golden-dao/" + simpleName + ".java")));
