@@ -95,12 +95,25 @@ final class TargetRun {
         void attempt(int attemptOfRun, int attemptsOverall);
     }
 
+    /**
+     * One attempt in one session: the migrator takes the lock (waiting at most the lock timeout;
+     * MigrationLockTimeoutException names the holder), reads the history once, and tells {@code
+     * progress} where the target stood ({@link Progress#planned}) before it refuses or applies anything.
+     */
     private MigrationReport once(FleetTarget target, Progress progress) throws SQLException {
         try (Connection c = connector.open(target)) {
-            // The migrator takes the lock itself, waiting at most the lock timeout (MigrationLockTimeoutException names the holder).
             Migrator migrator = migrator(target, c, progress);
-            progress.from = newestApplied(migrator.status());
-            return migrator.migrate(options.migrate());
+            try {
+                return migrator.migrate(options.migrate());
+            } catch (MigrationLockTimeoutException e) {
+                // It never got as far as reading the history: read it without the lock, so the ledger still says where the target is.
+                try {
+                    progress.from = newestApplied(migrator.status());
+                } catch (RuntimeException unreadable) {
+                    e.addSuppressed(unreadable);
+                }
+                throw e;
+            }
         }
     }
 
@@ -153,6 +166,11 @@ final class TargetRun {
         String from;
         String last;
         int applied;
+
+        @Override
+        public void planned(List<MigrationStatus> statuses) {
+            from = newestApplied(statuses);
+        }
 
         @Override
         public void applied(AppliedMigration migration) {

@@ -30,6 +30,7 @@ final class MigrateOperation {
         HistoryTable history = context.history;
         return context.withLock((c, exists) -> {
             MigrationPlanner.Plan plan = MigrationPlanner.plan(files, history.read(c, exists, false), options, context.source.location());
+            context.listener.planned(plan.statuses());
             if (!plan.problems().isEmpty()) {
                 throw new MigrationRefusedException(plan.problems());
             }
