@@ -50,13 +50,17 @@ public final class FleetBench {
             MigrationFiles.writeFlyway(flywayDir, migrations);
             MigrationFiles.writeSleet(sleetDir, migrations);
 
-            // Warm-up: both tools migrate a few throwaway databases.
-            List<String> warm = create(anchor, "warm", 2 * parallel);
-            flywaySequential(anchor, warm.subList(0, parallel), flywayDir);
-            fleet(anchor, warm.subList(parallel, 2 * parallel), sleetDir, root.resolve("warm-ledger.json"));
+            // Warm-up: both tools migrate throwaway databases, each as it will be timed (so the JIT has seen every path).
+            int w = 4 * parallel;
+            List<String> warm = create(anchor, "warm", 4 * w);
+            flywaySequential(anchor, warm.subList(0, w), flywayDir);
+            flywayPool(anchor, warm.subList(w, 2 * w), flywayDir);
+            fleet(anchor, warm.subList(2 * w, 3 * w), sleetDir, root.resolve("warm-ledger.json"));
+            fleetSequential(anchor, warm.subList(3 * w, 4 * w), sleetDir, root.resolve("warm-ledger-seq.json"));
             drop(anchor, warm);
 
-            // Contenders take turns on fresh databases of their own, in an order that rotates by run.
+            // Contenders take turns on fresh databases of their own; create() ends with a checkpoint, so that the
+            // WAL of creating a contender's databases is not written out on another contender's clock.
             List<String> a = create(anchor, "fs", databases);
             long t0 = System.nanoTime();
             flywaySequential(anchor, a, flywayDir);
@@ -108,7 +112,8 @@ public final class FleetBench {
                     + " one database after another and once on a fixed pool of " + parallel + " threads; Sleet runs"
                     + " `FleetMigrator` with `--parallel " + parallel + " --per-host " + parallel + "` and a JSON ledger file"
                     + " (written after every target, as the CLI does), and once with `--parallel 1`. Every contender was warmed up"
-                    + " on throwaway databases first. One run each (creating the databases dominates the harness's time).");
+                    + " on " + 4 * parallel + " throwaway databases first, and each contender's databases were created and"
+                    + " checkpointed before its clock started. One run each (creating the databases dominates the harness's time).");
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("Flyway, sequential loop", Format.millis(flywaySeq), Format.millis(flywaySeq / (double) databases)));
             rows.add(List.of("Flyway, " + parallel + "-thread pool", Format.millis(flywayPool), Format.millis(flywayPool / (double) databases)));
@@ -206,6 +211,7 @@ public final class FleetBench {
                 s.execute("CREATE DATABASE " + Sql.quote(name) + (template == null ? "" : " TEMPLATE " + Sql.quote(template)));
                 names.add(name);
             }
+            s.execute("CHECKPOINT");
         }
         System.err.printf("   created %d databases in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
         return names;

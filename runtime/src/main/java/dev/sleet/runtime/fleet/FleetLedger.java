@@ -16,6 +16,13 @@ public interface FleetLedger {
     /** Records (replaces) the entry of {@code entry.target()}; durable when this returns. */
     void record(LedgerEntry entry);
 
+    /**
+     * Called when a run ends: the ledger lets go of what it held for the run (a table ledger's
+     * session on the control database). It stays usable; the next call opens what it needs again.
+     */
+    default void release() {
+    }
+
     /** Where the ledger is, for messages. */
     String location();
 

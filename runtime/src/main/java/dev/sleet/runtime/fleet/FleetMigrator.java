@@ -154,6 +154,8 @@ public final class FleetMigrator {
             Thread.currentThread().interrupt();
             throw new FleetException("interrupted while migrating the fleet; the ledger " + ledger.location()
                     + " shows how far it got, and a re-run finishes the job", e);
+        } finally {
+            ledger.release();
         }
         List<LedgerEntry> ordered = targets.stream().map(t -> results.get(t.id())).toList();
         return new FleetReport(destination, ordered, skipped, halted, (System.nanoTime() - t0) / 1_000_000);

@@ -20,6 +20,8 @@ final class TableLedger implements FleetLedger {
     private final String qualified;
     private final String run;
     private boolean created;
+    /** The control database session of the current run (guarded by this); null until first used and after {@link #release}. */
+    private Connection session;
 
     TableLedger(DataSource control, String schema, String table, String run) {
         this.control = control;
@@ -31,8 +33,9 @@ final class TableLedger implements FleetLedger {
     @Override
     public synchronized Map<String, LedgerEntry> load() {
         Map<String, LedgerEntry> map = new LinkedHashMap<>();
-        try (Connection c = control.getConnection()) {
-            ensureTable(c);
+        boolean held = session != null;
+        try {
+            Connection c = session();
             try (PreparedStatement ps = c.prepareStatement("SELECT target, state, from_migration, to_migration, applied, attempts, failure, "
                     + "error, started_at, finished_at, duration_ms FROM " + qualified + " WHERE run = ? ORDER BY target")) {
                 ps.setString(1, run);
@@ -48,36 +51,87 @@ final class TableLedger implements FleetLedger {
             }
         } catch (SQLException e) {
             throw new FleetException("cannot read the fleet ledger " + location() + ": " + e.getMessage(), e);
+        } finally {
+            if (!held) {
+                release(); // a lone read (status, a test) keeps no session open; a run's records open their own
+            }
         }
         return map;
     }
 
+    /**
+     * One upsert on the run's session, which stays open between entries: a control database
+     * session per entry (two per target) cost a backend start each, more than the entry itself.
+     */
     @Override
     public synchronized void record(LedgerEntry e) {
-        try (Connection c = control.getConnection()) {
-            ensureTable(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (run, target, state, from_migration, to_migration, "
-                    + "applied, attempts, failure, error, started_at, finished_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (run, target) DO UPDATE SET state = EXCLUDED.state, from_migration = EXCLUDED.from_migration, "
-                    + "to_migration = EXCLUDED.to_migration, applied = EXCLUDED.applied, attempts = EXCLUDED.attempts, "
-                    + "failure = EXCLUDED.failure, error = EXCLUDED.error, started_at = EXCLUDED.started_at, "
-                    + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms")) {
-                ps.setString(1, run);
-                ps.setString(2, e.target());
-                ps.setString(3, e.state().name());
-                ps.setString(4, e.from());
-                ps.setString(5, e.to());
-                ps.setInt(6, e.applied());
-                ps.setInt(7, e.attempts());
-                ps.setString(8, e.failure() == null ? null : e.failure().name());
-                ps.setString(9, e.error());
-                setInstant(ps, 10, e.startedAt());
-                setInstant(ps, 11, e.finishedAt());
-                ps.setLong(12, e.durationMs());
-                ps.executeUpdate();
+        try {
+            upsert(session(), e);
+        } catch (SQLException first) {
+            if (!TargetRun.isConnectionProblem(first)) {
+                throw new FleetException("cannot write the fleet ledger " + location() + ": " + first.getMessage(), first);
             }
-        } catch (SQLException ex) {
-            throw new FleetException("cannot write the fleet ledger " + location() + ": " + ex.getMessage(), ex);
+            // The held session broke (server restart, idle timeout): one more try on a new one.
+            release();
+            try {
+                upsert(session(), e);
+            } catch (SQLException again) {
+                again.addSuppressed(first);
+                throw new FleetException("cannot write the fleet ledger " + location() + ": " + again.getMessage(), again);
+            }
+        }
+    }
+
+    /** Closes the session held for the run; the next call opens a new one. */
+    @Override
+    public synchronized void release() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException ignored) {
+                // it is being let go of; a broken session has nothing left to lose
+            }
+            session = null;
+        }
+    }
+
+    private Connection session() throws SQLException {
+        if (session == null) {
+            Connection c = control.getConnection();
+            try {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true); // each entry must be committed when record returns
+                }
+                ensureTable(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            session = c;
+        }
+        return session;
+    }
+
+    private void upsert(Connection c, LedgerEntry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (run, target, state, from_migration, to_migration, "
+                + "applied, attempts, failure, error, started_at, finished_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (run, target) DO UPDATE SET state = EXCLUDED.state, from_migration = EXCLUDED.from_migration, "
+                + "to_migration = EXCLUDED.to_migration, applied = EXCLUDED.applied, attempts = EXCLUDED.attempts, "
+                + "failure = EXCLUDED.failure, error = EXCLUDED.error, started_at = EXCLUDED.started_at, "
+                + "finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms")) {
+            ps.setString(1, run);
+            ps.setString(2, e.target());
+            ps.setString(3, e.state().name());
+            ps.setString(4, e.from());
+            ps.setString(5, e.to());
+            ps.setInt(6, e.applied());
+            ps.setInt(7, e.attempts());
+            ps.setString(8, e.failure() == null ? null : e.failure().name());
+            ps.setString(9, e.error());
+            setInstant(ps, 10, e.startedAt());
+            setInstant(ps, 11, e.finishedAt());
+            ps.setLong(12, e.durationMs());
+            ps.executeUpdate();
         }
     }
 
