@@ -77,15 +77,39 @@ final class TimedFiler implements Filer {
         };
     }
 
-    @Override
-    public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+    /** A filer or stream call, timed by {@link #time}. */
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** A filer or stream call without a result. */
+    @FunctionalInterface
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code call}, adding its time to {@link #nanos}. */
+    private <T> T time(Call<T> call) throws IOException {
         long t0 = System.nanoTime();
         try {
-            sourceFiles++;
-            return new TimedJavaFile(delegate.createSourceFile(name, originatingElements));
+            return call.run();
         } finally {
             nanos += System.nanoTime() - t0;
         }
+    }
+
+    private void time(Action action) throws IOException {
+        time(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    @Override
+    public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
+        sourceFiles++;
+        return new TimedJavaFile(time(() -> delegate.createSourceFile(name, originatingElements)));
     }
 
     @Override
@@ -96,54 +120,36 @@ final class TimedFiler implements Filer {
     @Override
     public FileObject createResource(JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName,
                                      Element... originatingElements) throws IOException {
-        long t0 = System.nanoTime();
-        try {
-            return new TimedFile(delegate.createResource(location, moduleAndPkg, relativeName, originatingElements));
-        } finally {
-            nanos += System.nanoTime() - t0;
-        }
+        return new TimedFile(time(() -> delegate.createResource(location, moduleAndPkg, relativeName, originatingElements)));
     }
 
     @Override
     public FileObject getResource(JavaFileManager.Location location, CharSequence moduleAndPkg, CharSequence relativeName) throws IOException {
-        long t0 = System.nanoTime();
-        try {
-            return delegate.getResource(location, moduleAndPkg, relativeName);
-        } finally {
-            nanos += System.nanoTime() - t0;
-        }
+        return time(() -> delegate.getResource(location, moduleAndPkg, relativeName));
     }
 
     private Writer timed(Writer w) {
         return new Writer() {
             @Override
             public void write(char[] buf, int off, int len) throws IOException {
-                long t0 = System.nanoTime();
-                w.write(buf, off, len);
+                time(() -> w.write(buf, off, len));
                 chars += len;
-                nanos += System.nanoTime() - t0;
             }
 
             @Override
             public void write(String s, int off, int len) throws IOException {
-                long t0 = System.nanoTime();
-                w.write(s, off, len);
+                time(() -> w.write(s, off, len));
                 chars += len;
-                nanos += System.nanoTime() - t0;
             }
 
             @Override
             public void flush() throws IOException {
-                long t0 = System.nanoTime();
-                w.flush();
-                nanos += System.nanoTime() - t0;
+                time(w::flush);
             }
 
             @Override
             public void close() throws IOException {
-                long t0 = System.nanoTime();
-                w.close();
-                nanos += System.nanoTime() - t0;
+                time(w::close);
             }
         };
     }
@@ -152,23 +158,17 @@ final class TimedFiler implements Filer {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                long t0 = System.nanoTime();
-                o.write(b);
-                nanos += System.nanoTime() - t0;
+                time(() -> o.write(b));
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                long t0 = System.nanoTime();
-                o.write(b, off, len);
-                nanos += System.nanoTime() - t0;
+                time(() -> o.write(b, off, len));
             }
 
             @Override
             public void close() throws IOException {
-                long t0 = System.nanoTime();
-                o.close();
-                nanos += System.nanoTime() - t0;
+                time(o::close);
             }
         };
     }
@@ -180,18 +180,12 @@ final class TimedFiler implements Filer {
 
         @Override
         public Writer openWriter() throws IOException {
-            long t0 = System.nanoTime();
-            Writer w = super.openWriter();
-            nanos += System.nanoTime() - t0;
-            return timed(w);
+            return timed(time(super::openWriter));
         }
 
         @Override
         public OutputStream openOutputStream() throws IOException {
-            long t0 = System.nanoTime();
-            OutputStream o = super.openOutputStream();
-            nanos += System.nanoTime() - t0;
-            return timed(o);
+            return timed(time(super::openOutputStream));
         }
     }
 
@@ -202,18 +196,12 @@ final class TimedFiler implements Filer {
 
         @Override
         public Writer openWriter() throws IOException {
-            long t0 = System.nanoTime();
-            Writer w = super.openWriter();
-            nanos += System.nanoTime() - t0;
-            return timed(w);
+            return timed(time(super::openWriter));
         }
 
         @Override
         public OutputStream openOutputStream() throws IOException {
-            long t0 = System.nanoTime();
-            OutputStream o = super.openOutputStream();
-            nanos += System.nanoTime() - t0;
-            return timed(o);
+            return timed(time(super::openOutputStream));
         }
     }
 }
