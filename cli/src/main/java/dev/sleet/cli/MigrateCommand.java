@@ -3,14 +3,12 @@ package dev.sleet.cli;
 import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
-import dev.sleet.schema.migration.DraftMarker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Apply pending migrations in name order.",
@@ -18,15 +16,8 @@ import picocli.CommandLine.Option;
                 "concurrent runs apply each migration once."})
 final class MigrateCommand extends DatabaseCommand {
 
-    @Option(names = "--drafts", description = "Apply drafts (files starting with '" + DraftMarker.MARKER + "') too; for development databases.")
-    boolean drafts;
-
-    @Option(names = "--allow-out-of-order",
-            description = "Apply pending migrations older than the newest applied one (e.g. after merging a branch).")
-    boolean allowOutOfOrder;
-
-    @Option(names = "--target", paramLabel = "<name>", description = "Stop after this migration (its name without .sql).")
-    String target;
+    @Mixin
+    MigrateSelection selection;
 
     @Mixin
     LockOptions lock;
@@ -34,9 +25,9 @@ final class MigrateCommand extends DatabaseCommand {
     @Override
     protected int run(CommandContext context) {
         if (OwnerCommands.applies(context)) {
-            return OwnerCommands.migrate(context, options(drafts, allowOutOfOrder, target), lock.timeout());
+            return OwnerCommands.migrate(context, selection.options(), lock.timeout());
         }
-        MigrationReport report = migrate(context, options(drafts, allowOutOfOrder, target), lock.timeout());
+        MigrationReport report = migrate(context, selection.options(), lock.timeout());
         print(context.output(), report);
         return ExitCodes.OK;
     }

@@ -5,25 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Print the SQL that migrate would run now, migration by migration, without running it.",
                 "Reads the history; takes no lock and writes nothing. Refused where migrate would refuse."})
 final class PlanCommand extends DatabaseCommand {
 
-    @Option(names = "--drafts", description = "Include drafts, as migrate --drafts would apply them.")
-    boolean drafts;
-
-    @Option(names = "--allow-out-of-order", description = "Include pending migrations older than the newest applied one.")
-    boolean allowOutOfOrder;
-
-    @Option(names = "--target", paramLabel = "<name>", description = "Stop after this migration (its name without .sql).")
-    String target;
+    @Mixin
+    MigrateSelection selection;
 
     @Override
     protected int run(CommandContext context) {
-        List<PendingMigration> pending = Migrations.migrator(context).pending(MigrateCommand.options(drafts, allowOutOfOrder, target));
+        List<PendingMigration> pending = Migrations.migrator(context).pending(selection.options());
         Output out = context.output();
         if (pending.isEmpty()) {
             out.line("nothing to apply: the database is up to date");
