@@ -1,28 +1,14 @@
 package dev.sleet.maven;
 
-import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code mvn sleet:migrate}: applies the pending migrations in name order, each in its own
  * transaction unless it cannot run in one, under the advisory lock (as {@code sleet migrate}).
  */
 @Mojo(name = "migrate", threadSafe = true)
-public class MigrateMojo extends AbstractSleetMojo {
-
-    /** Apply drafts too (files starting with {@code -- sleet:draft}); for development databases. */
-    @Parameter(property = "sleet.drafts", defaultValue = "false")
-    boolean drafts;
-
-    /** Apply pending migrations older than the newest applied one (e.g. after merging a branch). */
-    @Parameter(property = "sleet.allowOutOfOrder", defaultValue = "false")
-    boolean allowOutOfOrder;
-
-    /** Stop after this migration (its name without .sql). */
-    @Parameter(property = "sleet.target")
-    String target;
+public class MigrateMojo extends AbstractMigrateSelectionMojo {
 
     @Override
     protected String goal() {
@@ -31,7 +17,7 @@ public class MigrateMojo extends AbstractSleetMojo {
 
     @Override
     protected void run() throws Exception {
-        MigrationReport report = migrator().migrate(new MigrateOptions(drafts, allowOutOfOrder, false, target));
+        MigrationReport report = migrator().migrate(selection());
         if (report.applied().isEmpty()) {
             getLog().info("up to date: " + report.alreadyApplied() + " migration(s) already applied");
         } else {

@@ -1,6 +1,5 @@
 package dev.sleet.maven;
 
-import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.PendingMigration;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * to the database.
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractSleetMojo {
-
-    /** Include drafts, as {@code sleet:migrate -Dsleet.drafts} would apply them. */
-    @Parameter(property = "sleet.drafts", defaultValue = "false")
-    boolean drafts;
-
-    /** Include pending migrations older than the newest applied one. */
-    @Parameter(property = "sleet.allowOutOfOrder", defaultValue = "false")
-    boolean allowOutOfOrder;
-
-    /** Stop after this migration (its name without .sql). */
-    @Parameter(property = "sleet.target")
-    String target;
+public class PlanMojo extends AbstractMigrateSelectionMojo {
 
     /** Also write the SQL to this file (for review or a change ticket). */
     @Parameter(property = "sleet.planFile")
@@ -40,7 +27,7 @@ public class PlanMojo extends AbstractSleetMojo {
 
     @Override
     protected void run() throws Exception {
-        List<PendingMigration> pending = migrator().pending(new MigrateOptions(drafts, allowOutOfOrder, false, target));
+        List<PendingMigration> pending = migrator().pending(selection());
         String sql = PendingMigration.script(pending);
         if (pending.isEmpty()) {
             getLog().info("nothing to apply: the database is up to date");
