@@ -100,7 +100,7 @@ public final class DraftPlanner {
         SharedRequirement requires = sharedHead == null ? null : new SharedRequirement(SharedRequirement.SHARED, sharedHead);
         List<DraftOutcome.DraftFile> files = new ArrayList<>();
         if (safe) {
-            List<SafeDraft.Step> steps = SafeDraft.plan(committed, sources);
+            List<SafeDraft.Step> steps = SafeDraft.plan(committed, sources, up);
             DatabaseSchema before = committed;
             List<String> stepParents = parents;
             for (int i = 0; i < steps.size(); i++) {

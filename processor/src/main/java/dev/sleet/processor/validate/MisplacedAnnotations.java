@@ -4,8 +4,12 @@ import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.scan.Annotated;
 import dev.sleet.processor.scan.AnnotationNames;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -29,6 +33,8 @@ public final class MisplacedAnnotations {
     private static final List<String> COLUMN_LEVEL = List.of(AnnotationNames.ID, AnnotationNames.IDENTITY, AnnotationNames.DEFAULT,
             AnnotationNames.DEFAULT_NOW, AnnotationNames.REFERENCES);
 
+    private static final Set<String> CHECKED = checked();
+
     private final Elements elements;
     private final Reporter reporter;
     private final Set<String> reported = new HashSet<>();
@@ -39,15 +45,16 @@ public final class MisplacedAnnotations {
     }
 
     public void check(RoundEnvironment round) {
+        Map<String, List<Element>> annotated = annotated(round);
         for (String name : TABLE_LEVEL) {
-            for (Element element : annotatedWith(round, name)) {
+            for (Element element : annotated.getOrDefault(name, List.of())) {
                 if (element instanceof TypeElement type && !Annotated.isTable(type)) {
                     report(name, element, type.getQualifiedName() + "#type", Diagnostic.IGNORED_ON_NON_TABLE.with(displayName(name),
                             type.getSimpleName()));
                 }
             }
         }
-        for (Element element : annotatedWith(round, AnnotationNames.RENAMED_FROM)) {
+        for (Element element : annotated.getOrDefault(AnnotationNames.RENAMED_FROM, List.of())) {
             if (element instanceof TypeElement type) {
                 if (!Annotated.isTable(type)) {
                     report(AnnotationNames.RENAMED_FROM, element, type.getQualifiedName() + "#type",
@@ -58,11 +65,11 @@ public final class MisplacedAnnotations {
             }
         }
         for (String name : COLUMN_LEVEL) {
-            for (Element element : annotatedWith(round, name)) {
+            for (Element element : annotated.getOrDefault(name, List.of())) {
                 checkColumnLevel(name, element);
             }
         }
-        for (Element element : annotatedWith(round, AnnotationNames.ENUM_VALUE)) {
+        for (Element element : annotated.getOrDefault(AnnotationNames.ENUM_VALUE, List.of())) {
             Element owner = element.getEnclosingElement();
             if (element.getKind() != ElementKind.ENUM_CONSTANT || !(owner instanceof TypeElement type)
                     || !Annotated.of(type, elements).has(AnnotationNames.PG_ENUM)) {
@@ -70,7 +77,7 @@ public final class MisplacedAnnotations {
                         Diagnostic.ENUM_VALUE_WITHOUT_PG_ENUM.with(element.getSimpleName(), owner.getSimpleName()));
             }
         }
-        for (Element element : annotatedWith(round, AnnotationNames.PG_ENUM)) {
+        for (Element element : annotated.getOrDefault(AnnotationNames.PG_ENUM, List.of())) {
             if (element.getKind() != ElementKind.ENUM && element instanceof TypeElement type) {
                 report(AnnotationNames.PG_ENUM, element, type.getQualifiedName() + "#type",
                         Diagnostic.PG_ENUM_NOT_ENUM.with(type.getSimpleName(), type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
@@ -116,9 +123,42 @@ public final class MisplacedAnnotations {
         reporter.report(message, element, mirror);
     }
 
-    private Set<? extends Element> annotatedWith(RoundEnvironment round, String name) {
-        TypeElement annotation = elements.getTypeElement(name);
-        return annotation == null ? Set.of() : round.getElementsAnnotatedWith(annotation);
+    /**
+     * The elements carrying each checked annotation, in the round's order, from one scan of the round
+     * ({@code getElementsAnnotatedWithAny}) instead of one scan per annotation: with hundreds of tables
+     * the scans were the larger part of the processor's own time.
+     */
+    private Map<String, List<Element>> annotated(RoundEnvironment round) {
+        Set<TypeElement> types = new LinkedHashSet<>();
+        for (String name : CHECKED) {
+            TypeElement annotation = elements.getTypeElement(name);
+            if (annotation != null) {
+                types.add(annotation);
+            }
+        }
+        Map<String, List<Element>> out = new HashMap<>();
+        if (types.isEmpty()) {
+            return out;
+        }
+        for (Element element : round.getElementsAnnotatedWithAny(types.toArray(new TypeElement[0]))) {
+            for (AnnotationMirror mirror : elements.getAllAnnotationMirrors(element)) {
+                String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+                if (CHECKED.contains(name)) {
+                    List<Element> list = out.computeIfAbsent(name, k -> new ArrayList<>());
+                    if (list.isEmpty() || list.get(list.size() - 1) != element) {
+                        list.add(element);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> checked() {
+        Set<String> all = new LinkedHashSet<>(TABLE_LEVEL);
+        all.addAll(COLUMN_LEVEL);
+        all.addAll(List.of(AnnotationNames.RENAMED_FROM, AnnotationNames.ENUM_VALUE, AnnotationNames.PG_ENUM));
+        return Set.copyOf(all);
     }
 
     /** {@code Index.List} is written as repeated {@code @Index}. */

@@ -66,16 +66,26 @@ public final class SafeDraft {
      * followed by the online step.
      */
     public static List<Step> plan(DatabaseSchema committed, DatabaseSchema sources) {
-        MigrationPlan plain = SchemaDiffer.diff(committed, sources);
+        return plan(committed, sources, SchemaDiffer.diff(committed, sources));
+    }
+
+    /**
+     * As {@link #plan(DatabaseSchema, DatabaseSchema)}, given {@code plain}, the differ's plan from
+     * {@code committed} to {@code sources} the caller already has. When nothing is held back (a first
+     * draft, or only new tables) the state in between is {@code sources} itself: the locked step is
+     * {@code plain} and there is no online step, so neither is diffed again.
+     */
+    public static List<Step> plan(DatabaseSchema committed, DatabaseSchema sources, MigrationPlan plain) {
         if (plain.isEmpty()) {
             return List.of();
         }
         Set<QualifiedName> created = createdTables(plain);
         DatabaseSchema middle = intermediate(committed, sources, plain, created);
-        MigrationPlan first = SchemaDiffer.diff(committed, middle);
+        boolean nothingHeldBack = middle == sources;
+        MigrationPlan first = nothingHeldBack ? plain : SchemaDiffer.diff(committed, middle);
         List<String> validations = new ArrayList<>();
         String lockedUp = lockedStep(first, created, validations);
-        MigrationPlan second = SchemaDiffer.diff(middle, sources);
+        MigrationPlan second = nothingHeldBack ? new MigrationPlan(List.of()) : SchemaDiffer.diff(middle, sources);
         List<Step> steps = new ArrayList<>();
         if (!first.isEmpty()) {
             steps.add(new Step(lockedUp, ScriptRenderer.render(SchemaDiffer.diff(middle, committed)), middle, true));
