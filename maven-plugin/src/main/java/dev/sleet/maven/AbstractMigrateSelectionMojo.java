@@ -6,6 +6,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The goals that choose pending migrations as {@code sleet:migrate} does ({@code migrate}, {@code plan}): drafts, older ones, up to a target. */
 abstract class AbstractMigrateSelectionMojo extends AbstractSleetMojo {
 
+    AbstractMigrateSelectionMojo(String goal) {
+        super(goal);
+    }
+
     /** Include drafts (files starting with {@code -- sleet:draft}); for development databases. */
     @Parameter(property = "sleet.drafts", defaultValue = "false")
     boolean drafts;

@@ -77,16 +77,20 @@ abstract class AbstractSleetMojo extends AbstractMojo {
     private ConnectionSettings connection;
     private DataSource dataSource;
 
+    /** The goal's name, for messages. */
+    private final String goal;
+
+    AbstractSleetMojo(String goal) {
+        this.goal = goal;
+    }
+
     /** The goal's work; runtime exceptions are translated by {@link #execute()}. */
     protected abstract void run() throws Exception;
-
-    /** The goal's name, for messages. */
-    protected abstract String goal();
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("sleet:" + goal() + " skipped (sleet.skip)");
+            getLog().info("sleet:" + goal + " skipped (sleet.skip)");
             return;
         }
         try {

@@ -11,14 +11,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractSleetMojo {
 
+    public BaselineMojo() {
+        super("baseline");
+    }
+
     /** Record up to and including this migration. Default: the newest one that is not a draft. */
     @Parameter(property = "sleet.baselineVersion")
     String version;
-
-    @Override
-    protected String goal() {
-        return "baseline";
-    }
 
     @Override
     protected void run() throws Exception {

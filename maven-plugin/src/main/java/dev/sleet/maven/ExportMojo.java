@@ -15,6 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "export", threadSafe = true)
 public class ExportMojo extends AbstractSleetMojo {
 
+    public ExportMojo() {
+        super("export");
+    }
+
     /** {@code flyway} or {@code golang-migrate}. */
     @Parameter(property = "sleet.format", required = true)
     String format;
@@ -34,11 +38,6 @@ public class ExportMojo extends AbstractSleetMojo {
     /** List the files that would be written; write nothing. */
     @Parameter(property = "sleet.dryRun", defaultValue = "false")
     boolean dryRun;
-
-    @Override
-    protected String goal() {
-        return "export";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -22,6 +22,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "lint", threadSafe = true)
 public class LintMojo extends AbstractSleetMojo {
 
+    public LintMojo() {
+        super("lint");
+    }
+
     /** Severities over {@code sleet-lint.properties}, e.g. {@code PG101=off,MF=error,default=warning}. */
     @Parameter(property = "sleet.policy")
     String policy;
@@ -45,11 +49,6 @@ public class LintMojo extends AbstractSleetMojo {
         List<String> all = MigrationsFolder.at(migrations.toPath()).migrations().stream().map(MigrationFile::name).toList();
         Set<String> newest = Set.copyOf(all.subList(Math.max(0, all.size() - latest), all.size()));
         return newest::contains;
-    }
-
-    @Override
-    protected String goal() {
-        return "lint";
     }
 
     @Override

@@ -10,9 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "migrate", threadSafe = true)
 public class MigrateMojo extends AbstractMigrateSelectionMojo {
 
-    @Override
-    protected String goal() {
-        return "migrate";
+    public MigrateMojo() {
+        super("migrate");
     }
 
     @Override

@@ -16,14 +16,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "plan", threadSafe = true)
 public class PlanMojo extends AbstractMigrateSelectionMojo {
 
+    public PlanMojo() {
+        super("plan");
+    }
+
     /** Also write the SQL to this file (for review or a change ticket). */
     @Parameter(property = "sleet.planFile")
     File planFile;
-
-    @Override
-    protected String goal() {
-        return "plan";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -24,6 +24,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "pull", threadSafe = true)
 public class PullMojo extends AbstractSleetMojo {
 
+    public PullMojo() {
+        super("pull");
+    }
+
     /** Package of the records of schema public; other schemas get a sub-package each. */
     @Parameter(property = "sleet.package", required = true)
     String packageName;
@@ -43,11 +47,6 @@ public class PullMojo extends AbstractSleetMojo {
     /** Write the records only: no baseline migration, nothing recorded in the database. */
     @Parameter(property = "sleet.noBaseline", defaultValue = "false")
     boolean noBaseline;
-
-    @Override
-    protected String goal() {
-        return "pull";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -12,14 +12,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "repair", threadSafe = true)
 public class RepairMojo extends AbstractSleetMojo {
 
+    public RepairMojo() {
+        super("repair");
+    }
+
     /** Only print what would change. */
     @Parameter(property = "sleet.dryRun", defaultValue = "false")
     boolean dryRun;
-
-    @Override
-    protected String goal() {
-        return "repair";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -20,6 +20,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "rollback", threadSafe = true)
 public class RollbackMojo extends AbstractSleetMojo {
 
+    public RollbackMojo() {
+        super("rollback");
+    }
+
     /** How many migrations to undo. */
     @Parameter(property = "sleet.count", defaultValue = "1")
     int count;
@@ -31,11 +35,6 @@ public class RollbackMojo extends AbstractSleetMojo {
     /** Run even though SLEET_ENV=production or the URL looks like production (contains prod, .com or rds.amazonaws). */
     @Parameter(property = "sleet.forceProduction", defaultValue = "false")
     boolean forceProduction;
-
-    @Override
-    protected String goal() {
-        return "rollback";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -15,6 +15,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** {@code mvn sleet:status}: every migration with its state and when it was applied (as {@code sleet status}). */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractSleetMojo {
+
+    public StatusMojo() {
+        super("status");
+    }
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /**
@@ -23,11 +27,6 @@ public class StatusMojo extends AbstractSleetMojo {
      */
     @Parameter(property = "sleet.check", defaultValue = "false")
     boolean check;
-
-    @Override
-    protected String goal() {
-        return "status";
-    }
 
     @Override
     protected void run() throws Exception {

@@ -24,6 +24,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify", threadSafe = true)
 public class VerifyMojo extends AbstractSleetMojo {
 
+    public VerifyMojo() {
+        super("verify");
+    }
+
     /** Compare with the schema including unreleased drafts (as after {@code sleet:migrate -Dsleet.drafts}). */
     @Parameter(property = "sleet.drafts", defaultValue = "false")
     boolean drafts;
@@ -38,11 +42,6 @@ public class VerifyMojo extends AbstractSleetMojo {
     /** The build's classes, where the processor writes {@code META-INF/sleet/snapshot.json}. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     File classes;
-
-    @Override
-    protected String goal() {
-        return "verify";
-    }
 
     @Override
     protected void run() throws Exception {

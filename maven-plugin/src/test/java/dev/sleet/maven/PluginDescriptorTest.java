@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,5 +78,32 @@ class PluginDescriptorTest {
             }
         }
         assertThat(missing).as("missing from docs/MAVEN.md").isEmpty();
+    }
+
+    @Test
+    void everyGoalSkippedNamesItselfAsTheDescriptorDoes() throws Exception {
+        NodeList mojos = descriptor().getElementsByTagName("mojo");
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = text(mojo, "goal");
+            if (goal.equals("help")) {
+                continue;
+            }
+            AbstractSleetMojo instance = (AbstractSleetMojo) Class.forName(text(mojo, "implementation")).getConstructor().newInstance();
+            List<String> logged = new ArrayList<>();
+            instance.setLog(new SystemStreamLog() {
+                @Override
+                public void info(CharSequence content) {
+                    logged.add(content.toString());
+                }
+            });
+            instance.skip = true;
+            instance.execute();
+            if (!logged.equals(List.of("sleet:" + goal + " skipped (sleet.skip)"))) {
+                wrong.add(goal + ": " + logged);
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 }
