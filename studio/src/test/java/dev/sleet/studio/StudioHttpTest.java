@@ -58,6 +58,13 @@ class StudioHttpTest {
         return http.send("POST", path, auth(), body);
     }
 
+    /** Posts a row change that a constraint refuses: answered 409 with the constraint explained. */
+    private static JsonNode refused(String path, String body) throws Exception {
+        RawHttp.Reply reply = postReply(path, body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+        return JSON.readTree(reply.body()).get("constraint");
+    }
+
     // ---- the three request checks ----------------------------------------------------------------
 
     @Test
@@ -276,9 +283,7 @@ class StudioHttpTest {
 
     @Test
     void aUniqueViolationIsExplainedWithItsColumns() throws Exception {
-        RawHttp.Reply reply = postReply("/api/rows/update", "{\"table\":\"public.clients\",\"key\":{\"id\":\"3\"},\"values\":{\"email\":\"ada@example.org\"}}");
-        assertThat(reply.status()).isEqualTo(409);
-        JsonNode c = JSON.readTree(reply.body()).get("constraint");
+        JsonNode c = refused("/api/rows/update", "{\"table\":\"public.clients\",\"key\":{\"id\":\"3\"},\"values\":{\"email\":\"ada@example.org\"}}");
         assertThat(c.get("kind").asText()).isEqualTo("unique");
         assertThat(c.get("constraint").asText()).isEqualTo("clients_email_key");
         assertThat(c.get("columns").toString()).isEqualTo("[\"email\"]");
@@ -289,19 +294,15 @@ class StudioHttpTest {
 
     @Test
     void anExclusionViolationListsTheRowsInTheWay() throws Exception {
-        RawHttp.Reply reply = postReply("/api/rows/insert", "{\"table\":\"public.resource_schedule\",\"values\":{\"resource_id\":\"1\","
+        JsonNode c = refused("/api/rows/insert", "{\"table\":\"public.resource_schedule\",\"values\":{\"resource_id\":\"1\","
                 + "\"start_time\":\"2027-01-04 12:00+00\",\"end_time\":\"2027-01-04 14:00+00\"}}");
-        assertThat(reply.status()).isEqualTo(409);
-        JsonNode c = JSON.readTree(reply.body()).get("constraint");
         assertThat(c.get("kind").asText()).isEqualTo("exclusion");
         assertThat(c.get("constraint").asText()).isEqualTo("resource_schedule_no_overlap");
         assertThat(c.get("conflicts")).hasSize(1);
         assertThat(c.get("conflicts").get(0).get(6).asText()).isEqualTo("prep");
         // Moving the existing booking onto the other one: the row itself is not in its own way.
-        RawHttp.Reply moved = postReply("/api/rows/update", "{\"table\":\"public.resource_schedule\",\"key\":{\"id\":\"2\"},"
+        JsonNode m = refused("/api/rows/update", "{\"table\":\"public.resource_schedule\",\"key\":{\"id\":\"2\"},"
                 + "\"values\":{\"start_time\":\"2027-01-04 10:00+00\",\"end_time\":\"2027-01-04 11:00+00\"}}");
-        assertThat(moved.status()).isEqualTo(409);
-        JsonNode m = JSON.readTree(moved.body()).get("constraint");
         assertThat(m.get("conflicts")).hasSize(1);
         assertThat(m.get("conflicts").get(0).get(0).asText()).isEqualTo("1");
     }
@@ -412,16 +413,12 @@ class StudioHttpTest {
 
     @Test
     void foreignKeyAndNotNullViolationsAreExplainedToo() throws Exception {
-        RawHttp.Reply fk = postReply("/api/rows/insert", "{\"table\":\"public.events\",\"values\":{\"client_id\":\"999\",\"name\":\"Ghost\","
+        JsonNode f = refused("/api/rows/insert", "{\"table\":\"public.events\",\"values\":{\"client_id\":\"999\",\"name\":\"Ghost\","
                 + "\"event_date\":\"2027-03-01\",\"guest_count\":\"1\"}}");
-        assertThat(fk.status()).isEqualTo(409);
-        JsonNode f = JSON.readTree(fk.body()).get("constraint");
         assertThat(f.get("kind").asText()).isEqualTo("foreign_key");
         assertThat(f.get("columns").toString()).isEqualTo("[\"client_id\"]");
         assertThat(f.get("message").asText()).startsWith("insert into \"public\".\"events\" failed");
-        RawHttp.Reply nn = postReply("/api/rows/update", "{\"table\":\"public.clients\",\"key\":{\"id\":\"1\"},\"values\":{\"name\":null}}");
-        assertThat(nn.status()).isEqualTo(409);
-        JsonNode n = JSON.readTree(nn.body()).get("constraint");
+        JsonNode n = refused("/api/rows/update", "{\"table\":\"public.clients\",\"key\":{\"id\":\"1\"},\"values\":{\"name\":null}}");
         assertThat(n.get("kind").asText()).isEqualTo("not_null");
         assertThat(n.get("headline").asText()).isEqualTo("A value is required for name.");
         RawHttp.Reply check = postReply("/api/rows/insert", "{\"table\":\"public.resource_schedule\",\"values\":{\"resource_id\":\"2\","
