@@ -23,10 +23,6 @@ class PartialCompilationTest {
     private static final String T2 = "2026-11-22T03:00:00Z";
     private static final String T3 = "2026-11-22T04:00:00Z";
 
-    private static final String A = "@Table(name = \"a\") public record A(@Id long id, String name) {}";
-    private static final String A_WITH_EMAIL = "@Table(name = \"a\") public record A(@Id long id, String name, @Nullable String email) {}";
-    private static final String B = "@Table(name = \"b\") public record B(@Id long id, int size) {}";
-
     @TempDir
     Path dir;
     private RealJavac javac;
@@ -40,8 +36,8 @@ class PartialCompilationTest {
 
     @Test
     void aCompilationOfOnlySomeRecordsDraftsNothingAndTheFullBuildCatchesUp() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         Result full = compile(T1, List.of(), "A", "B");
         assertThat(full.success()).as(full.text()).isTrue();
         assertThat(sqlFiles()).containsExactly("20261122_021500_create_a_b.sql");
@@ -53,7 +49,7 @@ class PartialCompilationTest {
         String migrationsCopy = read(javac.classes().resolve("META-INF/sleet/migrations/index.txt"));
 
         // The IDE recompiles only the edited A; B.class is in the class output, which is on the class path.
-        source("A", A_WITH_EMAIL);
+        source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile(T2, List.of("-Asleet.daos=true"), "A");
         assertThat(partial.success()).as(partial.text()).isTrue();
         assertThat(partial.warnings()).anySatisfy(w -> assertThat(w)
@@ -80,8 +76,8 @@ class PartialCompilationTest {
 
     @Test
     void aRecordWhoseClassIsGoneWasDeletedAndIsDroppedAsBefore() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
         release("20261122_021500_create_a_b.sql");
 
@@ -97,8 +93,8 @@ class PartialCompilationTest {
 
     @Test
     void aRecordThatLostItsTableAnnotationIsATableDeleted() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
         release("20261122_021500_create_a_b.sql");
 
@@ -112,12 +108,12 @@ class PartialCompilationTest {
 
     @Test
     void checkModeSkipsItsComparisonOnAPartialCompilationButNotOnAFullOne() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
         release("20261122_021500_create_a_b.sql");
 
-        source("A", A_WITH_EMAIL);
+        source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile(T2, List.of("-Asleet.mode=check"), "A");
         assertThat(partial.success()).as(partial.text()).isTrue();
         assertThat(partial.text()).contains("SLEET-W003").doesNotContain("SLEET-E030");
@@ -130,13 +126,13 @@ class PartialCompilationTest {
     @Test
     void withoutAMigrationsFolderThePartialSnapshotIsNotWrittenEither() throws IOException {
         migrations = null;
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
         String snapshot = read(javac.classes().resolve("META-INF/sleet/snapshot.json"));
         assertThat(snapshot).contains("\"b\"");
 
-        source("A", A_WITH_EMAIL);
+        source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile(T2, List.of(), "A");
         assertThat(partial.text()).contains("SLEET-W003");
         assertThat(read(javac.classes().resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);

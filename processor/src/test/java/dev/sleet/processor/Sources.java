@@ -13,6 +13,11 @@ final class Sources {
             import java.util.*;
             """;
 
+    /** Two tables for the builds that recompile only some records, as an IDE does: a, a with one more column, and b. */
+    static final String TABLE_A = "@Table(name = \"a\") public record A(@Id long id, String name) {}";
+    static final String TABLE_A_WITH_EMAIL = "@Table(name = \"a\") public record A(@Id long id, String name, @Nullable String email) {}";
+    static final String TABLE_B = "@Table(name = \"b\") public record B(@Id long id, int size) {}";
+
     private Sources() {
     }
 

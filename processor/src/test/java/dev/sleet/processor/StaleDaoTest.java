@@ -21,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StaleDaoTest {
     private static final String OLDER = "sleet-processor 0.0.9 sha256:00000000deadbeef";
-    private static final String A = "@Table(name = \"a\") public record A(@Id long id, String name) {}";
-    private static final String A_WITH_EMAIL = "@Table(name = \"a\") public record A(@Id long id, String name, @Nullable String email) {}";
-    private static final String B = "@Table(name = \"b\") public record B(@Id long id, int size) {}";
 
     @TempDir
     Path dir;
@@ -36,8 +33,8 @@ class StaleDaoTest {
 
     @Test
     void everyBuildStampsTheClassOutputWithItsProcessor() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         Result full = compile("A", "B");
         assertThat(full.success()).as(full.text()).isTrue();
         assertThat(stamp()).isEqualTo(ProcessorStamp.current() + "\n").startsWith("sleet-processor ").contains(" sha256:");
@@ -46,13 +43,13 @@ class StaleDaoTest {
 
     @Test
     void aPartialBuildAfterAProcessorChangeFailsNamingTheStaleDaos() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile("A", "B").success()).isTrue();
         // The class output as an older processor left it: B's DAO came from that processor.
         Files.writeString(javac.classes().resolve("META-INF/sleet/processor.txt"), OLDER + "\n", StandardCharsets.UTF_8);
 
-        source("A", A_WITH_EMAIL);
+        source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile("A");
         assertThat(partial.success()).as(partial.text()).isFalse();
         assertThat(partial.text()).contains("SLEET-E070: stale DAOs: 1 table record of the previous build was not part of this"
@@ -69,8 +66,8 @@ class StaleDaoTest {
 
     @Test
     void aClassOutputFromBeforeStampsCountsAsAnotherProcessor() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile("A", "B").success()).isTrue();
         Files.delete(javac.classes().resolve("META-INF/sleet/processor.txt"));
 
@@ -81,10 +78,10 @@ class StaleDaoTest {
 
     @Test
     void aPartialBuildWithTheSameProcessorOnlyWarnsAsBefore() throws IOException {
-        source("A", A);
-        source("B", B);
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
         assertThat(compile("A", "B").success()).isTrue();
-        source("A", A_WITH_EMAIL);
+        source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile("A");
         assertThat(partial.success()).as(partial.text()).isTrue();
         assertThat(partial.text()).contains("SLEET-W003").doesNotContain("SLEET-E070");
