@@ -1,7 +1,7 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.MigrationRefusedException;
-import dev.sleet.runtime.owners.Owners;
+import dev.sleet.runtime.verify.OwnerSchemas;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.QualifiedName;
@@ -42,7 +42,7 @@ final class ResetCommand extends DatabaseCommand {
         } else {
             Map<String, DatabaseSchema> schemas = OwnerCommands.schemas(context, true);
             if (owner == null) {
-                tables = Reset.run(context, Optional.of(Owners.union(schemas.values())));
+                tables = Reset.run(context, Optional.of(OwnerSchemas.union(schemas.values())));
             } else {
                 try {
                     tables = OwnerCommands.owners(context, null).reset(owner, schemas);

@@ -70,6 +70,9 @@ final class StudioCommand extends DatabaseCommand {
         migrator(context).ifPresent(builder::migrator);
         if (OwnerCommands.applies(context)) {
             builder.owners(OwnerCommands.owners(context, null)); // --overlay: each owner's history on the migrations screen
+            if (context.snapshot(true).isPresent()) {
+                builder.ownerSchemas(OwnerCommands.schemas(context, true)); // drift against the union, as verify --overlay
+            }
         }
         if (!context.migrationsOnClasspath() && Files.isDirectory(context.migrationsFolder())) {
             builder.migrationsFolder(context.migrationsFolder());

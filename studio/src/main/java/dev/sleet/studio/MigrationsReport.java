@@ -4,11 +4,12 @@ import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.owners.OwnerStatus;
 import dev.sleet.runtime.owners.Owners;
+import dev.sleet.runtime.verify.OwnedDrift;
 import dev.sleet.runtime.verify.SchemaVerifier;
-import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.lint.LintFormats;
 import dev.sleet.schema.lint.LintReport;
 import dev.sleet.schema.lint.MigrationLinter;
+import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * The migrations screen's content, from the same code as the CLI: {@link Migrator#status()} for
- * applied, pending, drafts and checksum problems; {@link SchemaVerifier#drift} (what
- * {@code sleet verify} runs) for drift against the snapshot; {@link MigrationLinter} (what
+ * applied, pending, drafts and checksum problems; {@link SchemaVerifier#drift(Connection, Map, String)}
+ * (what {@code sleet verify} runs) for drift against the snapshot, or with overlays against the union
+ * of the owners' schemas, each difference with its owner; {@link MigrationLinter} (what
  * {@code sleet lint} runs) for findings. Each part is left out, with the reason, when the studio
  * was started without what it needs.
  */
@@ -31,13 +33,17 @@ final class MigrationsReport {
     private final Owners owners;
     private final Path folder;
     private final DatabaseSchema snapshot;
+    private final Map<String, DatabaseSchema> ownerSchemas;
     private final String historySchema;
 
-    MigrationsReport(Migrator migrator, Owners owners, Path folder, DatabaseSchema snapshot, String historySchema) {
+    /** @param ownerSchemas each owner's schema by name (with overlays), or null: the snapshot is then the one owner's */
+    MigrationsReport(Migrator migrator, Owners owners, Path folder, DatabaseSchema snapshot, Map<String, DatabaseSchema> ownerSchemas,
+                     String historySchema) {
         this.migrator = migrator;
         this.owners = owners;
         this.folder = folder;
         this.snapshot = snapshot;
+        this.ownerSchemas = ownerSchemas;
         this.historySchema = historySchema;
     }
 
@@ -59,14 +65,17 @@ final class MigrationsReport {
         } else {
             doc.put("migrations", migrator.status().stream().map(MigrationsReport::status).toList());
         }
-        if (snapshot == null) {
+        if (snapshot == null && ownerSchemas == null) {
             doc.put("driftUnavailable", "no snapshot was found (migrations/meta or --snapshot), so there is nothing to compare the database with");
         } else {
-            List<Drift> drift;
+            // One rule with `sleet verify`: the union of the owners' schemas (one owner without overlays).
+            Map<String, DatabaseSchema> expected = ownerSchemas != null ? ownerSchemas : Map.of(HistoryTableName.SHARED_OWNER, snapshot);
+            List<OwnedDrift> drift;
             try (Connection c = dataSource.getConnection()) {
-                drift = SchemaVerifier.drift(c, snapshot, historySchema);
+                drift = SchemaVerifier.drift(c, expected, historySchema);
             }
-            doc.put("drift", drift.stream().map(Drift::message).toList());
+            boolean attributed = expected.size() > 1;
+            doc.put("drift", drift.stream().map(d -> attributed ? d.toString() : d.drift().message()).toList());
         }
         if (folder == null || !Files.isDirectory(folder)) {
             doc.put("lintUnavailable", "lint reads a migrations folder; start the studio with --migrations <folder>");

@@ -3,6 +3,7 @@ package dev.sleet.studio;
 import com.sun.net.httpserver.HttpServer;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.owners.Owners;
+import dev.sleet.runtime.verify.OwnerSchemas;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +150,7 @@ public final class Studio implements AutoCloseable {
         private DatabaseSchema snapshot;
         private Migrator migrator;
         private Owners owners;
+        private Map<String, DatabaseSchema> ownerSchemas;
         private Path migrationsFolder;
         private String historySchema = HistoryTableName.DEFAULT_SCHEMA;
         private String databaseLabel = "database";
@@ -215,6 +218,16 @@ public final class Studio implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Each owner's schema by owner name, shared first (docs/OVERLAYS.md): the drift view then compares
+         * the database with their union and names the owner of each difference, as {@code sleet verify
+         * --overlay} does, and the ERD draws the union.
+         */
+        public Builder ownerSchemas(Map<String, DatabaseSchema> schemas) {
+            this.ownerSchemas = schemas == null ? null : new java.util.LinkedHashMap<>(schemas);
+            return this;
+        }
+
         /** The migrations folder, for lint findings. */
         public Builder migrationsFolder(Path folder) {
             this.migrationsFolder = folder;
@@ -235,7 +248,8 @@ public final class Studio implements AutoCloseable {
         public Studio build() {
             String reason = access == AccessMode.READ_ONLY ? (readOnlyReason == null ? "started read-only" : readOnlyReason) : null;
             return new Studio(new StudioSettings(host, port, token == null ? newToken() : token, access, reason, statementTimeout,
-                    snapshot, migrator, owners, migrationsFolder, historySchema, databaseLabel), dataSource);
+                    ownerSchemas == null ? snapshot : OwnerSchemas.union(ownerSchemas.values()), migrator, owners, ownerSchemas,
+                    migrationsFolder, historySchema, databaseLabel), dataSource);
         }
     }
 }

@@ -64,7 +64,8 @@ final class StudioHandler implements HttpHandler {
         this.editor = new RowEditor(database);
         this.timeline = new Timeline(database);
         this.console = new SqlConsole(dataSource, settings.statementTimeout());
-        this.migrations = new MigrationsReport(settings.migrator(), settings.owners(), settings.migrationsFolder(), settings.snapshot(), settings.historySchema());
+        this.migrations = new MigrationsReport(settings.migrator(), settings.owners(), settings.migrationsFolder(), settings.snapshot(),
+                settings.ownerSchemas(), settings.historySchema());
     }
 
     @Override

@@ -449,6 +449,38 @@ class StudioHttpTest {
             assertThat(overlay.get("migrations")).singleElement()
                     .satisfies(m -> assertThat(m.get("state").asText()).isEqualTo("pending"));
         }
+
+        // Drift against the union of the owners' schemas, as `sleet verify --overlay` reports it: team-d's table is no
+        // drift once migrated, a stray column on it is team-d's, a table nobody declares is no owner's.
+        owners.migrate(dev.sleet.runtime.migrate.MigrateOptions.defaults(), "team-d");
+        dev.sleet.schema.model.DatabaseSchema live = dev.sleet.runtime.introspect.Introspector.read(database.dataSource());
+        dev.sleet.schema.model.DatabaseSchema teamDSchema = new dev.sleet.schema.model.DatabaseSchema(new java.util.TreeSet<>(),
+                new java.util.TreeSet<>(), List.of(), live.tables().stream().filter(t -> t.name().name().equals("teamd_notes")).toList());
+        dev.sleet.schema.model.DatabaseSchema sharedSchema = new dev.sleet.schema.model.DatabaseSchema(
+                new java.util.TreeSet<>(live.schemas().stream().filter(n -> !n.equals("sleet")).toList()),
+                new java.util.TreeSet<>(live.extensions()), live.enums(),
+                live.tables().stream().filter(t -> !t.name().name().equals("teamd_notes") && !t.name().schema().equals("sleet")).toList());
+        Map<String, dev.sleet.schema.model.DatabaseSchema> schemas = new java.util.LinkedHashMap<>();
+        schemas.put("shared", sharedSchema);
+        schemas.put("team-d", teamDSchema);
+        database.exec("ALTER TABLE teamd_notes ADD COLUMN stray int; CREATE TABLE handmade (id int)");
+        try (Studio withOwners = Studio.builder(database.dataSource()).snapshot(sharedSchema).owners(owners).ownerSchemas(schemas)
+                .build().start()) {
+            JsonNode doc = JSON.readTree(new RawHttp(withOwners.port()).send("GET", "/api/migrations",
+                    Map.of("X-Sleet-Token", withOwners.token()), null).body());
+            List<String> drift = new java.util.ArrayList<>();
+            doc.get("drift").forEach(d -> drift.add(d.asText()));
+            assertThat(drift).containsExactlyInAnyOrder("team-d: unexpected column public.teamd_notes.stray",
+                    "(no owner): unexpected table public.handmade");
+            try (java.sql.Connection c = database.dataSource().getConnection()) {
+                assertThat(drift).as("the studio and verify share one rule").containsExactlyInAnyOrderElementsOf(
+                        dev.sleet.runtime.verify.SchemaVerifier.drift(c, schemas, "sleet").stream().map(Object::toString).toList());
+            }
+            RawHttp.Reply erd = new RawHttp(withOwners.port()).send("GET", "/api/erd.svg", Map.of("X-Sleet-Token", withOwners.token()), null);
+            assertThat(erd.body()).as("the ERD draws the union").contains("data-table=\"public.teamd_notes\"");
+        } finally {
+            database.exec("DROP TABLE handmade; DROP TABLE teamd_notes; DROP TABLE sleet.migration_history_team_d");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.sleet.runtime.owners;
 
 import dev.sleet.runtime.migrate.MigrationRefusedException;
+import dev.sleet.runtime.verify.OwnerSchemas;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
@@ -97,7 +98,7 @@ final class OwnerReset {
                 while (rs.next()) {
                     QualifiedName referencing = new QualifiedName(rs.getString(2), rs.getString(3));
                     QualifiedName referenced = new QualifiedName(rs.getString(4), rs.getString(5));
-                    String other = ownerOf(referencing, schemas);
+                    String other = OwnerSchemas.ownerOf(referencing, schemas);
                     problems.add((other == null ? "table " + referencing + " (declared by no owner)" : other + "'s table " + referencing)
                             + " references " + owner + "'s table " + referenced + " (foreign key " + rs.getString(1) + "): " + referenced
                             + " cannot be emptied without emptying " + referencing + " too; "
@@ -109,10 +110,5 @@ final class OwnerReset {
         if (!problems.isEmpty()) {
             throw new MigrationRefusedException(problems);
         }
-    }
-
-    private static String ownerOf(QualifiedName table, Map<String, DatabaseSchema> schemas) {
-        return schemas.entrySet().stream().filter(e -> e.getValue().table(table).isPresent()).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
     }
 }

@@ -10,8 +10,8 @@ import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RollbackReport;
+import dev.sleet.runtime.verify.OwnedDrift;
 import dev.sleet.runtime.verify.SchemaVerifier;
-import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
@@ -19,9 +19,7 @@ import dev.sleet.schema.migration.OwnershipHeader;
 import dev.sleet.schema.migration.SharedRequirement;
 import dev.sleet.schema.migration.SqlStatement;
 import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.QualifiedName;
-import dev.sleet.schema.model.Table;
 import dev.sleet.schema.sql.SqlLexer;
 import dev.sleet.schema.sql.StatementTarget;
 import java.sql.Connection;
@@ -272,42 +270,9 @@ public final class Owners {
      * @param expected each owner's schema by owner name (the shared snapshot, each overlay's)
      */
     public List<OwnedDrift> verify(Map<String, DatabaseSchema> expected) throws SQLException {
-        DatabaseSchema union = union(expected.values());
-        List<Drift> drift;
         try (Connection c = dataSource.getConnection()) {
-            drift = SchemaVerifier.drift(c, union, historySchema);
+            return SchemaVerifier.drift(c, expected, historySchema);
         }
-        List<OwnedDrift> out = new ArrayList<>();
-        for (Drift d : drift) {
-            out.add(new OwnedDrift(ownerOf(d, expected), d));
-        }
-        return out;
-    }
-
-    private static String ownerOf(Drift drift, Map<String, DatabaseSchema> expected) {
-        QualifiedName object = drift.subject() == null ? null : drift.subject().owner();
-        for (Map.Entry<String, DatabaseSchema> e : expected.entrySet()) {
-            if (object != null && (e.getValue().table(object).isPresent() || e.getValue().enumType(object).isPresent())) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
-    /** Every owner's objects in one schema; an object two owners declare is the first's (claims refuse that earlier). */
-    public static DatabaseSchema union(java.util.Collection<DatabaseSchema> schemas) {
-        Set<String> namespaces = new TreeSet<>();
-        Set<String> extensions = new TreeSet<>();
-        Map<QualifiedName, EnumType> enums = new TreeMap<>();
-        Map<QualifiedName, Table> tables = new TreeMap<>();
-        for (DatabaseSchema s : schemas) {
-            namespaces.addAll(s.schemas());
-            extensions.addAll(s.extensions());
-            s.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
-            s.tables().forEach(t -> tables.putIfAbsent(t.name(), t));
-        }
-        return new DatabaseSchema(new TreeSet<>(namespaces), new TreeSet<>(extensions), new ArrayList<>(enums.values()),
-                new ArrayList<>(tables.values()));
     }
 
     private static String stripSql(String name) {

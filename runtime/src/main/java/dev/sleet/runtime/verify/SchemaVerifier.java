@@ -7,7 +7,9 @@ import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.spi.SchemaVerification;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -37,6 +39,22 @@ public final class SchemaVerifier implements SchemaVerification {
     public static List<Drift> drift(Connection connection, DatabaseSchema expected, String historySchema) throws SQLException {
         DatabaseSchema live = new Introspector().introspect(connection, SchemaScope.of(expected, historySchema));
         return Drift.between(live, expected);
+    }
+
+    /**
+     * Drift against several owners (docs/OVERLAYS.md): the database compared with the union of their
+     * schemas ({@link OwnerSchemas#union}), each difference attributed to the owner whose schema holds
+     * the object, or to none. The one rule of {@code sleet verify --overlay} and the studio's drift view.
+     *
+     * @param owners each owner's schema by owner name, shared first
+     */
+    public static List<OwnedDrift> drift(Connection connection, Map<String, DatabaseSchema> owners, String historySchema)
+            throws SQLException {
+        List<OwnedDrift> out = new ArrayList<>();
+        for (Drift d : drift(connection, OwnerSchemas.union(owners.values()), historySchema)) {
+            out.add(new OwnedDrift(OwnerSchemas.ownerOf(d.subject() == null ? null : d.subject().owner(), owners), d));
+        }
+        return out;
     }
 
     @Override

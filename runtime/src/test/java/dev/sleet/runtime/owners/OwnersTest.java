@@ -11,6 +11,7 @@ import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.introspect.Introspector;
+import dev.sleet.runtime.verify.OwnedDrift;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.testing.PostgresServer;
 import dev.sleet.testing.TestDatabase;

@@ -1,4 +1,4 @@
-package dev.sleet.runtime.owners;
+package dev.sleet.runtime.verify;
 
 import dev.sleet.schema.diff.Drift;
 
