@@ -89,7 +89,26 @@ public final class ModelBuilder {
         }
         List<EnumType> enumTypes = enums.all().stream().map(BoundEnum::type).toList();
         DatabaseSchema schema = assemble(tables, enumTypes);
-        return new SchemaModel(overlay == null ? schema : overlay.ownedPart(schema, enums.all()), bound);
+        if (overlay == null) {
+            return new SchemaModel(schema, bound);
+        }
+        // Shared tables the overlay references get many-to-one relations from its tables, towards the metamodel the
+        // shared module generated: only those whose metamodel is on the class path (a shared build with DAOs).
+        List<BoundTable> shared = new ArrayList<>();
+        for (TableDraft draft : upstream) {
+            if (draft.valid() && elements.getTypeElement(metamodelName(draft.element())) != null) {
+                shared.add(new BoundTable(draft.element(), draft.toTable(List.of()), draft.columns(), draft.softDelete()));
+            }
+        }
+        return new SchemaModel(overlay.ownedPart(schema, enums.all()), bound, shared);
+    }
+
+    /** {@code shared.User} → {@code shared.UserTable}: the generated metamodel stands next to its record. */
+    private static String metamodelName(TypeElement record) {
+        javax.lang.model.element.Element enclosing = record.getEnclosingElement();
+        String outer = enclosing instanceof TypeElement type ? type.getQualifiedName().toString()
+                : ((javax.lang.model.element.PackageElement) enclosing).getQualifiedName().toString();
+        return (outer.isEmpty() ? "" : outer + ".") + record.getSimpleName() + "Table";
     }
 
     /** Schemas are every non-public namespace used; btree_gist comes with a scalar column key in a GiST index or exclusion. */

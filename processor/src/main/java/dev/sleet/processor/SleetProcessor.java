@@ -206,7 +206,7 @@ public final class SleetProcessor extends AbstractProcessor {
         for (BoundTable table : model.tables()) {
             if (options.daos() && daosGenerated.add(table.element().getQualifiedName().toString())) {
                 try {
-                    generator.generate(table, model.schema(), model.tables());
+                    generator.generate(table, model.schema(), model.relatable());
                 } catch (RuntimeException e) {
                     // One table's DAO failing must not hide the others' or the schema's diagnostics.
                     StringWriter trace = new StringWriter();

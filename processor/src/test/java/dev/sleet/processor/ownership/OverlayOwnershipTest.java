@@ -70,12 +70,35 @@ class OverlayOwnershipTest {
     }
 
     @Test
-    void anOverlayWithDaosCompilesAgainstTheSharedRecords() {
+    void anOverlayWithDaosCompilesAgainstTheSharedRecords() throws Exception {
         ModuleBuild teamD = new ModuleBuild(dir.resolve("team-d"), "-Asleet.overlay=team-d", "-Asleet.daos=true").dependsOn(shared)
                 .source("teamd", "TeamdProject", PROJECT);
         ModuleBuild.Result built = teamD.compile(T2);
         assertThat(built.success()).as(built.text()).isTrue();
         assertThat(Files.exists(teamD.classes().resolve("teamd/TeamdProjectDao.class"))).isTrue();
+        // The shared module was built without DAOs: no metamodel to point at, so no relation to it (and no error).
+        assertThat(Files.readString(dir.resolve("team-d/generated/teamd/TeamdProjectTable.java"))).doesNotContain(" owner()");
+    }
+
+    @Test
+    void anOverlayTableGetsAManyToOneRelationToTheSharedTableItReferences() throws Exception {
+        ModuleBuild sharedWithDaos = new ModuleBuild(dir.resolve("shared-daos"), "-Asleet.daos=true")
+                .source("shared", "User", USER).source("shared", "Role", ROLE);
+        assertThat(sharedWithDaos.compile(T1).success()).isTrue();
+        // A use of the relation as an application writes it: javac checks its type (ToOne<TeamdProject, User, User>).
+        ModuleBuild teamD = new ModuleBuild(dir.resolve("team-d"), "-Asleet.overlay=team-d", "-Asleet.daos=true").dependsOn(sharedWithDaos)
+                .source("teamd", "TeamdProject", PROJECT)
+                .source("teamd", "ProjectQueries", "import shared.*;\nimport dev.sleet.runtime.query.ToOne;\n"
+                        + "final class ProjectQueries { static ToOne<TeamdProject, User, User> owner() {"
+                        + " return TeamdProjectTable.TEAMD_PROJECTS.owner(); } }");
+        ModuleBuild.Result built = teamD.compile(T2);
+        assertThat(built.success()).as(built.text()).isTrue();
+        String metamodel = Files.readString(dir.resolve("team-d/generated/teamd/TeamdProjectTable.java"));
+        assertThat(metamodel).contains("public ToOne<TeamdProject, User, User> owner()").contains("teamd_projects_owner_id_fkey")
+                .contains("UserTable.USERS");
+        // The shared module cannot know its overlays: no one-to-many back to the overlay is generated, there or here.
+        assertThat(Files.readString(dir.resolve("shared-daos/generated/shared/UserTable.java"))).doesNotContain("teamd");
+        assertThat(Files.exists(dir.resolve("team-d/generated/shared"))).isFalse();
     }
 
     @Test

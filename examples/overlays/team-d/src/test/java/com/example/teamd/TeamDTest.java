@@ -35,5 +35,14 @@ class TeamDTest {
         new TeamdTaskDao(database).insert(new TeamdTask(0, project.id(), "book the hall", false));
 
         assertEquals(ada.id(), new TeamdProjectDao(database).findById(project.id()).orElseThrow().ownerId());
+
+        // The overlay's metamodel has the many-to-one to the shared table it references (the shared one has no way back).
+        ProjectWithOwner loaded = new TeamdProjectDao(database).select().where(TeamdProjectTable.TEAMD_PROJECTS.ID.eq(project.id()))
+                .with(TeamdProjectTable.TEAMD_PROJECTS.owner()).into(ProjectWithOwner::new).first().orElseThrow();
+        assertEquals("launch", loaded.project().title());
+        assertEquals("ada@example.com", loaded.owner().email());
+    }
+
+    record ProjectWithOwner(TeamdProject project, User owner) {
     }
 }
