@@ -82,7 +82,8 @@ final class PromoteCommand extends DatabaseCommand {
 
     private static void print(Output output, PromotionPlan plan, boolean dryRun) {
         String verb = dryRun ? "would " : "";
-        output.line(verb + (dryRun ? "promote " : "promoted ") + plan.tables() + " from " + plan.overlay() + " to shared");
+        output.line(verb + (dryRun ? "promote " : "promoted ") + plan.tables() + (plan.types().isEmpty() ? "" : " with type(s) " + plan.types())
+                + " from " + plan.overlay() + " to shared");
         plan.removed().forEach(p -> output.line("  " + verb + (dryRun ? "move " : "moved ") + p));
         plan.sources().forEach(f -> output.line("  " + verb + (dryRun ? "write " : "wrote ") + f.path()));
         output.line("  " + verb + (dryRun ? "write " : "wrote ") + plan.sharedMigration().folder().resolve(plan.sharedMigration().name() + ".sql")
@@ -98,6 +99,7 @@ final class PromoteCommand extends DatabaseCommand {
         doc.put("dryRun", dryRun);
         doc.put("overlay", plan.overlay());
         doc.put("tables", plan.tables().stream().map(Object::toString).toList());
+        doc.put("types", plan.types().stream().map(Object::toString).toList());
         doc.put("sharedMigration", plan.sharedMigration().name());
         doc.put("overlayMigration", plan.overlayMigration().name());
         doc.put("moved", plan.removed().stream().map(Path::toString).toList());

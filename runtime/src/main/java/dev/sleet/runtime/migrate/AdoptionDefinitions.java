@@ -3,6 +3,7 @@ package dev.sleet.runtime.migrate;
 import dev.sleet.runtime.introspect.Introspector;
 import dev.sleet.schema.diff.Drift;
 import dev.sleet.schema.model.DatabaseSchema;
+import dev.sleet.schema.model.EnumType;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.model.Table;
 import dev.sleet.schema.snapshot.SnapshotFormatException;
@@ -51,8 +52,10 @@ final class AdoptionDefinitions {
         return Optional.of(text.toString());
     }
 
-    private static DatabaseSchema only(DatabaseSchema schema, List<QualifiedName> tables) {
-        List<Table> kept = schema.tables().stream().filter(t -> tables.contains(t.name())).toList();
-        return new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), List.of(), kept);
+    /** The adopted tables and enum types of {@code schema}. */
+    private static DatabaseSchema only(DatabaseSchema schema, List<QualifiedName> adopted) {
+        List<Table> kept = schema.tables().stream().filter(t -> adopted.contains(t.name())).toList();
+        List<EnumType> types = schema.enums().stream().filter(e -> adopted.contains(e.name())).toList();
+        return new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), types, kept);
     }
 }

@@ -68,9 +68,11 @@ final class Adoptions {
         return out;
     }
 
+    /** A table, or an enum type moved along with its tables (a name is one or the other: every table has a row type of its name). */
     private static boolean exists(Connection c, QualifiedName table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL OR to_regtype(?) IS NOT NULL")) {
             ps.setString(1, table.sql());
+            ps.setString(2, table.sql());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

@@ -69,7 +69,8 @@ final class OwnedStatements {
         StringBuilder text = new StringBuilder(note == null ? "" : note + "\n");
         for (SqlStatement statement : section.statements()) {
             Optional<StatementTarget.Touch> touch = StatementTarget.touched(statement.sql());
-            if (touch.isPresent() && !touch.get().type() && tables.contains(touch.get().name())) {
+            // Tables and the enum types released with them alike: a name is one or the other, never both.
+            if (touch.isPresent() && tables.contains(touch.get().name())) {
                 continue;
             }
             kept.add(new SqlStatement(kept.size() + 1, statement.line(), statement.sql()));

@@ -160,8 +160,9 @@ public final class Owners {
             Map<String, MigrationFile> files = new TreeMap<>();
             owner.migrator().source().files().forEach(f -> files.put(f.name(), f));
             for (MigrationStatus s : owner.migrator().status()) {
-                if (s.state() != MigrationState.PENDING || (s.draft() && !options.includeDrafts()) || !files.containsKey(s.name())) {
-                    continue;
+                if (s.state() != MigrationState.PENDING || (s.draft() && !options.includeDrafts()) || !files.containsKey(s.name())
+                        || (options.target() != null && s.name().compareTo(stripSql(options.target())) > 0)) {
+                    continue; // not applied by this run
                 }
                 Optional<SharedRequirement> needs = OwnershipHeader.of(files.get(s.name()).content()).requires();
                 if (needs.isPresent() && !available.contains(needs.get().migration())) {

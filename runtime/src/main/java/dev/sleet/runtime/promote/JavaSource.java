@@ -27,6 +27,33 @@ final class JavaSource {
         return m.find() ? m.group(1) : "";
     }
 
+    private static final Pattern ENUM = Pattern.compile("\\benum\\s+(\\w+)\\s*[{]");
+    private static final Pattern PG_ENUM = Pattern.compile("@(?:dev\\.sleet\\.annotations\\.)?PgEnum\\b(\\s*\\(([^)]*)\\))?");
+
+    /** A {@code @PgEnum} enum and the type it declares ({@code name}, else the enum's name in snake_case), as the processor names it. */
+    static Optional<Promoter.RecordSource> pgEnum(Path file, String content) {
+        Matcher type = ENUM.matcher(content);
+        if (!type.find()) {
+            return Optional.empty();
+        }
+        Matcher annotation = PG_ENUM.matcher(content.substring(0, type.start()));
+        if (!annotation.find()) {
+            return Optional.empty();
+        }
+        String attributes = annotation.group(2) == null ? "" : annotation.group(2);
+        String name = Naming.snakeCase(type.group(1));
+        String schema = QualifiedName.DEFAULT_SCHEMA;
+        Matcher n = NAME.matcher(attributes);
+        if (n.find() && !n.group(1).isEmpty()) {
+            name = n.group(1);
+        }
+        Matcher s = SCHEMA.matcher(attributes);
+        if (s.find() && !s.group(1).isEmpty()) {
+            schema = s.group(1);
+        }
+        return Optional.of(new Promoter.RecordSource(file, packageOf(content), type.group(1), QualifiedName.of(schema, name), content));
+    }
+
     static Optional<Promoter.RecordSource> tableRecord(Path file, String content) {
         Matcher record = RECORD.matcher(content);
         if (!record.find()) {

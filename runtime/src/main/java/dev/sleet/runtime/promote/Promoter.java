@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -119,10 +120,34 @@ public final class Promoter {
                             + " does not own; the shared module cannot depend on an overlay: promote " + key.referencedTable() + " too");
                 }
             }
+        }
+        // The overlay's enum types that promoted tables use move with them (the shared module cannot depend on an
+        // overlay's type); one that a table staying in the overlay uses too cannot move, since that table needs it.
+        Map<QualifiedName, EnumType> movingEnums = new TreeMap<>();
+        for (Table table : moving) {
             for (Column column : table.columns()) {
                 if (column.type() instanceof ColumnType.EnumRef ref && sharedState.enumType(ref.enumName()).isEmpty()) {
-                    problems.add(table.name() + "." + column.name() + " has type " + ref.enumName() + ", which the overlay owns; move the"
-                            + " enum to the shared module first (a shared migration creating it), then promote the table");
+                    Optional<EnumType> own = overlayState.enumType(ref.enumName());
+                    if (own.isPresent()) {
+                        movingEnums.put(ref.enumName(), own.get());
+                    } else {
+                        problems.add(table.name() + "." + column.name() + " has type " + ref.enumName() + ", which neither the"
+                                + " overlay's committed state nor the shared module's declares; build the overlay so its state is current");
+                    }
+                }
+            }
+        }
+        for (Table staying : overlayState.tables()) {
+            if (movingNames.contains(staying.name())) {
+                continue;
+            }
+            for (Column column : staying.columns()) {
+                if (column.type() instanceof ColumnType.EnumRef ref && movingEnums.containsKey(ref.enumName())) {
+                    List<String> users = moving.stream().filter(t -> t.columns().stream().anyMatch(c -> c.type() instanceof ColumnType.EnumRef r
+                            && r.enumName().equals(ref.enumName()))).map(t -> t.name().toString()).toList();
+                    problems.add("type " + ref.enumName() + " would move to the shared module with " + String.join(", ", users)
+                            + ", but " + staying.name() + "." + column.name() + " stays in the overlay and uses it; promote "
+                            + staying.name() + " too, or give it a type of its own first");
                 }
             }
         }
@@ -138,6 +163,17 @@ public final class Promoter {
                 records.add(found.get(0));
             }
         }
+        List<RecordSource> enumSources = new ArrayList<>();
+        for (EnumType type : movingEnums.values()) {
+            List<RecordSource> found = overlay.enums().stream().filter(r -> r.table().equals(type.name())).toList();
+            if (found.size() != 1) {
+                problems.add(found.isEmpty()
+                        ? "no @PgEnum enum in " + overlay.sources() + " declares type " + type.name() + "; promote moves the enum with its type"
+                        : "type " + type.name() + " is declared by " + found.size() + " enums: " + found.stream().map(r -> r.file().toString()).toList());
+            } else {
+                enumSources.add(found.get(0));
+            }
+        }
         String pkg = targetPackage != null ? targetPackage
                 : shared.records().stream().map(RecordSource::packageName).findFirst().orElse(null);
         if (pkg == null) {
@@ -147,19 +183,24 @@ public final class Promoter {
             throw new PromotionRefusedException(problems);
         }
 
-        SourceMoves moves = SourceMoves.plan(overlay, shared, records, pkg, problems);
+        SourceMoves moves = SourceMoves.plan(overlay, shared, records, enumSources, pkg, problems);
         if (!problems.isEmpty()) {
             throw new PromotionRefusedException(problems);
         }
 
         // The shared migration: create where missing, adopt where present.
-        DatabaseSchema sharedAfter = with(sharedState, moving);
-        DatabaseSchema expected = new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), List.of(), moving);
+        List<EnumType> enums = new ArrayList<>(movingEnums.values());
+        DatabaseSchema sharedAfter = with(sharedState, moving, enums);
+        DatabaseSchema expected = new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), enums, moving);
         String slug = String.join("_", moving.stream().map(t -> t.name().name()).toList());
         String sharedName = MigrationNames.timestampAfter(now, newest(sharedFolder)) + "_promote_" + slug;
+        // Types first: an adopted table's columns need their type. A name is a table or a type, never both (PostgreSQL
+        // gives every table a row type of its name), so the ownership lines need not say which.
+        List<QualifiedName> adopted = new ArrayList<>(movingEnums.keySet());
+        adopted.addAll(movingNames);
         StringBuilder sharedHeader = new StringBuilder();
-        for (Table table : moving) {
-            sharedHeader.append(new OwnershipHeader.Adoption(table.name(), overlayName).line()).append('\n');
+        for (QualifiedName name : adopted) {
+            sharedHeader.append(new OwnershipHeader.Adoption(name, overlayName).line()).append('\n');
         }
         sharedHeader.append(OwnershipHeader.expectsLine(compact(SnapshotJson.write(expected)))).append('\n');
         MigrationPlan up = SchemaDiffer.diff(sharedState, sharedAfter);
@@ -169,21 +210,21 @@ public final class Promoter {
                 new MigrationMeta(sharedName, sharedJournal.heads(), sharedAfter));
 
         // The overlay migration: the tables leave its snapshot; nothing runs.
-        DatabaseSchema overlayAfter = without(overlayState, movingNames);
+        DatabaseSchema overlayAfter = without(overlayState, movingNames, movingEnums.keySet());
         String overlayName2 = MigrationNames.timestampAfter(now, newest(overlayFolder)) + "_release_" + slug;
         StringBuilder overlayHeader = new StringBuilder(new SharedRequirement(SharedRequirement.SHARED, sharedName).line()).append('\n');
-        for (Table table : moving) {
-            overlayHeader.append(new OwnershipHeader.Release(table.name(), SharedRequirement.SHARED).line()).append('\n');
+        for (QualifiedName name : adopted) {
+            overlayHeader.append(new OwnershipHeader.Release(name, SharedRequirement.SHARED).line()).append('\n');
         }
-        String names = String.join(", ", moving.stream().map(t -> t.name().toString()).toList());
+        String names = String.join(", ", adopted.stream().map(QualifiedName::toString).toList());
         String overlaySql = overlayHeader + MigrationDirective.render(false,
                 "-- " + names + " now belong to the shared module (" + sharedName + "); no statement runs here\n",
                 "-- giving " + names + " back to " + overlayName + " runs no statement either\n");
         PromotionPlan.NewMigration overlayMigration = new PromotionPlan.NewMigration(overlayFolder.dir(), overlayName2, overlaySql,
                 new MigrationMeta(overlayName2, overlayJournal.heads(), overlayAfter, sharedName));
 
-        return new PromotionPlan(overlayName, new ArrayList<>(movingNames), moves.written(), moves.removed(), sharedMigration,
-                overlayMigration);
+        return new PromotionPlan(overlayName, new ArrayList<>(movingNames), new ArrayList<>(movingEnums.keySet()), moves.written(),
+                moves.removed(), sharedMigration, overlayMigration);
     }
 
     /** Writes the plan: sources first, then the shared migration, then the overlay's. */
@@ -223,19 +264,23 @@ public final class Promoter {
                 schema.tables().stream().filter(t -> tables.contains(t.name())).toList());
     }
 
-    private static DatabaseSchema with(DatabaseSchema schema, List<Table> tables) {
+    private static DatabaseSchema with(DatabaseSchema schema, List<Table> tables, List<EnumType> types) {
         List<Table> all = new ArrayList<>(schema.tables());
         all.addAll(tables);
+        List<EnumType> enums = new ArrayList<>(schema.enums());
+        enums.addAll(types);
+        enums.sort(java.util.Comparator.comparing(EnumType::name));
         Set<String> namespaces = new TreeSet<>(schema.schemas());
         tables.stream().map(t -> t.name().schema()).filter(s -> !s.equals(QualifiedName.DEFAULT_SCHEMA)).forEach(namespaces::add);
-        return new DatabaseSchema(new TreeSet<>(namespaces), new TreeSet<>(schema.extensions()), schema.enums(), all);
+        types.stream().map(t -> t.name().schema()).filter(s -> !s.equals(QualifiedName.DEFAULT_SCHEMA)).forEach(namespaces::add);
+        return new DatabaseSchema(new TreeSet<>(namespaces), new TreeSet<>(schema.extensions()), enums, all);
     }
 
-    private static DatabaseSchema without(DatabaseSchema schema, Set<QualifiedName> tables) {
+    private static DatabaseSchema without(DatabaseSchema schema, Set<QualifiedName> tables, Set<QualifiedName> types) {
         List<Table> kept = schema.tables().stream().filter(t -> !tables.contains(t.name())).toList();
         Set<String> namespaces = new TreeSet<>();
         kept.forEach(t -> namespaces.add(t.name().schema()));
-        List<EnumType> enums = schema.enums();
+        List<EnumType> enums = schema.enums().stream().filter(e -> !types.contains(e.name())).toList();
         enums.forEach(e -> namespaces.add(e.name().schema()));
         namespaces.remove(QualifiedName.DEFAULT_SCHEMA);
         return new DatabaseSchema(new TreeSet<>(namespaces), new TreeSet<>(schema.extensions()), enums, kept);
@@ -306,6 +351,15 @@ public final class Promoter {
             List<RecordSource> out = new ArrayList<>();
             for (Path file : javaFiles()) {
                 JavaSource.tableRecord(file, read(file)).ifPresent(out::add);
+            }
+            return out;
+        }
+
+        /** The {@code @PgEnum} enums, each with the type it declares (in {@link RecordSource#table()}). */
+        List<RecordSource> enums() {
+            List<RecordSource> out = new ArrayList<>();
+            for (Path file : javaFiles()) {
+                JavaSource.pgEnum(file, read(file)).ifPresent(out::add);
             }
             return out;
         }

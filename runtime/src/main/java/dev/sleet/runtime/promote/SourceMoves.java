@@ -31,8 +31,9 @@ final class SourceMoves {
         return removed;
     }
 
-    static SourceMoves plan(Promoter.ModuleFiles overlay, Promoter.ModuleFiles shared, List<Promoter.RecordSource> records, String pkg,
-                            List<String> problems) {
+    /** @param enums the {@code @PgEnum} enums whose types move with the records; they move the same way (no generated types) */
+    static SourceMoves plan(Promoter.ModuleFiles overlay, Promoter.ModuleFiles shared, List<Promoter.RecordSource> records,
+                            List<Promoter.RecordSource> enums, String pkg, List<String> problems) {
         List<PromotionPlan.SourceFile> written = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
         Path targetDir = shared.sources().resolve(pkg.replace('.', '/'));
@@ -43,8 +44,13 @@ final class SourceMoves {
                 moved.put(type, r.packageName());
             }
         }
+        for (Promoter.RecordSource e : enums) {
+            moved.put(e.recordName(), e.packageName());
+        }
         List<Path> overlayFiles = overlay.javaFiles();
-        for (Promoter.RecordSource r : records) {
+        List<Promoter.RecordSource> movingFiles = new ArrayList<>(records);
+        movingFiles.addAll(enums);
+        for (Promoter.RecordSource r : movingFiles) {
             Path target = targetDir.resolve(r.file().getFileName());
             if (java.nio.file.Files.exists(target)) {
                 problems.add(target + " exists already; the shared module has a type named " + r.recordName() + ": rename one of them first");
