@@ -203,10 +203,11 @@ public final class SleetProcessor extends AbstractProcessor {
 
     private void generateDaos() {
         DaoGenerator generator = new DaoGenerator(processingEnv); // one per round: it indexes the relations once
+        List<BoundTable> relatable = model.relatable(); // one list, so the generator's index is built once for it
         for (BoundTable table : model.tables()) {
             if (options.daos() && daosGenerated.add(table.element().getQualifiedName().toString())) {
                 try {
-                    generator.generate(table, model.schema(), model.relatable());
+                    generator.generate(table, model.schema(), relatable);
                 } catch (RuntimeException e) {
                     // One table's DAO failing must not hide the others' or the schema's diagnostics.
                     StringWriter trace = new StringWriter();
