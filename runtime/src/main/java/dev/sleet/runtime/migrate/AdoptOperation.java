@@ -33,7 +33,7 @@ final class AdoptOperation {
         return context.withLock((c, exists) -> {
             List<String> problems = new ArrayList<>();
             Set<String> present = new HashSet<>();
-            for (HistoryEntry e : history.read(c, exists, false)) {
+            for (HistoryEntry e : history.readLocked(c, exists, false)) {
                 AdoptedMigration m = byName.get(e.name());
                 if (m == null) {
                     problems.add(history.qualifiedName() + " already records " + e.name() + ", which is not among the migrations to adopt; "

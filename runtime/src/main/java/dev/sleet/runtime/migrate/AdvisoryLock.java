@@ -28,13 +28,10 @@ final class AdvisoryLock {
         return key;
     }
 
-    /** What the lock's round trip also learned about the history table. */
-    record HistoryState(boolean exists, boolean outdated) {
-    }
-
     /**
      * Waits for the lock, at most {@code timeout} (null: as long as it takes), and in the same round
-     * trip tells whether the history table exists and lacks columns of this version.
+     * trip tells whether the history table exists. (Whether an existing table lacks a column of this
+     * version shows when it is read: {@link HistoryTable#readLocked}.)
      *
      * <p>Polls with {@code pg_try_advisory_lock} instead of blocking in {@code pg_advisory_lock}: a
      * session blocked in a statement keeps a transaction open, and {@code CREATE INDEX CONCURRENTLY}
@@ -42,21 +39,16 @@ final class AdvisoryLock {
      *
      * @throws MigrationLockTimeoutException when {@code timeout} passes first, naming the session that holds the lock
      */
-    HistoryState acquire(Connection c, Duration timeout) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL, "
-                + history.outdatedSql())) {
+    boolean acquire(Connection c, Duration timeout) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?), to_regclass(?) IS NOT NULL")) {
             ps.setLong(1, key);
             ps.setString(2, history.qualifiedName());
-            ps.setString(3, history.qualifiedName());
-            HistoryState state = poll(ps, timeout, rs -> {
-                boolean exists = rs.getBoolean(2);
-                return new HistoryState(exists, exists && rs.getBoolean(3));
-            });
-            if (state == null) {
+            Boolean exists = poll(ps, timeout, rs -> rs.getBoolean(2));
+            if (exists == null) {
                 // Only a finite timeout ends the wait without the lock.
                 throw new MigrationLockTimeoutException(history.qualifiedName(), key, timeout, holder(c));
             }
-            return state;
+            return exists;
         }
     }
 

@@ -25,7 +25,7 @@ final class BaselineOperation {
         HistoryTable history = context.history;
         String location = context.source.location();
         return context.withLock((c, exists) -> {
-            List<HistoryEntry> entries = history.read(c, exists);
+            List<HistoryEntry> entries = history.readLocked(c, exists, false);
             if (!entries.isEmpty()) {
                 throw new MigrationRefusedException("cannot baseline: " + history.qualifiedName() + " already records " + entries.size()
                         + " migration(s) (newest " + entries.get(entries.size() - 1).name() + "); baseline is for a database that has "

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,17 +35,35 @@ final class FolderMigrationSource implements MigrationSource {
         } catch (IOException e) {
             throw new MigrationSourceException("cannot list migrations folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        Set<String> metaNames = metaNames();
         List<MigrationFile> files = new ArrayList<>(paths.size());
         for (Path p : paths) {
             String fileName = p.getFileName().toString();
             try {
-                boolean generated = Files.isRegularFile(folder.resolve(MigrationNames.metaPathOf(MigrationNames.nameOf(fileName))));
+                Path meta = folder.resolve(MigrationNames.metaPathOf(MigrationNames.nameOf(fileName)));
+                boolean generated = metaNames.contains(meta.getFileName().toString()) && Files.isRegularFile(meta);
                 files.add(MigrationSource.checkedFile(fileName, Files.readString(p, StandardCharsets.UTF_8), generated));
             } catch (IOException e) {
                 throw new MigrationSourceException("cannot read migration " + p.toAbsolutePath() + ": " + e.getMessage(), e);
             }
         }
         return files;
+    }
+
+    /**
+     * The names in {@code meta/} (none when it is missing), listed once: a hand-written folder then
+     * costs one look-up instead of one per file.
+     */
+    private Set<String> metaNames() {
+        Path meta = folder.resolve(MigrationNames.metaPathOf("x")).getParent();
+        if (!Files.isDirectory(meta)) {
+            return Set.of();
+        }
+        try (Stream<Path> list = Files.list(meta)) {
+            return list.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new MigrationSourceException("cannot list " + meta.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -73,9 +73,28 @@ public final class HistoryTable {
         }
     }
 
-    /** Whether the table lacks a column this version writes; checked in the lock's round trip, so free. */
-    String outdatedSql() {
-        return "NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?) AND attname = 'down_line' AND NOT attisdropped)";
+    private static final String UNDEFINED_COLUMN = "42703";
+
+    /**
+     * All rows in order of application, read under the migration lock on a connection in autocommit,
+     * with a table written by an earlier version brought up to date first. The read names every column
+     * this version writes, so an outdated table shows itself by that read failing (undefined column;
+     * in autocommit no transaction is lost), is upgraded and read again: the common case, a current
+     * table, costs no catalogue query of its own (a fresh session pays for each one it plans).
+     */
+    List<HistoryEntry> readLocked(Connection c, boolean exists, boolean withDownSql) throws SQLException {
+        if (!exists) {
+            return List.of();
+        }
+        try {
+            return select(c, withDownSql, "down_line");
+        } catch (SQLException e) {
+            if (!UNDEFINED_COLUMN.equals(e.getSQLState()) || !c.getAutoCommit()) {
+                throw e;
+            }
+            upgrade(c);
+            return select(c, withDownSql, "down_line");
+        }
     }
 
     /** All rows in order of application; empty when the table does not exist yet. */
@@ -91,9 +110,12 @@ public final class HistoryTable {
         if (!exists) {
             return List.of();
         }
-        List<HistoryEntry> entries = new ArrayList<>();
         // A table from before down_line existed is read as it is (status takes no lock, so it does not upgrade).
-        String downLine = withDownSql ? "(to_jsonb(h) ->> 'down_line')::integer" : "NULL";
+        return select(c, withDownSql, withDownSql ? "(to_jsonb(h) ->> 'down_line')::integer" : "NULL");
+    }
+
+    private List<HistoryEntry> select(Connection c, boolean withDownSql, String downLine) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, name, checksum, applied_at, duration_ms, applied_by, success, statements_run, "
                      + (withDownSql ? "down_sql" : "NULL") + ", down_transactional, kind, " + downLine + " FROM " + qualified

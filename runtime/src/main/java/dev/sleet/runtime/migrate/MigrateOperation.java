@@ -29,7 +29,7 @@ final class MigrateOperation {
         }
         HistoryTable history = context.history;
         return context.withLock((c, exists) -> {
-            MigrationPlanner.Plan plan = MigrationPlanner.plan(files, history.read(c, exists, false), options, context.source.location());
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(files, history.readLocked(c, exists, false), options, context.source.location());
             context.listener.planned(plan.statuses());
             if (!plan.problems().isEmpty()) {
                 throw new MigrationRefusedException(plan.problems());
@@ -38,12 +38,13 @@ final class MigrateOperation {
             for (MigrationPlanner.Pending p : plan.toApply()) {
                 p.migration().script();
             }
-            // Ownership (docs/OVERLAYS.md): what adoptions do here is decided before anything runs, so a differing table
-            // refuses the run whole; statements on a table this owner releases later are left to the owner that adopts it.
-            Map<String, Adoptions.Decision> adoptions = Adoptions.decide(c, plan.toApply());
-            Map<QualifiedName, String> releases = OwnedStatements.releases(files);
             List<AppliedMigration> applied = new ArrayList<>();
             if (!plan.toApply().isEmpty()) {
+                // Ownership (docs/OVERLAYS.md): what adoptions do here is decided before anything runs, so a differing table
+                // refuses the run whole; statements on a table this owner releases later are left to the owner that adopts it.
+                // (An up-to-date database needs neither, nor the files' ownership headers.)
+                Map<String, Adoptions.Decision> adoptions = Adoptions.decide(c, plan.toApply());
+                Map<QualifiedName, String> releases = OwnedStatements.releases(files);
                 if (!exists) {
                     history.create(c);
                 }

@@ -46,7 +46,11 @@ final class MigratorContext {
         return source.files().stream().map(MigrationFile::parse).toList();
     }
 
-    /** Work on a connection that holds the migration lock; {@code historyExists} as found when the lock was taken. */
+    /**
+     * Work on a connection that holds the migration lock; {@code historyExists} as found when the lock was taken.
+     * Its first step reads the history through {@link HistoryTable#readLocked}, which also brings a table
+     * written by an earlier version up to date before anything is written to it.
+     */
     @FunctionalInterface
     interface LockedWork<T> {
         T run(Connection c, boolean historyExists) throws SQLException;
@@ -64,19 +68,13 @@ final class MigratorContext {
         void run() throws SQLException;
     }
 
-    /**
-     * Runs {@code work} holding the advisory lock (waiting at most the lock timeout), with the
-     * history table brought up to date first when an earlier version created it.
-     */
+    /** Runs {@code work} holding the advisory lock (waiting at most the lock timeout), in autocommit. */
     <T> T withLock(LockedWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            AdvisoryLock.HistoryState state = lock.acquire(c, lockTimeout);
+            boolean exists = lock.acquire(c, lockTimeout);
             try {
-                if (state.outdated()) {
-                    history.upgrade(c);
-                }
-                return work.run(c, state.exists());
+                return work.run(c, exists);
             } finally {
                 if (!c.getAutoCommit()) {
                     c.rollback();

@@ -53,7 +53,7 @@ final class RepairOperation {
             if (!exists) {
                 return new RepairPlan(List.of(), List.of(), List.of());
             }
-            RepairPlan current = plan(scripts, history.read(c, true));
+            RepairPlan current = plan(scripts, history.readLocked(c, true, true));
             List<String> failed = current.removeFailed().stream().filter(confirmed.removeFailed()::contains).toList();
             List<RepairPlan.Realignment> realign = current.realign().stream().filter(confirmed.realign()::contains).toList();
             List<String> missing = current.forgetMissing().stream().filter(confirmed.forgetMissing()::contains).toList();

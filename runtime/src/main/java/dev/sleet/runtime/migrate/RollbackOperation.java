@@ -32,7 +32,7 @@ final class RollbackOperation {
         }
         HistoryTable history = context.history;
         return context.withLock((c, exists) -> {
-            List<HistoryEntry> entries = new ArrayList<>(history.read(c, exists));
+            List<HistoryEntry> entries = new ArrayList<>(history.readLocked(c, exists, true));
             entries.sort(Comparator.comparingLong(HistoryEntry::rank).reversed());
             if (entries.size() < count) {
                 throw new MigrationRefusedException("cannot roll back " + count + " migration(s): only " + entries.size()

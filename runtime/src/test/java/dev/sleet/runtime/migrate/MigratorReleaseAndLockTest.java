@@ -132,29 +132,47 @@ class MigratorReleaseAndLockTest {
         assertThat(m.status()).singleElement().extracting(MigrationStatus::state).isEqualTo(MigrationState.APPLIED);
     }
 
-    @Test
-    void historyTableOfAnEarlierVersionIsUpgradedUnderTheLock(@TempDir Path dir) throws Exception {
-        folder(dir).add("20260101_000001_a", "create table {s}.a (id int);", "drop table {s}.a;")
-                .add("20260101_000002_b", "create table {s}.b (id int);", "select 1;\n\nselect no_such_column from {s}.b;");
+    /** The history table as Sleet 0.1 created it (no down_line), with migration {@code a} recorded as applied. */
+    private String earlierVersionHistory(Path dir) throws Exception {
         String history = "\"" + historySchema + "\".migration_history";
-        // The table as Sleet 0.1 created it, with one migration recorded.
         exec("CREATE SCHEMA \"" + historySchema + "\"; CREATE TABLE " + history + " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "name text NOT NULL UNIQUE, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
                 + "duration_ms bigint NOT NULL, applied_by text NOT NULL, success boolean NOT NULL, statements_run integer NOT NULL, "
                 + "down_sql text NOT NULL, down_transactional boolean NOT NULL, "
                 + "kind text NOT NULL CHECK (kind IN ('migration', 'baseline')))");
         exec("CREATE TABLE \"" + app + "\".a (id int)");
-        Migrator m = builder(dir).build();
         String checksum = dev.sleet.schema.migration.MigrationChecksum.of(Files.readString(dir.resolve("20260101_000001_a.sql")));
         exec("INSERT INTO " + history + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
                 + "down_transactional, kind) VALUES ('20260101_000001_a', '" + checksum + "', 1, 'old', true, 1, "
                 + "'drop table \"" + app + "\".a;', true, 'migration')");
+        return history;
+    }
+
+    @Test
+    void historyTableOfAnEarlierVersionIsUpgradedUnderTheLock(@TempDir Path dir) throws Exception {
+        folder(dir).add("20260101_000001_a", "create table {s}.a (id int);", "drop table {s}.a;")
+                .add("20260101_000002_b", "create table {s}.b (id int);", "select 1;\n\nselect no_such_column from {s}.b;");
+        earlierVersionHistory(dir);
+        Migrator m = builder(dir).build();
         assertThat(m.status()).extracting(MigrationStatus::state).containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
 
         assertThat(m.migrate(MigrateOptions.defaults()).applied()).extracting(AppliedMigration::name).containsExactly("20260101_000002_b");
         assertThat(m.history()).extracting(HistoryEntry::downLine).containsExactly(1, 4);
         assertThatThrownBy(() -> m.rollback(1)).isInstanceOfSatisfying(MigrationFailedException.class,
                 e -> assertThat(e.line()).isEqualTo(6));
+    }
+
+    @Test
+    void rollbackAsTheFirstWriterAlsoUpgradesAnEarlierVersionsHistory(@TempDir Path dir) throws Exception {
+        folder(dir).add("20260101_000001_a", "create table {s}.a (id int);", "drop table {s}.a;");
+        String history = earlierVersionHistory(dir);
+        Migrator m = builder(dir).build();
+
+        assertThat(m.rollback(1).rolledBack()).extracting(RollbackReport.RolledBack::name).containsExactly("20260101_000001_a");
+        assertThat(db.scalar("SELECT count(*) FROM pg_attribute WHERE attrelid = '" + history.replace("'", "''")
+                + "'::regclass AND attname = 'down_line'")).isEqualTo(1);
+        assertThat(m.migrate(MigrateOptions.defaults()).applied()).extracting(AppliedMigration::name).containsExactly("20260101_000001_a");
+        assertThat(m.history()).extracting(HistoryEntry::downLine).containsExactly(4);
     }
 
     @Test
