@@ -37,11 +37,11 @@ public final class ImportBench {
             Path flywayFolder = root.resolve("flyway");
             MigrationFiles.writeFlyway(flywayFolder, count);
 
-            // Warm-up: both paths once on throwaway databases.
-            try (BenchDatabase a = BenchDatabase.create("imp_warm_f"); BenchDatabase b = BenchDatabase.create("imp_warm_s")) {
-                flyway(a.database().dataSource(), flywayFolder);
-                importAndMigrate(b.database().dataSource(), flywayFolder, root.resolve("warm"));
-            }
+            // Warm-up: both paths once on throwaway databases. No database or folder is removed before the end of
+            // the run (DeferredCleanup says why).
+            flyway(DeferredCleanup.database(BenchDatabase.create("imp_warm_f")).database().dataSource(), flywayFolder);
+            importAndMigrate(DeferredCleanup.database(BenchDatabase.create("imp_warm_s")).database().dataSource(), flywayFolder,
+                    root.resolve("warm"));
 
             Samples flywayTimes = new Samples(repetitions);
             Samples sleetTimes = new Samples(repetitions);
@@ -50,8 +50,8 @@ public final class ImportBench {
             for (int rep = 0; rep < repetitions; rep++) {
                 for (int j = 0; j < 2; j++) {
                     boolean sleetTurn = (j + rep) % 2 == 1;
-                    try (BenchDatabase fresh = BenchDatabase.create("imp_apply")) {
-                        DataSource ds = fresh.database().dataSource();
+                    {
+                        DataSource ds = DeferredCleanup.database(BenchDatabase.create("imp_apply")).database().dataSource();
                         if (sleetTurn) {
                             long t0 = System.nanoTime();
                             long converted = importAndMigrate(ds, flywayFolder, root.resolve("out" + rep));
@@ -80,7 +80,8 @@ public final class ImportBench {
                     + " Same non-pooling DataSource, a new database per call, " + repetitions + " interleaved repetitions after one"
                     + " warm-up each. Adopting the history is timed on each database Flyway migrated: match "
                     + "`flyway_schema_history` with the converted folder and record " + count + " rows in Sleet's history in one"
-                    + " transaction (`HistoryImporter.match` + `adopt`, conversion included).");
+                    + " transaction (`HistoryImporter.match` + `adopt`, conversion included). As in the migrations section, no"
+                    + " database or folder is removed before the end of the run.");
             double ratio = flywayTimes.mean() / sleetTimes.mean();
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("import + apply " + count + " migrations to a fresh database (mean ± stdev)",
@@ -96,7 +97,7 @@ public final class ImportBench {
                     Format.millis(sleetTimes.mean()) + " vs " + Format.millis(flywayTimes.mean()) + " (" + Format.ratio(ratio) + ")",
                     ratio >= 2);
         } finally {
-            MigratorBench.deleteTree(root);
+            DeferredCleanup.folder(root);
         }
     }
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,34 +47,40 @@ public final class MigratorBench {
             MigrationFiles.writeSleet(sleetApply, applyCount);
             MigrationFiles.writeFlyway(flywayCheck, upToDateCount);
             MigrationFiles.writeSleet(sleetCheck, upToDateCount);
+            boolean psql = PsqlFloor.available();
+            Path psqlApply = PsqlFloor.writeScript(root.resolve("psql-apply.sql"), applyCount);
 
-            // Warm-up: each tool applies the small set once on a throwaway database.
-            try (BenchDatabase a = BenchDatabase.create("mig_warm_f"); BenchDatabase b = BenchDatabase.create("mig_warm_s")) {
-                flyway(a.database().dataSource(), flywayCheck, upToDateCount);
-                sleet(b.database().dataSource(), sleetCheck, upToDateCount);
-            }
+            // Warm-up: each tool applies the small set once on a throwaway database. No database or folder is
+            // removed before the end of the run (DeferredCleanup says why).
+            flyway(DeferredCleanup.database(BenchDatabase.create("mig_warm_f")).database().dataSource(), flywayCheck, upToDateCount);
+            sleet(DeferredCleanup.database(BenchDatabase.create("mig_warm_s")).database().dataSource(), sleetCheck, upToDateCount);
 
-            Samples flywayApplyTimes = new Samples(applyRepetitions);
-            Samples sleetApplyTimes = new Samples(applyRepetitions);
+            // Contenders take turns in a rotating order, each on a fresh database of its own.
+            List<String> contenders = new ArrayList<>(psql ? List.of(FLYWAY, SLEET, PSQL) : List.of(FLYWAY, SLEET));
+            var applyTimes = new LinkedHashMap<String, Samples>();
+            contenders.forEach(c -> applyTimes.put(c, new Samples(applyRepetitions)));
             for (int rep = 0; rep < applyRepetitions; rep++) {
-                for (int j = 0; j < 2; j++) {
-                    boolean sleetTurn = (j + rep) % 2 == 1;
-                    try (BenchDatabase fresh = BenchDatabase.create("mig_apply")) {
-                        DataSource ds = fresh.database().dataSource();
-                        long t0 = System.nanoTime();
-                        if (sleetTurn) {
-                            sleet(ds, sleetApply, applyCount);
-                        } else {
-                            flyway(ds, flywayApply, applyCount);
-                        }
-                        (sleetTurn ? sleetApplyTimes : flywayApplyTimes).add(System.nanoTime() - t0);
+                for (String contender : contenders) {
+                    BenchDatabase fresh = DeferredCleanup.database(BenchDatabase.create("mig_apply"));
+                    DataSource ds = fresh.database().dataSource();
+                    long t0 = System.nanoTime();
+                    switch (contender) {
+                        case SLEET -> sleet(ds, sleetApply, applyCount);
+                        case FLYWAY -> flyway(ds, flywayApply, applyCount);
+                        default -> PsqlFloor.run(fresh.database(), psqlApply);
                     }
+                    applyTimes.get(contender).add(System.nanoTime() - t0);
                 }
+                Collections.rotate(contenders, 1);
             }
+            Samples flywayApplyTimes = applyTimes.get(FLYWAY);
+            Samples sleetApplyTimes = applyTimes.get(SLEET);
 
-            var check = new java.util.LinkedHashMap<String, Samples>();
+            var check = new LinkedHashMap<String, Samples>();
             String connectionsPerCheck;
-            try (BenchDatabase f = BenchDatabase.create("mig_check_f"); BenchDatabase s = BenchDatabase.create("mig_check_s")) {
+            {
+                BenchDatabase f = DeferredCleanup.database(BenchDatabase.create("mig_check_f"));
+                BenchDatabase s = DeferredCleanup.database(BenchDatabase.create("mig_check_s"));
                 CountingDataSource fds = new CountingDataSource(f.database().dataSource());
                 CountingDataSource sds = new CountingDataSource(s.database().dataSource());
                 flyway(fds, flywayCheck, upToDateCount);
@@ -94,7 +102,14 @@ public final class MigratorBench {
                     + " configures the tool, scans the folder and migrates (Flyway: `Flyway.configure().dataSource(ds)"
                     + ".locations(\"filesystem:…\").load().migrate()`; Sleet: `Migrator.builder(ds).source(folder).build()"
                     + ".migrate(defaults)`), on the same non-pooling DataSource. Both tools were warmed up by applying "
-                    + upToDateCount + " files to a throwaway database first.");
+                    + upToDateCount + " files to a throwaway database first."
+                    + (psql ? " The floor is `psql -f` of the same SQL on the same server, each migration in its own `BEGIN … COMMIT`"
+                            + " with one history row inserted (the least any migrator that keeps a history does), run as a child of"
+                            + " the harness so it shares the pinned CPU." : "")
+                    + " Contenders take turns in a rotating order, each on a fresh database; no database or folder is removed"
+                    + " before the end of the run, because on this machine's journal-less ext4 a file created in the minutes"
+                    + " after thousands were deleted costs several times more, which would charge each call for the previous call's"
+                    + " clean-up (`DeferredCleanup` in the benchmarks module).");
             double ratioApply = flywayApplyTimes.mean() / sleetApplyTimes.mean();
             double ratioCheck = (double) check.get("Flyway").percentile(50) / check.get("Sleet Migrator").percentile(50);
             List<List<String>> rows = new ArrayList<>();
@@ -111,6 +126,17 @@ public final class MigratorBench {
                     Format.millis(sc.percentile(50)) + " / " + Format.millis(sc.percentile(99)),
                     Format.ratio(ratioCheck)));
             report.table(List.of("task", "Flyway", "Sleet Migrator", "Sleet's speed-up (Flyway ÷ Sleet)"), rows);
+            if (psql) {
+                Samples floor = applyTimes.get(PSQL);
+                List<List<String>> floorRows = new ArrayList<>();
+                for (String contender : List.of(PSQL, SLEET, FLYWAY)) {
+                    Samples t = applyTimes.get(contender);
+                    floorRows.add(List.of(contender.equals(PSQL) ? "`psql -f` (the floor)" : contender,
+                            Format.millis(t.mean()) + " ± " + Format.millis(t.stdev()), Format.ratio(t.mean() / floor.mean())));
+                }
+                report.paragraph("The same " + applyCount + " migrations against the floor, in the same rounds:");
+                report.table(List.of("apply " + applyCount + " migrations", "mean ± stdev", "÷ floor"), floorRows);
+            }
             report.paragraph("Connections opened by one up-to-date check: " + connectionsPerCheck
                     + ". Without a pool each costs a PostgreSQL backend start, which is part of what an application pays at start-up.");
             report.goal("apply " + applyCount + " migrations, Sleet vs Flyway", "≥ 2× faster (Flyway ≈ 4.2 s here)",
@@ -119,9 +145,13 @@ public final class MigratorBench {
             report.goal("check up-to-date database with " + upToDateCount + " migrations", "< 20 ms (Flyway ≈ 70 ms here)",
                     Format.millis(sc.percentile(50)) + " p50 vs Flyway " + Format.millis(fc.percentile(50)), sc.percentile(50) < 20_000_000L);
         } finally {
-            deleteTree(root);
+            DeferredCleanup.folder(root);
         }
     }
+
+    private static final String FLYWAY = "Flyway";
+    private static final String SLEET = "Sleet";
+    private static final String PSQL = "psql";
 
     private static void flyway(DataSource ds, Path folder, int expectApplied) {
         MigrateResult result = Flyway.configure().dataSource(ds).locations("filesystem:" + folder).load().migrate();

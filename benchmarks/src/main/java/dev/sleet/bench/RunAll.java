@@ -76,6 +76,7 @@ public final class RunAll {
             }
             System.err.printf(Locale.ROOT, "== %s done in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
         }
+        DeferredCleanup.run();
         if (sampleOutput != null) {
             SampleAppSection.add(report, sampleOutput);
         }
