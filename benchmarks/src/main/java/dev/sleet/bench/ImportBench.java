@@ -50,23 +50,21 @@ public final class ImportBench {
             for (int rep = 0; rep < repetitions; rep++) {
                 for (int j = 0; j < 2; j++) {
                     boolean sleetTurn = (j + rep) % 2 == 1;
-                    {
-                        DataSource ds = DeferredCleanup.database(BenchDatabase.create("imp_apply")).database().dataSource();
-                        if (sleetTurn) {
-                            long t0 = System.nanoTime();
-                            long converted = importAndMigrate(ds, flywayFolder, root.resolve("out" + rep));
-                            long t1 = System.nanoTime();
-                            sleetTimes.add(t1 - t0);
-                            importOnly.add(converted - t0);
-                        } else {
-                            long t0 = System.nanoTime();
-                            flyway(ds, flywayFolder);
-                            flywayTimes.add(System.nanoTime() - t0);
-                            // The database Flyway just migrated is the production one: adopt its history.
-                            long a0 = System.nanoTime();
-                            adopt(ds, flywayFolder, root.resolve("adopt" + rep));
-                            adoptTimes.add(System.nanoTime() - a0);
-                        }
+                    DataSource ds = DeferredCleanup.database(BenchDatabase.create("imp_apply")).database().dataSource();
+                    if (sleetTurn) {
+                        long t0 = System.nanoTime();
+                        long converted = importAndMigrate(ds, flywayFolder, root.resolve("out" + rep));
+                        long t1 = System.nanoTime();
+                        sleetTimes.add(t1 - t0);
+                        importOnly.add(converted - t0);
+                    } else {
+                        long t0 = System.nanoTime();
+                        flyway(ds, flywayFolder);
+                        flywayTimes.add(System.nanoTime() - t0);
+                        // The database Flyway just migrated is the production one: adopt its history.
+                        long a0 = System.nanoTime();
+                        adopt(ds, flywayFolder, root.resolve("adopt" + rep));
+                        adoptTimes.add(System.nanoTime() - a0);
                     }
                 }
             }

@@ -78,22 +78,18 @@ public final class MigratorBench {
 
             var check = new LinkedHashMap<String, Samples>();
             String connectionsPerCheck;
-            {
-                BenchDatabase f = DeferredCleanup.database(BenchDatabase.create("mig_check_f"));
-                BenchDatabase s = DeferredCleanup.database(BenchDatabase.create("mig_check_s"));
-                CountingDataSource fds = new CountingDataSource(f.database().dataSource());
-                CountingDataSource sds = new CountingDataSource(s.database().dataSource());
-                flyway(fds, flywayCheck, upToDateCount);
-                sleet(sds, sleetCheck, upToDateCount);
-                check.putAll(LatencyRace.run(checkPlan, List.of(
-                        new LatencyRace.Contender("Flyway", i -> flyway(fds, flywayCheck, 0)),
-                        new LatencyRace.Contender("Sleet Migrator", i -> sleet(sds, sleetCheck, 0)))));
-                long f0 = fds.opened();
-                long s0 = sds.opened();
-                flyway(fds, flywayCheck, 0);
-                sleet(sds, sleetCheck, 0);
-                connectionsPerCheck = (fds.opened() - f0) + " (Flyway) / " + (sds.opened() - s0) + " (Sleet)";
-            }
+            CountingDataSource fds = new CountingDataSource(DeferredCleanup.database(BenchDatabase.create("mig_check_f")).database().dataSource());
+            CountingDataSource sds = new CountingDataSource(DeferredCleanup.database(BenchDatabase.create("mig_check_s")).database().dataSource());
+            flyway(fds, flywayCheck, upToDateCount);
+            sleet(sds, sleetCheck, upToDateCount);
+            check.putAll(LatencyRace.run(checkPlan, List.of(
+                    new LatencyRace.Contender("Flyway", i -> flyway(fds, flywayCheck, 0)),
+                    new LatencyRace.Contender("Sleet Migrator", i -> sleet(sds, sleetCheck, 0)))));
+            long f0 = fds.opened();
+            long s0 = sds.opened();
+            flyway(fds, flywayCheck, 0);
+            sleet(sds, sleetCheck, 0);
+            connectionsPerCheck = (fds.opened() - f0) + " (Flyway) / " + (sds.opened() - s0) + " (Sleet)";
 
             report.section("Migrations: Sleet's Migrator vs Flyway");
             report.paragraph("The same generated SQL for both (one `CREATE TABLE` with identity key, text, numeric and"
