@@ -212,6 +212,37 @@ public final class SpecialTypeScenarios {
                 .isEqualTo("1");
     }
 
+    /**
+     * insertBulk with a null defaulted column takes the unnest path, which sends every column as text:
+     * every byte value, an empty and a null array, and the primitives' edge values must come back as
+     * COPY stores them.
+     */
+    public static void bytesAndPrimitivesThroughUnnest(Database db) {
+        AttachmentsDao dao = new AttachmentsDao(db);
+        byte[] allBytes = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            allBytes[i] = (byte) i;
+        }
+        List<Attachments> rows = List.of(
+                new Attachments(0, allBytes, true, Short.MIN_VALUE, Float.MIN_VALUE, Double.NaN, null),
+                new Attachments(0, new byte[0], false, Short.MAX_VALUE, -0.5f, Double.NEGATIVE_INFINITY, null),
+                new Attachments(0, null, true, (short) 0, Float.MAX_VALUE, Double.MAX_VALUE, "given"));
+        assertThat(dao.insertBulk(rows)).isEqualTo(3);
+        List<Attachments> stored = dao.findAll();
+        assertThat(stored).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Attachments want = rows.get(i);
+            Attachments got = stored.get(i);
+            assertThat(got.data()).isEqualTo(want.data());
+            assertThat(got.flag()).isEqualTo(want.flag());
+            assertThat(got.small()).isEqualTo(want.small());
+            // boxed, so that NaN equals NaN (Double.equals)
+            assertThat(Float.valueOf(got.ratio())).isEqualTo(Float.valueOf(want.ratio()));
+            assertThat(Double.valueOf(got.score())).isEqualTo(Double.valueOf(want.score()));
+            assertThat(got.label()).isEqualTo(want.label() == null ? "untitled" : want.label());
+        }
+    }
+
     private static Containers withId(Containers r, UUID id) {
         return new Containers(id, r.names(), r.counts(), r.statuses(), r.statusArray(), r.instants(), r.refs(), r.amounts(),
                 r.durations(), r.times(), r.createdAt());
