@@ -69,6 +69,8 @@ public final class BuildTimeBench {
             String report = new BuildTimeBench().run(root, tables, repetitions);
             String header = "Run " + started + " on " + Environment.cpuModel() + "; load average before: " + load
                     + ", after: " + Environment.loadAverage() + ".\n\n";
+            Path folder = out.toAbsolutePath().getParent();
+            Files.createDirectories(folder); // the default, target/, is relative to where it is started
             Files.writeString(out, header + report, StandardCharsets.UTF_8);
             System.out.println(header + report);
         } finally {
