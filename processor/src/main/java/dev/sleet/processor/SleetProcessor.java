@@ -35,6 +35,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -111,30 +112,41 @@ public final class SleetProcessor extends AbstractProcessor {
     }
 
     /**
-     * One scan of the round's elements for all four annotations (javac walks every root element and
-     * its members per {@code getElementsAnnotatedWith} call), then split by annotation in the order
-     * the separate scans gave: tables by annotation in {@link #TABLE_ANNOTATIONS} order, then enums.
-     * None of these annotations is {@code @Inherited}, so the ones written on the type are the ones
-     * javac matched.
+     * One scan of the round's elements for every annotation the processor looks at per round (javac
+     * walks every root element and its members per {@code getElementsAnnotatedWith...} call): the
+     * misplaced-annotation check and the gathering of tables and enums share it. The tables are then
+     * split by annotation in the order the separate scans gave: tables by annotation in
+     * {@link #TABLE_ANNOTATIONS} order, then enums. None of these annotations is {@code @Inherited}, so
+     * the ones written on the type are the ones javac matched.
      */
     private void gather(RoundEnvironment round) {
-        misplaced.check(round);
         List<String> wantedNames = new ArrayList<>(TABLE_ANNOTATIONS);
         wantedNames.add(AnnotationNames.PG_ENUM);
-        Set<TypeElement> wanted = new LinkedHashSet<>();
+        Set<Name> wanted = new HashSet<>(); // javax Names: cheap to hash and compare, unlike Strings made per mirror
+        Set<TypeElement> scanFor = new LinkedHashSet<>();
         for (String name : wantedNames) {
             TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
             if (annotation != null) {
-                wanted.add(annotation);
+                wanted.add(processingEnv.getElementUtils().getName(name));
+                scanFor.add(annotation);
             }
         }
+        for (String name : MisplacedAnnotations.annotationNames()) {
+            TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+            if (annotation != null) {
+                scanFor.add(annotation);
+            }
+        }
+        Set<? extends Element> scanned = scanFor.isEmpty() ? Set.of()
+                : round.getElementsAnnotatedWithAny(scanFor.toArray(new TypeElement[0]));
+        misplaced.check(scanned);
         if (wanted.isEmpty()) {
             return;
         }
         Map<String, List<TypeElement>> byAnnotation = new HashMap<>();
-        for (Element element : round.getElementsAnnotatedWithAny(wanted.toArray(new TypeElement[0]))) {
-            if (!(element instanceof TypeElement type)) {
-                continue;
+        for (Element element : scanned) {
+            if (!(element instanceof TypeElement type) || !carriesAny(type, wanted)) {
+                continue; // in the scan for the misplaced-annotation check only
             }
             for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
                 String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
@@ -155,6 +167,16 @@ public final class SleetProcessor extends AbstractProcessor {
                 modelStale = true;
             }
         }
+    }
+
+    /** Whether a scan for {@code names} alone would have matched the type (javac matches on all its annotations). */
+    private boolean carriesAny(TypeElement type, Set<Name> names) {
+        for (AnnotationMirror mirror : processingEnv.getElementUtils().getAllAnnotationMirrors(type)) {
+            if (names.contains(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allResolvable() {

@@ -10,6 +10,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -82,30 +83,33 @@ public final class Annotated {
             Map<String, Element> fieldsOfRecord, Elements elements) {
         ExecutableElement accessor = component.getAccessor();
         Element field = fieldsOfRecord.get(component.getSimpleName().toString());
-        AnnotationMirror found = named(component.getAnnotationMirrors(), qualifiedName);
+        // Compared as a javax Name: contentEquals(String) decodes the annotation's name into a new String
+        // for every mirror of every component, which made this lookup a large part of a build's scans.
+        Name wanted = elements.getName(qualifiedName);
+        AnnotationMirror found = named(component.getAnnotationMirrors(), wanted);
         Element on = component;
         if (found == null && accessor != null) {
-            found = named(accessor.getAnnotationMirrors(), qualifiedName);
+            found = named(accessor.getAnnotationMirrors(), wanted);
             on = accessor;
         }
         if (found == null && field != null) {
-            found = named(field.getAnnotationMirrors(), qualifiedName);
+            found = named(field.getAnnotationMirrors(), wanted);
             on = field;
         }
         if (found == null) {
-            found = named(component.asType().getAnnotationMirrors(), qualifiedName);
+            found = named(component.asType().getAnnotationMirrors(), wanted);
             on = component;
         }
         if (found == null && accessor != null) {
-            found = named(accessor.getReturnType().getAnnotationMirrors(), qualifiedName);
+            found = named(accessor.getReturnType().getAnnotationMirrors(), wanted);
             on = component;
         }
         return found == null ? Optional.empty() : Optional.of(new AnnotationView(found, on, elements));
     }
 
-    private static AnnotationMirror named(List<? extends AnnotationMirror> mirrors, String qualifiedName) {
+    private static AnnotationMirror named(List<? extends AnnotationMirror> mirrors, Name qualifiedName) {
         for (AnnotationMirror mirror : mirrors) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().equals(qualifiedName)) {
                 return mirror;
             }
         }

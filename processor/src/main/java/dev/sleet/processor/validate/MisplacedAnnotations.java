@@ -5,16 +5,17 @@ import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.processor.scan.Annotated;
 import dev.sleet.processor.scan.AnnotationNames;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -44,8 +45,17 @@ public final class MisplacedAnnotations {
         this.reporter = reporter;
     }
 
-    public void check(RoundEnvironment round) {
-        Map<String, List<Element>> annotated = annotated(round);
+    /** The annotations this check needs the round's elements for, so the caller can fold them into its own scan. */
+    public static Set<String> annotationNames() {
+        return CHECKED;
+    }
+
+    /**
+     * @param scanned the round's elements carrying any of {@link #annotationNames()} (and possibly other
+     *                annotations too), in the round's order, from the caller's one scan of the round
+     */
+    public void check(Collection<? extends Element> scanned) {
+        Map<String, List<Element>> annotated = annotated(scanned);
         for (String name : TABLE_LEVEL) {
             for (Element element : annotated.getOrDefault(name, List.of())) {
                 if (element instanceof TypeElement type && !Annotated.isTable(type)) {
@@ -124,27 +134,42 @@ public final class MisplacedAnnotations {
     }
 
     /**
-     * The elements carrying each checked annotation, in the round's order, from one scan of the round
-     * ({@code getElementsAnnotatedWithAny}) instead of one scan per annotation: with hundreds of tables
-     * the scans were the larger part of the processor's own time.
+     * The elements carrying each checked annotation, in the round's order. The scan is shared with the
+     * processor's gathering of tables (one {@code getElementsAnnotatedWithAny} per round instead of two:
+     * with hundreds of tables the scans were a large part of the processor's own time), so it may hold
+     * elements carrying none of the checked annotations: those are left out here, exactly as a scan for
+     * the checked annotations alone would have.
      */
-    private Map<String, List<Element>> annotated(RoundEnvironment round) {
-        Set<TypeElement> types = new LinkedHashSet<>();
+    private Map<String, List<Element>> annotated(Collection<? extends Element> scanned) {
+        // Compared as javax Names (one per distinct name, cheap to hash): turning every mirror's name into a
+        // String to look it up made this loop a large part of the processor's own time.
+        Set<Name> checked = new HashSet<>();
+        Set<Name> resolved = new HashSet<>();
         for (String name : CHECKED) {
-            TypeElement annotation = elements.getTypeElement(name);
-            if (annotation != null) {
-                types.add(annotation);
+            checked.add(elements.getName(name));
+            if (elements.getTypeElement(name) != null) {
+                resolved.add(elements.getName(name));
             }
         }
         Map<String, List<Element>> out = new HashMap<>();
-        if (types.isEmpty()) {
+        if (resolved.isEmpty()) {
             return out;
         }
-        for (Element element : round.getElementsAnnotatedWithAny(types.toArray(new TypeElement[0]))) {
+        List<Name> names = new ArrayList<>();
+        for (Element element : scanned) {
+            names.clear();
+            boolean matched = false;
             for (AnnotationMirror mirror : elements.getAllAnnotationMirrors(element)) {
-                String name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-                if (CHECKED.contains(name)) {
-                    List<Element> list = out.computeIfAbsent(name, k -> new ArrayList<>());
+                Name name = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName();
+                names.add(name);
+                matched |= resolved.contains(name);
+            }
+            if (!matched) {
+                continue;
+            }
+            for (Name name : names) {
+                if (checked.contains(name)) {
+                    List<Element> list = out.computeIfAbsent(name.toString(), k -> new ArrayList<>());
                     if (list.isEmpty() || list.get(list.size() - 1) != element) {
                         list.add(element);
                     }
