@@ -41,17 +41,8 @@ final class JavaSource {
             return Optional.empty();
         }
         String attributes = annotation.group(2) == null ? "" : annotation.group(2);
-        String name = Naming.snakeCase(type.group(1));
-        String schema = QualifiedName.DEFAULT_SCHEMA;
-        Matcher n = NAME.matcher(attributes);
-        if (n.find() && !n.group(1).isEmpty()) {
-            name = n.group(1);
-        }
-        Matcher s = SCHEMA.matcher(attributes);
-        if (s.find() && !s.group(1).isEmpty()) {
-            schema = s.group(1);
-        }
-        return Optional.of(new Promoter.RecordSource(file, packageOf(content), type.group(1), QualifiedName.of(schema, name), content));
+        return Optional.of(new Promoter.RecordSource(file, packageOf(content), type.group(1),
+                tableName(type.group(1), attributes), content));
     }
 
     static Optional<Promoter.RecordSource> tableRecord(Path file, String content) {
@@ -72,18 +63,22 @@ final class JavaSource {
         if (!found) {
             return Optional.empty();
         }
-        String name = Naming.snakeCase(record.group(1));
+        return Optional.of(new Promoter.RecordSource(file, packageOf(content), record.group(1),
+                tableName(record.group(1), attributes == null ? "" : attributes), content));
+    }
+
+    /** The table a {@code @Table(name = …, schema = …)} names; the snake-cased type name in the default schema when left out. */
+    private static QualifiedName tableName(String typeName, String attributes) {
+        String name = Naming.snakeCase(typeName);
         String schema = QualifiedName.DEFAULT_SCHEMA;
-        if (attributes != null) {
-            Matcher n = NAME.matcher(attributes);
-            if (n.find() && !n.group(1).isEmpty()) {
-                name = n.group(1);
-            }
-            Matcher s = SCHEMA.matcher(attributes);
-            if (s.find() && !s.group(1).isEmpty()) {
-                schema = s.group(1);
-            }
+        Matcher n = NAME.matcher(attributes);
+        if (n.find() && !n.group(1).isEmpty()) {
+            name = n.group(1);
         }
-        return Optional.of(new Promoter.RecordSource(file, packageOf(content), record.group(1), QualifiedName.of(schema, name), content));
+        Matcher s = SCHEMA.matcher(attributes);
+        if (s.find() && !s.group(1).isEmpty()) {
+            schema = s.group(1);
+        }
+        return QualifiedName.of(schema, name);
     }
 }
