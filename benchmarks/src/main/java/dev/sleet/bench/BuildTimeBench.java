@@ -2,7 +2,6 @@ package dev.sleet.bench;
 
 import dev.sleet.processor.SleetProcessor;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Where the time of a build with Sleet goes, on the 500-table schema of the compile benchmark, next to
@@ -206,7 +201,6 @@ public final class BuildTimeBench {
         Path out = Files.createTempDirectory(root, "classes");
         Path generated = keepGenerated != null ? Files.createDirectories(keepGenerated) : Files.createTempDirectory(root, "generated");
         Path migrations = Files.createTempDirectory(root, "migrations");
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(), "-s", generated.toString(),
                 "-classpath", System.getProperty("java.class.path"), "-implicit:none", "-nowarn"));
         TimedFiler[] filer = new TimedFiler[1];
@@ -223,18 +217,8 @@ public final class BuildTimeBench {
             }
             case JPA_MODELGEN -> processor = new Timed(hibernateProcessor(), filer);
         }
-        StringWriter diagnostics = new StringWriter();
         long t0 = System.nanoTime();
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-            Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
-            JavaCompiler.CompilationTask task = compiler.getTask(diagnostics, fm, null, options, null, units);
-            if (processor != null) {
-                task.setProcessors(List.of(processor));
-            }
-            if (!task.call()) {
-                throw new IllegalStateException("javac failed (" + build.label + "):\n" + diagnostics);
-            }
-        }
+        CompileBench.runJavac(files, options, processor, build.label);
         long wall = System.nanoTime() - t0;
         MigratorBench.deleteTree(out);
         MigratorBench.deleteTree(migrations);

@@ -179,10 +179,6 @@ public final class CompileBench {
     }
 
     private static void javac(List<Path> files, Path out, Mode mode, Path migrations, Processor processor) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("No system Java compiler: run the benchmarks on a JDK, not a JRE");
-        }
         List<String> options = new ArrayList<>(List.of("--release", "17", "-d", out.toString(),
                 "-classpath", System.getProperty("java.class.path"), "-implicit:none", "-nowarn"));
         switch (mode) {
@@ -193,6 +189,15 @@ public final class CompileBench {
         if (mode != Mode.PLAIN && migrations != null) {
             options.add("-Asleet.migrations=" + migrations);
         }
+        runJavac(files, options, processor, mode.label);
+    }
+
+    /** Compiles {@code files} in-process with {@code options} and, unless null, {@code processor}; fails with javac's diagnostics. */
+    static void runJavac(List<Path> files, List<String> options, Processor processor, String label) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("No system Java compiler: run the benchmarks on a JDK, not a JRE");
+        }
         StringWriter diagnostics = new StringWriter();
         try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
@@ -201,7 +206,7 @@ public final class CompileBench {
                 task.setProcessors(List.of(processor));
             }
             if (!task.call()) {
-                throw new IllegalStateException("javac failed (" + mode.label + "):\n" + diagnostics);
+                throw new IllegalStateException("javac failed (" + label + "):\n" + diagnostics);
             }
         }
     }
