@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,13 +120,20 @@ class FirstHourExampleTest {
     }
 
     private static Path copyOfTheExample() throws IOException {
-        Path source = Path.of(System.getProperty("sleet.examples"), "first-hour");
-        Path target = Path.of(System.getProperty("sleet.work"), "first-hour");
+        // What a build in place left behind (classes, a migrations folder) is not part of the example.
+        return copyOfExample("first-hour", relative -> relative.startsWith("target") || relative.startsWith("migrations"));
+    }
+
+    /**
+     * A fresh copy of {@code examples/<name>} in the work folder, without the files {@code leftBehind} names
+     * (given their path relative to the example).
+     */
+    static Path copyOfExample(String name, Predicate<Path> leftBehind) throws IOException {
+        Path source = Path.of(System.getProperty("sleet.examples"), name);
+        Path target = Path.of(System.getProperty("sleet.work"), name);
         deleteRecursively(target);
         try (Stream<Path> files = Files.walk(source)) {
-            // What a build in place left behind (classes, a migrations folder) is not part of the example.
-            for (Path file : files.filter(p -> !source.relativize(p).startsWith("target")
-                    && !source.relativize(p).startsWith("migrations")).toList()) {
+            for (Path file : files.filter(p -> !leftBehind.test(source.relativize(p))).toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -116,20 +115,14 @@ class OverlaysExampleTest {
     }
 
     private static Path copyOfTheExample() throws IOException {
-        Path source = Path.of(System.getProperty("sleet.examples"), "overlays");
-        Path target = Path.of(System.getProperty("sleet.work"), "overlays");
-        FirstHourExampleTest.deleteRecursively(target);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !p.toString().contains("/target")
-                    && !source.relativize(p).toString().contains("migrations")).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        // every module's build output and generated migrations are left behind: the test makes them again
+        return FirstHourExampleTest.copyOfExample("overlays", relative -> {
+            for (Path part : relative) {
+                if (part.toString().equals("target")) {
+                    return true;
                 }
             }
-        }
-        return target;
+            return relative.toString().contains("migrations");
+        });
     }
 }
