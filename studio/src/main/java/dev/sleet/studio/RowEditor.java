@@ -134,11 +134,6 @@ final class RowEditor {
     }
 
     static List<String> row(ResultSet rs) throws SQLException {
-        int n = rs.getMetaData().getColumnCount();
-        List<String> row = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            row.add(rs.getString(i));
-        }
-        return row;
+        return TableQuery.cells(rs, rs.getMetaData().getColumnCount());
     }
 }

@@ -121,10 +121,7 @@ final class TableQuery {
             try (ResultSet rs = ps.executeQuery()) {
                 int width = table.columns().size();
                 while (rs.next()) {
-                    List<String> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(rs.getString(i));
-                    }
+                    List<String> row = cells(rs, width);
                     rows.add(row);
                     keys.add(keyOf(row, byCtid() ? rs.getString(width + 1) : null));
                 }
@@ -222,6 +219,15 @@ final class TableQuery {
                 ps.setString(i + 1, v.toString());
             }
         }
+    }
+
+    /** The first {@code width} columns of the current row, as the text PostgreSQL prints them (null stays null). */
+    static List<String> cells(ResultSet rs, int width) throws SQLException {
+        List<String> row = new ArrayList<>(width);
+        for (int i = 1; i <= width; i++) {
+            row.add(rs.getString(i));
+        }
+        return row;
     }
 
     /** True for column types whose values PostgreSQL can order (json, xml and geometric types have no btree order). */

@@ -102,10 +102,7 @@ final class Timeline {
             try (ResultSet rs = ps.executeQuery()) {
                 int width = table.columns().size();
                 while (rs.next()) {
-                    List<String> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(rs.getString(i));
-                    }
+                    List<String> row = TableQuery.cells(rs, width);
                     Map<String, String> key = new LinkedHashMap<>();
                     pk.forEach(name -> key.put(name, row.get(indexOf(table, name))));
                     bookings.add(new Booking(key, rs.getString(width + 1), rs.getLong(width + 2), rs.getLong(width + 3), row));
