@@ -1,6 +1,5 @@
 package dev.sleet.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -29,9 +28,7 @@ final class BaselineCommand extends DatabaseCommand {
         Output out = context.output();
         out.line("baselined " + recorded.size() + " migration(s)" + (recorded.isEmpty() ? "" : ", up to " + recorded.get(recorded.size() - 1)));
         recorded.forEach(name -> out.line("  " + name));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "baseline");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("baseline", true);
         doc.put("recorded", recorded);
         out.document(doc);
         return ExitCodes.OK;

@@ -78,13 +78,9 @@ public final class CommandContext {
 
     public ConnectionSettings connection() {
         if (connection == null) {
-            try {
-                // The one rule shared with the Maven plugin: --url, else DATABASE_URL, else SLEET_DATABASE_URL.
-                connection = DatabaseUrls.resolve(options.url, options.user, options.password, environment::variable,
-                        "pass --url postgresql://user:pass@host:5432/db");
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            }
+            // The one rule shared with the Maven plugin: --url, else DATABASE_URL, else SLEET_DATABASE_URL.
+            connection = CliException.parsing(() -> DatabaseUrls.resolve(options.url, options.user, options.password, environment::variable,
+                    "pass --url postgresql://user:pass@host:5432/db"));
         }
         return connection;
     }

@@ -5,7 +5,6 @@ import dev.sleet.runtime.migrate.MigrationSourceException;
 import dev.sleet.schema.journal.JournalException;
 import dev.sleet.schema.migration.MigrationFormatException;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -37,20 +36,20 @@ abstract class DatabaseCommand implements Callable<Integer> {
         try {
             return run(context);
         } catch (CliException e) {
-            return fail(output, e.exitCode(), e.getMessage());
+            return output.failure(spec.name(), e.exitCode(), e.getMessage());
         } catch (SQLException e) {
             if (CommandContext.isConnectionProblem(e)) {
-                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(e).getMessage());
+                return output.failure(spec.name(), ExitCodes.CONNECTION, context.connectionFailure(e).getMessage());
             }
-            return fail(output, ExitCodes.FAILED, e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"));
+            return output.failure(spec.name(), ExitCodes.FAILED, e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"));
         } catch (MigrationDatabaseException e) {
             if (e.connectionProblem()) {
-                return fail(output, ExitCodes.CONNECTION, context.connectionFailure(e.sqlException()).getMessage());
+                return output.failure(spec.name(), ExitCodes.CONNECTION, context.connectionFailure(e.sqlException()).getMessage());
             }
-            return fail(output, ExitCodes.FAILED, e.getMessage());
+            return output.failure(spec.name(), ExitCodes.FAILED, e.getMessage());
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            return fail(output, exitCodeOf(e), message);
+            return output.failure(spec.name(), exitCodeOf(e), message);
         }
     }
 
@@ -63,16 +62,5 @@ abstract class DatabaseCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
-    }
-
-    private int fail(Output output, int exitCode, String message) {
-        output.error(message);
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("command", spec.name());
-        document.put("ok", false);
-        document.put("exitCode", exitCode);
-        document.put("error", message);
-        output.document(document);
-        return exitCode;
     }
 }

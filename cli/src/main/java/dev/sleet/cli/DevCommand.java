@@ -3,10 +3,8 @@ package dev.sleet.cli;
 import dev.sleet.testing.devserver.DevServerException;
 import dev.sleet.testing.devserver.DevServerState;
 import dev.sleet.testing.devserver.DevServerStatus;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,15 +18,7 @@ import picocli.CommandLine.Spec;
                 "Data in .sleet/postgres (--data-dir); listens on 127.0.0.1 only, with a password chosen when the folder is created."},
         synopsisSubcommandLabel = "<command>",
         subcommands = {DevCommand.Start.class, DevCommand.Stop.class, DevCommand.Status.class})
-final class DevCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
-    }
+final class DevCommand extends CommandGroup {
 
     /** The shape of the three: no database URL, a data folder, failures as messages with an exit code. */
     abstract static class Subcommand implements Callable<Integer> {
@@ -49,21 +39,12 @@ final class DevCommand implements Runnable {
             try {
                 return run(output);
             } catch (DevServerException e) {
-                output.error(e.getMessage());
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("command", "dev " + spec.name());
-                doc.put("ok", false);
-                doc.put("exitCode", ExitCodes.FAILED);
-                doc.put("error", e.getMessage());
-                output.document(doc);
-                return ExitCodes.FAILED;
+                return output.failure("dev " + spec.name(), ExitCodes.FAILED, e.getMessage());
             }
         }
 
         Map<String, Object> document(DevServerStatus status) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("command", "dev " + spec.name());
-            doc.put("ok", true);
+            Map<String, Object> doc = Output.result("dev " + spec.name(), true);
             doc.put("state", status.state().name().toLowerCase().replace('_', ' '));
             doc.put("dataDir", status.dataDir().toString());
             doc.put("port", status.port());

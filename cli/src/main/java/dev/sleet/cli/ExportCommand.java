@@ -6,7 +6,6 @@ import dev.sleet.runtime.export.ExportPlan;
 import dev.sleet.runtime.export.ExportedFile;
 import dev.sleet.runtime.export.MigrationExporter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,12 +35,7 @@ final class ExportCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) {
-        ExportFormat chosen;
-        try {
-            chosen = ExportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        ExportFormat chosen = CliException.parsing(() -> ExportFormat.parse(format));
         if (undoOut != null && chosen != ExportFormat.FLYWAY) {
             throw CliException.usage("--undo-out is for --format flyway; " + chosen.cliName() + " keeps its down files next to the up files");
         }
@@ -69,9 +63,7 @@ final class ExportCommand extends DatabaseCommand {
             undos.forEach(f -> output.line("  " + f.fileName()));
         }
         plan.notes().forEach(n -> output.line("note: " + n));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "export");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("export", true);
         doc.put("format", plan.format().cliName());
         doc.put("dryRun", dryRun);
         doc.put("out", out.toString());

@@ -1,9 +1,6 @@
 package dev.sleet.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code sleet fleet}: the same migrations over many databases. */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
@@ -11,13 +8,5 @@ import picocli.CommandLine.Spec;
                 "Targets come from --targets <file> (one URL or 'URL schema' per line) or --targets-query <sql> on --url."},
         synopsisSubcommandLabel = "<command>",
         subcommands = {FleetMigrateCommand.class, FleetStatusCommand.class, FleetVerifyCommand.class})
-final class FleetCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
-    }
+final class FleetCommand extends CommandGroup {
 }

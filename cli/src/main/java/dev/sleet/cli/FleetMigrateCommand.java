@@ -171,9 +171,7 @@ final class FleetMigrateCommand extends DatabaseCommand {
         if (!report.ok()) {
             out.line("run the same command again to retry the failed and not-started targets; succeeded ones are skipped");
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "fleet migrate");
-        doc.put("ok", report.ok());
+        Map<String, Object> doc = Output.result("fleet migrate", report.ok());
         doc.put("destination", report.destination());
         doc.put("halted", report.halted());
         doc.put("elapsedMs", report.elapsedMs());

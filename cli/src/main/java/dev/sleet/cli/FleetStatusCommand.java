@@ -64,9 +64,7 @@ final class FleetStatusCommand extends DatabaseCommand {
         out.line(String.format("%d target(s): %d up to date, %d behind (at most %d migration(s)), %d with problems, %s, %d unreachable",
                 statuses.size(), upToDate, behind, maxBehind, problems,
                 snapshot == null ? "drift not checked" + (noDrift ? "" : " (no snapshot found)") : drifted + " with drift", unreachable));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "fleet status");
-        doc.put("ok", upToDate == statuses.size());
+        Map<String, Object> doc = Output.result("fleet status", upToDate == statuses.size());
         doc.put("targets", statuses.stream().map(s -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", s.target().id());

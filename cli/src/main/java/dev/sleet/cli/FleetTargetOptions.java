@@ -70,10 +70,6 @@ final class FleetTargetOptions {
 
     /** {@code 500ms}, {@code 30s}, {@code 2m}; a bare number is seconds (the runtime's {@link Durations}). */
     static Duration duration(String option, String text) {
-        try {
-            return Durations.parse(option, text);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        return CliException.parsing(() -> Durations.parse(option, text));
     }
 }

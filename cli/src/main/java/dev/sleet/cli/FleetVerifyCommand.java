@@ -36,9 +36,7 @@ final class FleetVerifyCommand extends DatabaseCommand {
             }
         }
         out.line(results.size() + " target(s): " + (results.size() - bad) + " match the snapshot, " + bad + " do not");
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "fleet verify");
-        doc.put("ok", bad == 0);
+        Map<String, Object> doc = Output.result("fleet verify", bad == 0);
         doc.put("targets", results.stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("target", r.target().id());

@@ -3,7 +3,6 @@ package dev.sleet.cli;
 import dev.sleet.runtime.Seeder;
 import dev.sleet.runtime.migrate.MigrationReport;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -44,9 +43,7 @@ final class FreshCommand extends DatabaseCommand {
         List<Seeding.Ran> ran = Seeding.run(context, seeders);
         out.line(ran.isEmpty() ? "no seeder found; nothing seeded" : "seeded with " + String.join(", ", ran.stream().map(Seeding.Ran::seeder).toList()));
 
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "fresh");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("fresh", true);
         doc.put("droppedSchemas", dropped);
         doc.put("migrate", MigrateCommand.json(report));
         doc.put("seeders", ran);

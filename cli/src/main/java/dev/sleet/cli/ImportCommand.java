@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -52,12 +51,7 @@ final class ImportCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) {
-        SourceFormat format;
-        try {
-            format = SourceFormat.of(from);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        SourceFormat format = CliException.parsing(() -> SourceFormat.of(from));
         if (!Files.isDirectory(folder)) {
             throw CliException.usage(folder.toAbsolutePath() + " is not a folder; give the " + format.toolName() + " migrations folder");
         }
@@ -108,9 +102,7 @@ final class ImportCommand extends DatabaseCommand {
             out.line("note: " + this.out + " also holds " + written.others().size() + " other migration(s), left as they are: "
                     + String.join(", ", written.others()));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "import");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("import", true);
         doc.put("from", format.cliName());
         doc.put("dryRun", dryRun);
         doc.put("migrations", plan.migrations().stream().map(m -> Map.of(

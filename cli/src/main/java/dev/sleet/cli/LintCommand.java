@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,13 +73,8 @@ final class LintCommand extends DatabaseCommand {
         if (!Files.isDirectory(folder)) {
             throw CliException.usage("migrations folder " + folder.toAbsolutePath() + " does not exist; pass --migrations <folder>");
         }
-        LintReport report;
-        try {
-            LintPolicy effective = LintPolicy.fromFolder(folder).overriddenBy(LintPolicy.parse(policy));
-            report = new MigrationLinter(effective).lintFolder(folder, selection(folder));
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        LintPolicy effective = CliException.parsing(() -> LintPolicy.fromFolder(folder).overriddenBy(LintPolicy.parse(policy)));
+        LintReport report = CliException.parsing(() -> new MigrationLinter(effective).lintFolder(folder, selection(folder)));
         boolean failed = report.failsAt(threshold);
         if (sarif) {
             spec.commandLine().getOut().println(LintFormats.sarif(report, uriPrefix(folder), version()));
@@ -91,9 +85,7 @@ final class LintCommand extends DatabaseCommand {
             if (traces != null) {
                 LockTraceOutput.print(context.output(), folder, traces);
             }
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("command", "lint");
-            doc.put("ok", !failed);
+            Map<String, Object> doc = Output.result("lint", !failed);
             doc.put("files", report.files());
             doc.put("errors", report.errors());
             doc.put("warnings", report.warnings());

@@ -67,9 +67,7 @@ final class MigrateCommand extends DatabaseCommand {
     }
 
     static Map<String, Object> json(MigrationReport report) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "migrate");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("migrate", true);
         List<Map<String, Object>> applied = report.applied().stream().map(MigrateCommand::json).toList();
         doc.put("applied", applied);
         doc.put("alreadyApplied", report.alreadyApplied());

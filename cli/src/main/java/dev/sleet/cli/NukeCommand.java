@@ -1,6 +1,5 @@
 package dev.sleet.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -22,9 +21,7 @@ final class NukeCommand extends DatabaseCommand {
         List<String> dropped = Nuke.run(context);
         Output out = context.output();
         out.line("dropped schema(s): " + (dropped.isEmpty() ? "none" : String.join(", ", dropped)) + "; public recreated empty");
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "nuke");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("nuke", true);
         doc.put("droppedSchemas", dropped);
         out.document(doc);
         return ExitCodes.OK;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where a command writes. Results go to standard output (tables, or JSON with {@code --json});
@@ -51,6 +53,30 @@ public final class Output {
             }
             out.flush();
         }
+    }
+
+    /**
+     * A command's JSON document, opened with the two entries every document starts with: which
+     * command ran and whether it succeeded. The command adds its own entries after them.
+     */
+    public static Map<String, Object> result(String command, boolean ok) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", command);
+        doc.put("ok", ok);
+        return doc;
+    }
+
+    /**
+     * A failed run as every command reports it: the message on standard error and, under
+     * {@code --json}, a document with the exit code and the message. Returns {@code exitCode}.
+     */
+    public int failure(String command, int exitCode, String message) {
+        error(message);
+        Map<String, Object> doc = result(command, false);
+        doc.put("exitCode", exitCode);
+        doc.put("error", message);
+        document(doc);
+        return exitCode;
     }
 
     /** Progress of a long run, on standard error. */

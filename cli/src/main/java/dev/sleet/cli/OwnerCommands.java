@@ -68,9 +68,7 @@ final class OwnerCommands {
         }
         reports.forEach((owner, report) -> out.line(owner + ": applied " + report.applied().size() + ", " + report.alreadyApplied()
                 + " already applied" + (report.skippedDrafts().isEmpty() ? "" : ", skipped draft(s) " + report.skippedDrafts())));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "migrate");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("migrate", true);
         doc.put("owners", json);
         out.document(doc);
         return ExitCodes.OK;
@@ -98,9 +96,7 @@ final class OwnerCommands {
         out.table(table);
         statuses.forEach(o -> o.migrations().stream().filter(s -> s.detail() != null)
                 .forEach(s -> out.line(o.owner() + " " + s.name() + ": " + s.detail())));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "status");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("status", true);
         doc.put("upToDate", upToDate);
         doc.put("owners", json);
         out.document(doc);
@@ -123,9 +119,7 @@ final class OwnerCommands {
         TextTable table = new TextTable("ROLLED BACK", "STATEMENTS", "TIME");
         reports.forEach(r -> r.rolledBack().forEach(x -> table.row(x.name(), x.statements(), x.durationMs() + " ms")));
         out.table(table);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "rollback");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("rollback", true);
         doc.put("rolledBack", reports.stream().flatMap(r -> r.rolledBack().stream()).toList());
         out.document(doc);
         return ExitCodes.OK;
@@ -142,9 +136,7 @@ final class OwnerCommands {
             out.line("drift: " + database + " differs from the owners " + expected.keySet() + " in " + drift.size() + " place(s):");
             drift.forEach(d -> out.line("  " + (d.owner() == null ? "(no owner)" : d.owner()) + ": " + d.drift().message()));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "verify");
-        doc.put("ok", drift.isEmpty());
+        Map<String, Object> doc = Output.result("verify", drift.isEmpty());
         doc.put("drift", drift.stream().map(d -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("owner", d.owner());

@@ -24,9 +24,7 @@ final class PlanCommand extends DatabaseCommand {
         } else {
             out.line(PendingMigration.script(pending).stripTrailing());
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "plan");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("plan", true);
         doc.put("pending", pending.stream().map(p -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.name());

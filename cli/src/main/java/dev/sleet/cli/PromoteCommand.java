@@ -7,7 +7,6 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -93,9 +92,7 @@ final class PromoteCommand extends DatabaseCommand {
         if (!dryRun) {
             output.line("review with git diff, build both modules, then migrate: shared first, then " + plan.overlay());
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "promote");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("promote", true);
         doc.put("dryRun", dryRun);
         doc.put("overlay", plan.overlay());
         doc.put("tables", plan.tables().stream().map(Object::toString).toList());

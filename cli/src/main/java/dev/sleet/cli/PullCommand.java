@@ -85,9 +85,7 @@ final class PullCommand extends DatabaseCommand {
                     : "kept as SQL in the prelude and review files; review them") + "):");
             result.leftovers().forEach(l -> o.line("  " + l.describe()));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "pull");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("pull", true);
         doc.put("sources", result.sources().stream().map(p -> out.relativize(p).toString()).toList());
         doc.put("migrations", result.migrations());
         doc.put("recorded", result.recorded());

@@ -93,9 +93,7 @@ final class PushCommand extends DatabaseCommand {
     }
 
     private static Map<String, Object> json(MigrationPlan plan, boolean applied) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "push");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("push", true);
         doc.put("applied", applied);
         doc.put("destructive", plan.isDestructive());
         doc.put("statements", plan.statements().stream().map(PushCommand::json).toList());

@@ -2,7 +2,6 @@ package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RepairPlan;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +46,7 @@ final class RepairCommand extends DatabaseCommand {
     }
 
     private static Map<String, Object> json(RepairPlan plan, boolean applied) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "repair");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("repair", true);
         doc.put("applied", applied);
         doc.put("removeFailed", plan.removeFailed());
         doc.put("realign", plan.realign());

@@ -5,7 +5,6 @@ import dev.sleet.runtime.verify.OwnerSchemas;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.QualifiedName;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +54,7 @@ final class ResetCommand extends DatabaseCommand {
         out.line(tables.isEmpty() ? "no application tables to empty" : "emptied " + tables.size() + " table(s)"
                 + (owner == null ? "" : " of " + owner) + ":");
         tables.forEach(t -> out.line("  " + t));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "reset");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("reset", true);
         if (owner != null) {
             doc.put("owner", owner);
         }

@@ -4,7 +4,6 @@ import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.migrate.RollbackReport;
 import dev.sleet.schema.lint.DataLoss;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -52,9 +51,7 @@ final class RollbackCommand extends DatabaseCommand {
             report.rolledBack().forEach(r -> table.row(r.name(), r.statements(), r.durationMs() + " ms"));
             out.table(table);
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "rollback");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("rollback", true);
         doc.put("rolledBack", report.rolledBack());
         out.document(doc);
         return ExitCodes.OK;

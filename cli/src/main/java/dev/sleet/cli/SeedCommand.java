@@ -1,7 +1,6 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.Seeder;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -28,9 +27,7 @@ final class SeedCommand extends DatabaseCommand {
         TextTable table = new TextTable("SEEDER", "TIME");
         ran.forEach(r -> table.row(r.seeder(), r.millis() + " ms"));
         out.table(table);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "seed");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("seed", true);
         doc.put("seeders", ran);
         out.document(doc);
         return ExitCodes.OK;

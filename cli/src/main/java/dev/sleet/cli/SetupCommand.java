@@ -4,7 +4,6 @@ import dev.sleet.runtime.Seeder;
 import dev.sleet.runtime.migrate.MigrationReport;
 import dev.sleet.testing.devserver.DevServerException;
 import dev.sleet.testing.devserver.DevServerStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -66,9 +65,7 @@ final class SetupCommand extends DatabaseCommand {
                 : "seed: ran " + String.join(", ", ran.stream().map(Seeding.Ran::seeder).toList()));
         out.line("DATABASE_URL=" + server.databaseUrl());
 
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "setup");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("setup", true);
         doc.put("databaseUrl", server.databaseUrl());
         doc.put("dataDir", server.dataDir().toString());
         doc.put("port", server.port());

@@ -2,8 +2,6 @@ package dev.sleet.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code sleet}: the command line over Sleet's migrator, verifier and destructive dev tools. */
 @Command(name = "sleet",
@@ -25,12 +23,9 @@ import picocli.CommandLine.Spec;
                 "  4  cannot connect to the database",
                 "",
                 "The database comes from --url, DATABASE_URL or SLEET_DATABASE_URL. See docs/CLI.md."})
-public final class SleetCommand implements Runnable {
+public final class SleetCommand extends CommandGroup {
 
     private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
 
     public SleetCommand() {
         this(CliEnvironment.system());
@@ -42,13 +37,6 @@ public final class SleetCommand implements Runnable {
 
     public CliEnvironment environment() {
         return environment;
-    }
-
-    /** Without a command: print the usage, and fail, since nothing was done. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {

@@ -53,9 +53,7 @@ final class StatusCommand extends DatabaseCommand {
         }
         boolean upToDate = MigrationStatus.upToDate(statuses);
 
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "status");
-        doc.put("ok", true);
+        Map<String, Object> doc = Output.result("status", true);
         doc.put("upToDate", upToDate);
         doc.put("migrations", statuses.stream().map(StatusCommand::json).toList());
         if (tables) {

@@ -5,7 +5,6 @@ import dev.sleet.studio.AccessMode;
 import dev.sleet.studio.Studio;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -83,9 +82,7 @@ final class StudioCommand extends DatabaseCommand {
             out.line("Sleet Studio for " + context.connection().display() + " (" + describe(studio.access()) + ")");
             out.line("  " + studio.url());
             out.line("Open the URL above in a browser; the token in it is new for this run. Press Ctrl+C to stop.");
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("command", "studio");
-            doc.put("ok", true);
+            Map<String, Object> doc = Output.result("studio", true);
             doc.put("url", studio.url());
             doc.put("access", studio.access().name().toLowerCase());
             out.document(doc);

@@ -38,9 +38,7 @@ final class VerifyCommand extends DatabaseCommand {
             drift.forEach(d -> out.line("  " + d.message()));
             out.line("fix it with a migration (the processor drafts one at the next build), or in development: sleet push");
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "verify");
-        doc.put("ok", drift.isEmpty());
+        Map<String, Object> doc = Output.result("verify", drift.isEmpty());
         doc.put("drift", drift.stream().map(VerifyCommand::json).toList());
         out.document(doc);
         return drift.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
