@@ -40,7 +40,7 @@ class LockClaimsTest {
 
     @BeforeEach
     void tableWithRows() throws Exception {
-        exec("""
+        db.exec("""
                 DROP SCHEMA public CASCADE; CREATE SCHEMA public;
                 CREATE TABLE owners (id bigint PRIMARY KEY);
                 INSERT INTO owners SELECT g FROM generate_series(1, 100) g;
@@ -55,102 +55,56 @@ class LockClaimsTest {
 
     @Test
     void pg101CreateIndexBlocksWritesConcurrentlyDoesNot() throws Exception {
-        String unsafe = "CREATE INDEX items_note ON items (note)";
-        assertThat(codes(unsafe)).contains("PG101");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.writeBlocked()).as("a plain CREATE INDEX holds SHARE: writes wait").isTrue();
-        assertThat(held.readBlocked()).as("SHARE lets reads through").isFalse();
-
-        String safe = "CREATE INDEX CONCURRENTLY items_note ON items (note)";
-        assertThat(codes(safe)).doesNotContain("PG101");
-        Probe running = whileRunningConcurrently(safe);
-        assertThat(running.writeBlocked()).isFalse();
-        assertThat(running.readBlocked()).isFalse();
+        assertClaimHolds("CREATE INDEX items_note ON items (note)", "PG101", Probe.WRITES_WAIT,
+                "a plain CREATE INDEX holds SHARE: writes wait, reads go through");
+        assertSafeWhileRunning("CREATE INDEX CONCURRENTLY items_note ON items (note)", "PG101");
     }
 
     @Test
     void pg102DropIndexBlocksEverythingConcurrentlyDoesNot() throws Exception {
-        String unsafe = "DROP INDEX items_v";
-        assertThat(codes(unsafe)).contains("PG102");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.readBlocked()).isTrue();
-        assertThat(held.writeBlocked()).isTrue();
-
-        String safe = "DROP INDEX CONCURRENTLY items_v";
-        assertThat(codes(safe)).doesNotContain("PG102");
-        Probe running = whileRunningConcurrently(safe);
-        assertThat(running.readBlocked()).isFalse();
-        assertThat(running.writeBlocked()).isFalse();
+        assertClaimHolds("DROP INDEX items_v", "PG102", Probe.EVERYTHING_WAITS, "DROP INDEX holds ACCESS EXCLUSIVE");
+        assertSafeWhileRunning("DROP INDEX CONCURRENTLY items_v", "PG102");
     }
 
     @Test
     void pg104ForeignKeyValidationBlocksWritesNotValidPlusValidateDoesNot() throws Exception {
         String unsafe = "ALTER TABLE items ADD CONSTRAINT items_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id)";
-        assertThat(codes(unsafe)).contains("PG104");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.writeBlocked()).isTrue();
-        assertThat(held.readBlocked()).isFalse();
-
-        assertThat(codes(unsafe + " NOT VALID")).doesNotContain("PG104");
-        exec(unsafe + " NOT VALID");
-        Probe validating = whileHeldInTransaction("ALTER TABLE items VALIDATE CONSTRAINT items_owner_fk");
-        assertThat(validating.writeBlocked()).as("VALIDATE takes SHARE UPDATE EXCLUSIVE").isFalse();
-        assertThat(validating.readBlocked()).isFalse();
+        assertClaimHolds(unsafe, "PG104", Probe.WRITES_WAIT, "validating a new foreign key holds SHARE ROW EXCLUSIVE");
+        assertNotValidThenValidateIsSafe(unsafe, "PG104", "ALTER TABLE items VALIDATE CONSTRAINT items_owner_fk");
     }
 
     @Test
     void pg105CheckBlocksEverythingNotValidPlusValidateDoesNot() throws Exception {
         String unsafe = "ALTER TABLE items ADD CONSTRAINT items_v_positive CHECK (v > 0)";
-        assertThat(codes(unsafe)).contains("PG105");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.readBlocked()).isTrue();
-        assertThat(held.writeBlocked()).isTrue();
-
-        assertThat(codes(unsafe + " NOT VALID")).doesNotContain("PG105");
-        exec(unsafe + " NOT VALID");
-        Probe validating = whileHeldInTransaction("ALTER TABLE items VALIDATE CONSTRAINT items_v_positive");
-        assertThat(validating.readBlocked()).isFalse();
-        assertThat(validating.writeBlocked()).isFalse();
+        assertClaimHolds(unsafe, "PG105", Probe.EVERYTHING_WAITS, "ADD CONSTRAINT CHECK holds ACCESS EXCLUSIVE");
+        assertNotValidThenValidateIsSafe(unsafe, "PG105", "ALTER TABLE items VALIDATE CONSTRAINT items_v_positive");
     }
 
     @Test
     void pg106ExcludeBlocksEverythingAndHasNoSafeForm() throws Exception {
-        String unsafe = "ALTER TABLE items ADD CONSTRAINT items_code_excl EXCLUDE USING btree (code WITH =)";
-        assertThat(codes(unsafe)).contains("PG106");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.readBlocked()).isTrue();
-        assertThat(held.writeBlocked()).isTrue();
+        assertClaimHolds("ALTER TABLE items ADD CONSTRAINT items_code_excl EXCLUDE USING btree (code WITH =)", "PG106",
+                Probe.EVERYTHING_WAITS, "ADD CONSTRAINT EXCLUDE holds ACCESS EXCLUSIVE");
     }
 
     @Test
     void pg107UniqueConstraintBlocksEverythingIndexConcurrentlyThenUsingIndexDoesNot() throws Exception {
-        String unsafe = "ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE (code)";
-        assertThat(codes(unsafe)).contains("PG107");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.readBlocked()).isTrue();
-        assertThat(held.writeBlocked()).isTrue();
+        assertClaimHolds("ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE (code)", "PG107", Probe.EVERYTHING_WAITS,
+                "ADD CONSTRAINT UNIQUE holds ACCESS EXCLUSIVE");
 
-        Probe building = whileRunningConcurrently("CREATE UNIQUE INDEX CONCURRENTLY items_code_idx ON items (code)");
-        assertThat(building.readBlocked()).isFalse();
-        assertThat(building.writeBlocked()).isFalse();
+        assertThat(whileRunningConcurrently("CREATE UNIQUE INDEX CONCURRENTLY items_code_idx ON items (code)")).isEqualTo(Probe.NOTHING_WAITS);
         String adopt = "ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE USING INDEX items_code_idx";
         assertThat(codes(adopt)).doesNotContain("PG107");
-        exec(adopt);
+        db.exec(adopt);
     }
 
     @Test
     void mf104SetNotNullBlocksEverythingValidatedCheckDoesNot() throws Exception {
         String unsafe = "ALTER TABLE items ALTER COLUMN note SET NOT NULL";
-        assertThat(codes(unsafe)).contains("MF104");
-        Probe held = whileHeldInTransaction(unsafe);
-        assertThat(held.readBlocked()).isTrue();
-        assertThat(held.writeBlocked()).isTrue();
+        assertClaimHolds(unsafe, "MF104", Probe.EVERYTHING_WAITS, "SET NOT NULL holds ACCESS EXCLUSIVE");
 
-        exec("ALTER TABLE items ADD CONSTRAINT items_note_nn CHECK (note IS NOT NULL) NOT VALID");
-        Probe validating = whileHeldInTransaction("ALTER TABLE items VALIDATE CONSTRAINT items_note_nn");
-        assertThat(validating.readBlocked()).isFalse();
-        assertThat(validating.writeBlocked()).isFalse();
-        exec("ALTER TABLE items VALIDATE CONSTRAINT items_note_nn");
+        db.exec("ALTER TABLE items ADD CONSTRAINT items_note_nn CHECK (note IS NOT NULL) NOT VALID");
+        assertThat(whileHeldInTransaction("ALTER TABLE items VALIDATE CONSTRAINT items_note_nn")).isEqualTo(Probe.NOTHING_WAITS);
+        db.exec("ALTER TABLE items VALIDATE CONSTRAINT items_note_nn");
         assertThat(codes(unsafe)).as("a validated CHECK in the committed state proves the column").doesNotContain("MF104");
     }
 
@@ -158,9 +112,7 @@ class LockClaimsTest {
     void storageSettingsTakeNoLockThatBlocksAndTheLinterSaysNothing() throws Exception {
         String sql = "ALTER TABLE items SET (fillfactor = 70)";
         assertThat(codes(sql)).isEmpty();
-        Probe held = whileHeldInTransaction(sql);
-        assertThat(held.readBlocked()).isFalse();
-        assertThat(held.writeBlocked()).isFalse();
+        assertThat(whileHeldInTransaction(sql)).isEqualTo(Probe.NOTHING_WAITS);
         String drop = "ALTER TABLE items DROP CONSTRAINT items_pkey";
         assertThat(codes(drop)).contains("PG111");
         assertThat(whileHeldInTransaction(drop).readBlocked()).as("other ALTER TABLE forms take ACCESS EXCLUSIVE").isTrue();
@@ -214,12 +166,7 @@ class LockClaimsTest {
                 "ALTER COLUMN note TYPE varchar(30)",
                 "ALTER COLUMN s TYPE varchar(5)",
                 "ALTER COLUMN amount TYPE numeric(12,3)");
-        for (String change : changes) {
-            String sql = "ALTER TABLE items " + change;
-            boolean claimed = codes(sql).contains("PG108");
-            boolean measured = rewrites(sql);
-            assertThat(claimed).as("linter says %s rewrites: %s; server rewrote: %s", change, claimed, measured).isEqualTo(measured);
-        }
+        assertRewriteClaimsHold("PG108", changes);
         assertThat(rewrites("ALTER TABLE items ALTER COLUMN v TYPE bigint")).isTrue();
         assertThat(rewrites("ALTER TABLE items ALTER COLUMN s TYPE varchar(40)")).isFalse();
     }
@@ -233,18 +180,48 @@ class LockClaimsTest {
                 "ADD COLUMN at timestamptz NOT NULL DEFAULT now()",
                 "ADD COLUMN flag boolean NOT NULL DEFAULT false",
                 "ADD COLUMN plain text");
-        for (String addition : additions) {
-            String sql = "ALTER TABLE items " + addition;
-            boolean claimed = codes(sql).contains("PG109");
-            boolean measured = rewrites(sql);
-            assertThat(claimed).as("linter says %s rewrites: %s; server rewrote: %s", addition, claimed, measured).isEqualTo(measured);
-        }
+        assertRewriteClaimsHold("PG109", additions);
         assertThat(rewrites("ALTER TABLE items ADD COLUMN token2 uuid DEFAULT gen_random_uuid()")).isTrue();
+    }
+
+    // ---- a claim against the server
+
+    /** The linter flags {@code unsafe} with {@code code}, and while a migration holds it, other sessions wait as {@code expected}. */
+    private void assertClaimHolds(String unsafe, String code, Probe expected, String why) throws Exception {
+        assertThat(codes(unsafe)).contains(code);
+        assertThat(whileHeldInTransaction(unsafe)).as(why).isEqualTo(expected);
+    }
+
+    /** The linter lets {@code safe} through, and while it is still running, neither reads nor writes wait. */
+    private void assertSafeWhileRunning(String safe, String code) throws Exception {
+        assertThat(codes(safe)).doesNotContain(code);
+        assertThat(whileRunningConcurrently(safe)).isEqualTo(Probe.NOTHING_WAITS);
+    }
+
+    /** The NOT VALID form of {@code unsafe} is not flagged, and the VALIDATE that follows it lets reads and writes through. */
+    private void assertNotValidThenValidateIsSafe(String unsafe, String code, String validate) throws Exception {
+        assertThat(codes(unsafe + " NOT VALID")).doesNotContain(code);
+        db.exec(unsafe + " NOT VALID");
+        assertThat(whileHeldInTransaction(validate)).as("VALIDATE takes SHARE UPDATE EXCLUSIVE").isEqualTo(Probe.NOTHING_WAITS);
+    }
+
+    /** For each {@code ALTER TABLE items <alteration>}: the linter flags it with {@code code} exactly when the server rewrites the table. */
+    private void assertRewriteClaimsHold(String code, List<String> alterations) throws Exception {
+        for (String alteration : alterations) {
+            String sql = "ALTER TABLE items " + alteration;
+            boolean claimed = codes(sql).contains(code);
+            boolean measured = rewrites(sql);
+            assertThat(claimed).as("linter says %s rewrites: %s; server rewrote: %s", alteration, claimed, measured).isEqualTo(measured);
+        }
     }
 
     // ---- measuring
 
+    /** What another session met: whether its read, and its write, of the table waited past the probe's lock_timeout. */
     record Probe(boolean readBlocked, boolean writeBlocked) {
+        static final Probe NOTHING_WAITS = new Probe(false, false);
+        static final Probe WRITES_WAIT = new Probe(false, true);
+        static final Probe EVERYTHING_WAITS = new Probe(true, true);
     }
 
     /** Runs {@code ddl} in a transaction left open (a migration mid-way), probes from another session, rolls back. */
@@ -341,12 +318,6 @@ class LockClaimsTest {
 
     private DatabaseSchema schema() throws SQLException {
         return Introspector.read(db.dataSource());
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     private static void query(Connection c, String sql) throws SQLException {
