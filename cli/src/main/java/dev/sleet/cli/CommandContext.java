@@ -203,9 +203,9 @@ public final class CommandContext {
         }
     }
 
-    /** Refuses production databases unless forced, then asks for (or requires) confirmation. */
-    public void guardDestructive(String what, boolean forceProduction, boolean yes) {
-        new ProductionGuard(environment.variables()).check(commandName, connection(), forceProduction);
-        Confirmation.require(commandName, what, connection(), yes, environment.prompter());
+    /** Refuses production databases unless --force-production, then asks for confirmation (or requires --yes). */
+    public void guardDestructive(String what, GuardOptions guard) {
+        new ProductionGuard(environment.variables()).check(commandName, connection(), guard.forceProduction);
+        Confirmation.require(commandName, what, connection(), guard.yes, environment.prompter());
     }
 }

@@ -28,8 +28,7 @@ final class FreshCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) throws Exception {
-        context.guardDestructive("drops every application schema and the migration history, then migrates and seeds",
-                guard.forceProduction, guard.yes);
+        context.guardDestructive("drops every application schema and the migration history, then migrates and seeds", guard);
         // Resolve everything that can fail on a typo before anything is dropped.
         Migrations.source(context);
         Duration lockTimeout = lock.timeout();

@@ -16,8 +16,7 @@ final class NukeCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) throws Exception {
-        context.guardDestructive("drops every application schema, its tables and data, and the migration history",
-                guard.forceProduction, guard.yes);
+        context.guardDestructive("drops every application schema, its tables and data, and the migration history", guard);
         List<String> dropped = Nuke.run(context);
         Output out = context.output();
         out.line("dropped schema(s): " + (dropped.isEmpty() ? "none" : String.join(", ", dropped)) + "; public recreated empty");

@@ -108,21 +108,11 @@ final class OwnerCommands {
         // Ask as plain rollback does when Down sections lose data; over all owners, each owner's newest count are weighed.
         List<String> losses = new ArrayList<>();
         for (var owner : context.options().owner == null ? owners.owners() : List.of(owners.owner(context.options().owner))) {
-            owner.migrator().rollbackStatements(count).forEach(st -> dev.sleet.schema.lint.DataLoss.of(st.sql())
-                    .forEach(loss -> losses.add(owner.name() + " " + st.migration() + ": " + loss)));
+            RollbackCommand.addLosses(losses, owner.name() + " ", owner.migrator().rollbackStatements(count));
         }
-        if (!losses.isEmpty()) {
-            context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")", guard.forceProduction, guard.yes);
-        }
+        RollbackCommand.guardDataLoss(context, guard, losses);
         List<RollbackReport> reports = owners.rollback(count, context.options().owner);
-        Output out = context.output();
-        TextTable table = new TextTable("ROLLED BACK", "STATEMENTS", "TIME");
-        reports.forEach(r -> r.rolledBack().forEach(x -> table.row(x.name(), x.statements(), x.durationMs() + " ms")));
-        out.table(table);
-        Map<String, Object> doc = Output.result("rollback", true);
-        doc.put("rolledBack", reports.stream().flatMap(r -> r.rolledBack().stream()).toList());
-        out.document(doc);
-        return ExitCodes.OK;
+        return RollbackCommand.print(context.output(), reports.stream().flatMap(r -> r.rolledBack().stream()).toList());
     }
 
     static int verify(CommandContext context, boolean drafts) throws Exception {

@@ -34,7 +34,7 @@ final class ResetCommand extends DatabaseCommand {
                     + " and the --overlay names " + context.options().overlays.keySet());
         }
         context.guardDestructive(owner == null ? "deletes every row of every application table"
-                : "deletes every row of owner " + owner + "'s tables", guard.forceProduction, guard.yes);
+                : "deletes every row of owner " + owner + "'s tables", guard);
         List<QualifiedName> tables;
         if (!OwnerCommands.applies(context)) {
             tables = Reset.run(context, context.snapshot());

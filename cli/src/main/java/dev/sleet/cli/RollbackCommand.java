@@ -1,7 +1,8 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.Migrator;
-import dev.sleet.runtime.migrate.RollbackReport;
+import dev.sleet.runtime.migrate.RecordedStatement;
+import dev.sleet.runtime.migrate.RollbackReport.RolledBack;
 import dev.sleet.schema.lint.DataLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,23 +37,34 @@ final class RollbackCommand extends DatabaseCommand {
         }
         Migrator migrator = Migrations.migrator(context, lock.timeout());
         List<String> losses = new ArrayList<>();
-        migrator.rollbackStatements(count).forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(s.migration() + ": " + loss)));
+        addLosses(losses, "", migrator.rollbackStatements(count));
+        guardDataLoss(context, guard, losses);
+        return print(context.output(), migrator.rollback(count).rolledBack());
+    }
+
+    /** Adds what each Down statement about to run loses (the linter's {@link DataLoss}), as {@code <prefix><migration>: <loss>}. */
+    static void addLosses(List<String> losses, String prefix, List<RecordedStatement> statements) {
+        statements.forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(prefix + s.migration() + ": " + loss)));
+    }
+
+    /** Like reset and nuke: Down sections that lose data are refused on production and asked about first (or need --yes). */
+    static void guardDataLoss(CommandContext context, GuardOptions guard, List<String> losses) {
         if (!losses.isEmpty()) {
-            // Like reset and nuke: undoing these Down sections loses data, so ask (or require --yes).
-            context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")",
-                    guard.forceProduction, guard.yes);
+            context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")", guard);
         }
-        RollbackReport report = migrator.rollback(count);
-        Output out = context.output();
-        if (report.rolledBack().isEmpty()) {
+    }
+
+    /** The undone migrations, newest first: a table (or a line saying there was none) and the JSON document. */
+    static int print(Output out, List<RolledBack> rolledBack) {
+        if (rolledBack.isEmpty()) {
             out.line("nothing to roll back: no migration is applied");
         } else {
             TextTable table = new TextTable("ROLLED BACK", "STATEMENTS", "TIME");
-            report.rolledBack().forEach(r -> table.row(r.name(), r.statements(), r.durationMs() + " ms"));
+            rolledBack.forEach(r -> table.row(r.name(), r.statements(), r.durationMs() + " ms"));
             out.table(table);
         }
         Map<String, Object> doc = Output.result("rollback", true);
-        doc.put("rolledBack", report.rolledBack());
+        doc.put("rolledBack", rolledBack);
         out.document(doc);
         return ExitCodes.OK;
     }
