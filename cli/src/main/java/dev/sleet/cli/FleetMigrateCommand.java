@@ -5,7 +5,6 @@ import dev.sleet.runtime.fleet.FleetListener;
 import dev.sleet.runtime.fleet.FleetMigrator;
 import dev.sleet.runtime.fleet.FleetOptions;
 import dev.sleet.runtime.fleet.FleetReport;
-import dev.sleet.runtime.fleet.FleetTarget;
 import dev.sleet.runtime.fleet.LedgerEntry;
 import dev.sleet.runtime.fleet.TargetPlan;
 import dev.sleet.runtime.fleet.TargetState;
@@ -63,14 +62,8 @@ final class FleetMigrateCommand extends DatabaseCommand {
     @Option(names = "--dry-run", description = "Print what each target would apply (and what would stop it); change nothing.")
     boolean dryRun;
 
-    @Option(names = "--drafts", description = "Apply drafts too; for development fleets.")
-    boolean drafts;
-
-    @Option(names = "--allow-out-of-order", description = "Apply pending migrations older than a target's newest applied one.")
-    boolean allowOutOfOrder;
-
-    @Option(names = "--target", paramLabel = "<name>", description = "Stop every target after this migration.")
-    String target;
+    @Mixin
+    MigrateSelection selection;
 
     @Option(names = "--progress", paramLabel = "<bar|lines|none>", defaultValue = "auto",
             description = "Progress on standard error: a bar on a terminal, one line per target otherwise (default: ${DEFAULT-VALUE}).")
@@ -78,7 +71,6 @@ final class FleetMigrateCommand extends DatabaseCommand {
 
     @Override
     protected int run(CommandContext context) {
-        List<FleetTarget> targets = fleet.targets(context);
         FleetOptions fleetOptions;
         try {
             fleetOptions = fleet.apply(FleetOptions.defaults())
@@ -86,13 +78,12 @@ final class FleetMigrateCommand extends DatabaseCommand {
                     .withRetries(attempts, FleetTargetOptions.duration("--backoff", backoff))
                     .withCanary(canary)
                     .withOnFailure(onFailure)
-                    .withMigrate(MigrateCommand.options(drafts, allowOutOfOrder, target))
+                    .withMigrate(selection.options())
                     .withHistorySchema(context.historySchema());
         } catch (dev.sleet.runtime.fleet.FleetException e) {
             throw CliException.usage(e.getMessage());
         }
-        FleetMigrator.Builder builder = FleetMigrator.builder(Migrations.source(context)).targets(targets).options(fleetOptions)
-                .credentials(context.options().user, context.password());
+        FleetMigrator.Builder builder = fleet.migrator(context, fleetOptions);
         if (dryRun) {
             return printPlans(context.output(), builder.build().plan());
         }
