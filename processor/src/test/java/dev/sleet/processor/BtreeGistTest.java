@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -26,13 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ExtendWith(PostgresExtension.class)
 class BtreeGistTest {
-    private static final String CLOCK = "2026-11-22T02:15:00Z";
-
     @TempDir
     Path migrations;
 
     private static DatabaseSchema compile(String annotations, String components) {
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(CLOCK, Sources.of("Slot",
+        Compilation compilation = Harness.withoutDaos(null).compile(T1, Sources.of("Slot",
                 annotations + "\n@Table(name = \"slots\")\npublic record Slot(@Id long id, " + components + ") {}\n"));
         assertThat(compilation).succeeded();
         return SnapshotJson.read(Harness.resource(compilation, "META-INF/sleet/snapshot.json"));
@@ -58,7 +57,7 @@ class BtreeGistTest {
 
     @Test
     void draftWithGistOnScalarsRunsOnAFreshDatabase(TestDatabase db) throws Exception {
-        Compilation compilation = new Harness(migrations).option("-Asleet.daos=false").compile(CLOCK, Sources.of("Slot", """
+        Compilation compilation = Harness.withoutDaos(migrations).compile(T1, Sources.of("Slot", """
                 @Table(name = "slots")
                 @Index(columns = {"owner_id", "label"}, using = IndexMethod.GIST)
                 @Exclusion(elements = {@Exclusion.Element(column = "ref", operator = "<>"), @Exclusion.Element(column = "during", operator = "&&")})

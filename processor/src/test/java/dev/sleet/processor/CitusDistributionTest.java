@@ -76,7 +76,7 @@ class CitusDistributionTest {
 
     @Test
     void theDraftDistributesAfterTheConstraintsAndBeforeTheForeignKeys() {
-        Harness h = new Harness(migrations).option("-Asleet.daos=false");
+        Harness h = Harness.withoutDaos(migrations);
         Compilation compilation = h.compile(CLOCK, tenantCatering());
         assertThat(compilation).succeededWithoutWarnings();
 
@@ -112,7 +112,7 @@ class CitusDistributionTest {
      */
     @Test
     void theDraftRunsAgainstStandInsWithCitusSignatures(TestDatabase db) throws Exception {
-        Harness h = new Harness(migrations).option("-Asleet.daos=false");
+        Harness h = Harness.withoutDaos(migrations);
         assertThat(h.compile(CLOCK, tenantCatering())).succeeded();
         String file = h.files().get(0);
         MigrationScript script = MigrationScript.parse(file, h.read(file));
@@ -167,7 +167,7 @@ class CitusDistributionTest {
 
     @Test
     void whatCitusWouldRefuseIsACodedErrorNamingTheFix() {
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(CLOCK,
+        Compilation compilation = Harness.withoutDaos(null).compile(CLOCK,
                 Sources.of("Tenant", """
                         @Table(name = "tenants", reference = true)
                         public record Tenant(@Id long id) {}
@@ -202,7 +202,7 @@ class CitusDistributionTest {
 
     @Test
     void jakartaTablesAndPlainSleetTablesStayPlain() {
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(CLOCK, Sources.of("Note", """
+        Compilation compilation = Harness.withoutDaos(null).compile(CLOCK, Sources.of("Note", """
                 @Table(name = "notes")
                 @Unique(columns = "title")
                 public record Note(@Id long id, String title) {}

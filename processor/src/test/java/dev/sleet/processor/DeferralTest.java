@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,28 +19,12 @@ class DeferralTest {
     Path dir;
 
     /** Generates {@code app.Color} (a @PgEnum) and {@code app.Palette} (a table) in the first round. */
-    static final class GeneratingProcessor extends AbstractProcessor {
-        private boolean done;
-
+    static final class GeneratingProcessor extends FirstRoundProcessor {
         @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (!done) {
-                done = true;
-                write("app.Color", "package app; @dev.sleet.annotations.PgEnum public enum Color { RED, GREEN }");
-                write("app.Palette", "package app; @dev.sleet.annotations.Table(name = \"palettes\")"
-                        + " public record Palette(@dev.sleet.annotations.Id long id) {}");
-            }
-            return false;
+        protected void firstRound(RoundEnvironment round) {
+            write("app.Color", "package app; @dev.sleet.annotations.PgEnum public enum Color { RED, GREEN }");
+            write("app.Palette", "package app; @dev.sleet.annotations.Table(name = \"palettes\")"
+                    + " public record Palette(@dev.sleet.annotations.Id long id) {}");
         }
 
         private void write(String name, String source) {
@@ -59,7 +39,7 @@ class DeferralTest {
     @Test
     void typesGeneratedInALaterRoundAreWaitedFor() {
         Compilation compilation = javac().withProcessors(new GeneratingProcessor(), new SleetProcessor())
-                .withOptions("-Asleet.migrations=" + dir, "-Asleet.clock=2026-11-22T02:15:00Z", "-Asleet.daos=false", "-proc:only")
+                .withOptions("-Asleet.migrations=" + dir, "-Asleet.clock=" + TestClock.T1, "-Asleet.daos=false", "-proc:only")
                 .compile(Sources.of("Swatch", """
                         @Table(name = "swatches")
                         public record Swatch(@Id long id, Color color, @References(table = Palette.class) long paletteId) {}

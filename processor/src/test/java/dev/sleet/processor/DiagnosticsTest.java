@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -18,13 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writes no draft and no meta file. Source bodies start on line 6 (after the imports).
  */
 class DiagnosticsTest {
-    private static final String CLOCK = "2026-11-22T02:15:00Z";
-
     @TempDir
     Path migrations;
 
     private Compilation compile(JavaFileObject... sources) {
-        return new Harness(migrations).option("-Asleet.daos=false").compile(CLOCK, sources);
+        return Harness.withoutDaos(migrations).compile(T1, sources);
     }
 
     /** Asserts the coded error on file/line and that nothing was written. */
@@ -307,7 +306,7 @@ class DiagnosticsTest {
 
     @Test
     void badOption() {
-        Compilation compilation = new Harness(migrations).option("-Asleet.mode=sometimes").compile(CLOCK, CLIENT);
+        Compilation compilation = new Harness(migrations).option("-Asleet.mode=sometimes").compile(T1, CLIENT);
         assertThat(compilation).hadErrorContaining("SLEET-E034");
         assertThat(compilation).hadErrorContaining("write generate, check or off");
     }

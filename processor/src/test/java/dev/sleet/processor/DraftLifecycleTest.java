@@ -1,6 +1,10 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
+import static dev.sleet.processor.TestClock.T2;
+import static dev.sleet.processor.TestClock.T3;
+import static dev.sleet.processor.TestClock.T4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -17,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Drafts over a developer's day: rewrite in place, release, check mode, strict mode, merges, broken folders. */
 class DraftLifecycleTest {
-    private static final String T1 = "2026-11-22T02:15:00Z";
-    private static final String T2 = "2026-11-22T03:00:00Z";
-    private static final String T3 = "2026-11-22T04:00:00Z";
     private static final String CREATE_USERS = "20261122_021500_create_users.sql";
 
     @TempDir
@@ -32,20 +33,9 @@ class DraftLifecycleTest {
                 """.formatted(components));
     }
 
-    private Harness harness(Path folder, String... options) {
-        Harness h = new Harness(folder).option("-Asleet.daos=false");
-        for (String option : options) {
-            h.option(option);
-        }
-        return h;
-    }
-
     /** A folder holding the released migration that creates users (id, name), and its harness. */
     private Harness usersReleased(Path folder) {
-        Harness h = harness(folder);
-        assertThat(h.compile(T1, users("String name"))).succeeded();
-        h.release(CREATE_USERS);
-        return h;
+        return Harness.withoutDaos(folder).released(T1, CREATE_USERS, users("String name"));
     }
 
     /** What git merge does with a migration made on another branch: its file and its meta file land in this folder. */
@@ -66,7 +56,7 @@ class DraftLifecycleTest {
 
     @Test
     void recompilingRewritesTheDraftInPlaceAndRenamesItWhenTheSlugChanges() throws IOException {
-        Harness h = harness(dir);
+        Harness h = Harness.withoutDaos(dir);
         assertThat(h.compile(T1, users("String name"))).succeeded();
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql");
 
@@ -110,8 +100,8 @@ class DraftLifecycleTest {
 
     @Test
     void checkModeFailsWhileSourcesAreAheadOrADraftExistsAndNeverWrites() throws IOException {
-        Harness generate = harness(dir);
-        Harness check = harness(dir, "-Asleet.mode=check");
+        Harness generate = Harness.withoutDaos(dir);
+        Harness check = Harness.withoutDaos(dir, "-Asleet.mode=check");
         assertThat(generate.compile(T1, users("String name"))).succeeded();
 
         Compilation pending = check.compile(T2, users("String name"));
@@ -129,12 +119,10 @@ class DraftLifecycleTest {
 
     @Test
     void destructiveChangesWarnOnTheRecordAndStrictModeRefusesThem() throws IOException {
-        Harness h = harness(dir);
-        assertThat(h.compile(T1, users("String name, @Nullable String email"))).succeeded();
-        h.release(CREATE_USERS);
+        Harness h = Harness.withoutDaos(dir).released(T1, CREATE_USERS, users("String name, @Nullable String email"));
 
         JavaFileObject withoutEmail = users("String name");
-        Compilation strict = harness(dir, "-Asleet.strict=true").compile(T2, withoutEmail);
+        Compilation strict = Harness.withoutDaos(dir, "-Asleet.strict=true").compile(T2, withoutEmail);
         assertThat(strict).hadErrorContaining("SLEET-E032").inFile(withoutEmail).onLine(7);
         assertThat(strict).hadErrorContaining("DS103");
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql");
@@ -152,28 +140,26 @@ class DraftLifecycleTest {
         copyFolder(dir, branchB);
 
         // Branch A adds a column; branch B adds a table.
-        assertThat(main.compile(T2, users("String name, @Nullable String email"))).succeeded();
-        main.release("20261122_030000_add_users_email.sql");
+        main.released(T2, "20261122_030000_add_users_email.sql", users("String name, @Nullable String email"));
         JavaFileObject posts = Sources.of("Post", """
                 @Table(name = "posts")
                 public record Post(@Id @Identity long id, @References(table = User.class) long userId, String body) {}
                 """);
-        Harness other = harness(branchB);
-        assertThat(other.compile(T3, users("String name"), posts)).succeeded();
-        other.release("20261122_040000_create_posts.sql");
+        Harness other = Harness.withoutDaos(branchB);
+        other.released(T3, "20261122_040000_create_posts.sql", users("String name"), posts);
 
         // git merge: both new migration files and meta files land in one folder.
         merge(branchB, dir, "20261122_040000_create_posts");
         JavaFileObject mergedUsers = users("String name, @Nullable String email");
 
-        assertThat(harness(dir, "-Asleet.mode=check").compile(T3, mergedUsers, posts)).succeeded();
+        assertThat(Harness.withoutDaos(dir, "-Asleet.mode=check").compile(T3, mergedUsers, posts)).succeeded();
         Compilation merged = main.compile(T3, mergedUsers, posts);
         assertThat(merged).succeeded();
         assertThat(main.files()).containsExactly("20261122_021500_create_users.sql", "20261122_030000_add_users_email.sql",
                 "20261122_040000_create_posts.sql");
 
         // The next change after the merge names both heads as parents and drops nothing.
-        assertThat(main.compile("2026-11-22T05:00:00Z", users("String name, @Nullable String email, @Nullable String phone"), posts))
+        assertThat(main.compile(T4, users("String name, @Nullable String email, @Nullable String phone"), posts))
                 .succeeded();
         String next = main.read("20261122_050000_add_users_phone.sql");
         assertThat(next.substring(0, next.indexOf("-- +migrate Down"))).doesNotContain("DROP");
@@ -186,11 +172,9 @@ class DraftLifecycleTest {
         Harness main = usersReleased(dir);
         copyFolder(dir, branchB);
 
-        assertThat(main.compile(T2, users("@Column(length = 10) String name"))).succeeded();
-        main.release("20261122_030000_alter_users_name.sql");
-        Harness other = harness(branchB);
-        assertThat(other.compile(T3, users("@Nullable String name"))).succeeded();
-        other.release("20261122_040000_alter_users_name.sql");
+        main.released(T2, "20261122_030000_alter_users_name.sql", users("@Column(length = 10) String name"));
+        Harness other = Harness.withoutDaos(branchB);
+        other.released(T3, "20261122_040000_alter_users_name.sql", users("@Nullable String name"));
         merge(branchB, dir, "20261122_040000_alter_users_name");
 
         Compilation conflict = main.compile(T3, users("@Nullable @Column(length = 10) String name"));
@@ -237,8 +221,7 @@ class DraftLifecycleTest {
     @Test
     void metaNamingAMissingParentIsAnError() throws IOException {
         Harness h = usersReleased(dir);
-        assertThat(h.compile(T2, users("String name, boolean admin"))).succeeded();
-        h.release("20261122_030000_add_users_admin.sql");
+        h.released(T2, "20261122_030000_add_users_admin.sql", users("String name, boolean admin"));
         Files.delete(dir.resolve("meta/20261122_021500_create_users.json"));
 
         Compilation compilation = h.compile(T3, users("String name, boolean admin, boolean banned"));
@@ -249,7 +232,7 @@ class DraftLifecycleTest {
 
     @Test
     void withoutAMigrationsFolderOnlyTheSnapshotIsWritten() {
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(T1, users("String name"));
+        Compilation compilation = Harness.withoutDaos(null).compile(T1, users("String name"));
         assertThat(compilation).succeeded();
         assertThat(Harness.resource(compilation, "META-INF/sleet/snapshot.json")).contains("\"users\"");
         assertThat(Harness.hasResource(compilation, "META-INF/sleet/migrations/index.txt")).isFalse();
@@ -257,9 +240,9 @@ class DraftLifecycleTest {
 
     @Test
     void offModeWritesNoDraftButCopiesTheMigrations() throws IOException {
-        Harness h = harness(dir);
+        Harness h = Harness.withoutDaos(dir);
         assertThat(h.compile(T1, users("String name"))).succeeded();
-        Compilation off = harness(dir, "-Asleet.mode=off").compile(T2, users("String name, boolean admin"));
+        Compilation off = Harness.withoutDaos(dir, "-Asleet.mode=off").compile(T2, users("String name, boolean admin"));
         assertThat(off).succeeded();
         assertThat(h.files()).containsExactly("20261122_021500_create_users.sql");
         assertThat(Harness.resource(off, "META-INF/sleet/migrations/index.txt")).isEqualTo("20261122_021500_create_users\n");

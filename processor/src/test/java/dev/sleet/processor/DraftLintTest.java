@@ -1,6 +1,8 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
+import static dev.sleet.processor.TestClock.T2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -15,9 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The processor's lint pass: the draft it writes and pending hand-written files, judged against the committed state. */
 class DraftLintTest {
-    private static final String T1 = "2026-11-22T02:15:00Z";
-    private static final String T2 = "2026-11-22T03:00:00Z";
-
     @TempDir
     Path dir;
 
@@ -31,11 +30,7 @@ class DraftLintTest {
 
     /** The plain form, whose lock problems the lint pass must report (safe drafts avoid them: {@link #aSafeDraftOfTheSameChangeLintsClean}). */
     private Harness harness(String... options) {
-        Harness h = new Harness(dir).option("-Asleet.daos=false").option("-Asleet.safe=false");
-        for (String option : options) {
-            h.option(option);
-        }
-        return h;
+        return Harness.withoutDaos(dir, "-Asleet.safe=false").option(options);
     }
 
     @BeforeEach
@@ -64,7 +59,7 @@ class DraftLintTest {
 
     @Test
     void aSafeDraftOfTheSameChangeLintsClean() {
-        Compilation c = new Harness(dir).option("-Asleet.daos=false").compile(T2, users("@Index(columns = \"name\")"));
+        Compilation c = Harness.withoutDaos(dir).compile(T2, users("@Index(columns = \"name\")"));
         assertThat(c).succeeded();
         assertThat(lintWarnings(c)).isZero();
         assertThat(Files.exists(dir.resolve("20261122_030000_add_idx_users_name.sql"))).isTrue();

@@ -1,5 +1,11 @@
 package dev.sleet.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.sleet.schema.migration.MigrationNames;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,32 @@ final class EvolutionSources {
     record Step(String name, Map<String, String> sources) {
         List<JavaFileObject> files() {
             return sources.entrySet().stream().map(e -> Sources.of(e.getKey(), e.getValue())).toList();
+        }
+    }
+
+    /** What a test checks of one step: the step, its compilation and the drafts it wrote (one or more). */
+    interface StepCheck {
+        void check(Step step, Compilation compilation, List<String> drafts) throws Exception;
+    }
+
+    /**
+     * Builds every step in turn with {@code harness}, an hour apart from {@link TestClock#T1} on (so
+     * each step's drafts carry a new timestamp), hands each successful build and its drafts to
+     * {@code check}, then releases the drafts so that the next step starts a new migration.
+     */
+    static void walk(Harness harness, StepCheck check) throws Exception {
+        Instant now = Instant.parse(TestClock.T1);
+        for (Step step : steps()) {
+            Compilation compilation = harness.compile(now.toString(), step.files().toArray(JavaFileObject[]::new));
+            assertThat(compilation).succeeded();
+            List<String> drafts = harness.drafts();
+            assertThat(drafts).as("drafts of %s", step.name()).isNotEmpty();
+            for (String file : drafts) {
+                assertThat(file).startsWith(MigrationNames.timestamp(now) + "_");
+            }
+            check.check(step, compilation, drafts);
+            drafts.forEach(harness::release);
+            now = now.plusSeconds(3600);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sleet.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -22,8 +23,13 @@ final class Harness {
         this.migrations = migrations;
     }
 
-    Harness option(String option) {
-        options.add(option);
+    /** The harness of the schema and draft tests: DAO generation off, and these options. */
+    static Harness withoutDaos(Path migrations, String... options) {
+        return new Harness(migrations).option("-Asleet.daos=false").option(options);
+    }
+
+    Harness option(String... more) {
+        options.addAll(List.of(more));
         return this;
     }
 
@@ -43,8 +49,20 @@ final class Harness {
         return TestFiles.sqlFiles(migrations);
     }
 
+    /** Names of the drafts in the migrations folder (the files that start with the draft marker), sorted. */
+    List<String> drafts() {
+        return files().stream().filter(f -> read(f).startsWith("-- sleet:draft")).toList();
+    }
+
     String read(String file) {
         return TestFiles.read(migrations.resolve(file));
+    }
+
+    /** Builds {@code sources}, which must succeed, and releases the draft they write, named {@code draft}. */
+    Harness released(String clock, String draft, JavaFileObject... sources) {
+        assertThat(compile(clock, sources)).succeeded();
+        release(draft);
+        return this;
     }
 
     /** Releases a draft as its developer does: deletes its first line, the draft marker, so no build rewrites it again. */

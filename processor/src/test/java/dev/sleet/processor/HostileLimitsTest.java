@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -33,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(PostgresExtension.class)
 class HostileLimitsTest {
-    private static final String CLOCK = "2026-11-22T02:15:00Z";
     /** 63 bytes of ASCII. */
     private static final String ASCII_63 = "t".repeat(63);
     /** 63 bytes in 21 characters of three bytes each. */
@@ -47,8 +47,8 @@ class HostileLimitsTest {
     @Test
     void identifiersOfExactly63BytesAreKeptWholeOnPostgres(TestDatabase db) throws Exception {
         assertThat(List.of(ASCII_63, EURO_63, MIXED_63)).allMatch(s -> s.getBytes(StandardCharsets.UTF_8).length == 63);
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
-        Compilation compilation = h.compile(CLOCK,
+        Harness h = Harness.withoutDaos(dir);
+        Compilation compilation = h.compile(T1,
                 Sources.of("Mood", "@PgEnum(name = \"" + MIXED_63 + "\")\npublic enum Mood { @EnumValue(\"" + EURO_63 + "\") HIGH, LOW }\n"),
                 Sources.of("Wide", "@Table(name = \"" + ASCII_63 + "\", schema = \"" + EURO_63 + "\")\n"
                         + "@Index(name = \"" + MIXED_63 + "\", columns = \"" + EURO_63 + "\")\n"
@@ -109,8 +109,8 @@ class HostileLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tooLong")
     void identifiersOf64BytesAreRefusedOnTheElementThatNamesThem(TooLong c) {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
-        Compilation compilation = h.compile(CLOCK, Sources.of("Case", c.body()));
+        Harness h = Harness.withoutDaos(dir);
+        Compilation compilation = h.compile(T1, Sources.of("Case", c.body()));
         assertThat(compilation).failed();
         List<Diagnostic<? extends JavaFileObject>> errors = List.copyOf(compilation.errors());
         String expectedCode = c.what().equals("enum label") ? "SLEET-E023" : "SLEET-E011";
@@ -126,8 +126,8 @@ class HostileLimitsTest {
         String indexExpression = "lower(\"odd \"\"name\"\"\" || ';--''\"')";
         String exclusionExpression = "int4range(0, length(\"odd \"\"name\"\"\" || '--;'))";
         String defaultExpression = "'it''s; -- \"not\" a comment'";
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
-        Compilation compilation = h.compile(CLOCK, Sources.of("Odd", "@Table(name = \"odd\")\n"
+        Harness h = Harness.withoutDaos(dir);
+        Compilation compilation = h.compile(T1, Sources.of("Odd", "@Table(name = \"odd\")\n"
                 + "@Check(expression = " + javaString(check) + ")\n"
                 + "@Index(expressions = " + javaString(indexExpression) + ")\n"
                 + "@Exclusion(elements = @Exclusion.Element(expression = " + javaString(exclusionExpression) + ", operator = \"&&\"))\n"

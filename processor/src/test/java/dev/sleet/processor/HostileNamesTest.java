@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -24,8 +25,8 @@ class HostileNamesTest {
 
     @Test
     void everyIdentifierIsQuotedAndRunsOnPostgres(TestDatabase db) throws Exception {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
-        Compilation compilation = h.compile("2026-11-22T02:15:00Z",
+        Harness h = Harness.withoutDaos(dir);
+        Compilation compilation = h.compile(T1,
                 Sources.of("Order", """
                         @Table(name = "order", schema = "Select")
                         @Index(columns = {"select", "Mixed Case"})

@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Mapping rules beyond Sleet's own annotations: Jakarta Persistence records and foreign @Nullable annotations. */
 class MappingTest {
-    private static final String CLOCK = "2026-11-22T02:15:00Z";
-
     @TempDir
     Path dir;
 
@@ -82,7 +81,7 @@ class MappingTest {
 
     @Test
     void enumeratedNextToAPgEnumIsAnErrorOnTheAnnotationNotSilentlyIgnored() {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
+        Harness h = Harness.withoutDaos(dir);
         JavaFileObject status = JavaFileObjects.forSourceString("app.Status",
                 "package app; @dev.sleet.annotations.PgEnum public enum Status { OPEN, CLOSED }");
         JavaFileObject ticket = JavaFileObjects.forSourceString("app.Ticket", """
@@ -92,14 +91,14 @@ class MappingTest {
                 public record Ticket(@Id long id,
                     @Enumerated(EnumType.STRING) Status status) {}
                 """);
-        Compilation compilation = h.compile(CLOCK, with(status, ticket));
+        Compilation compilation = h.compile(T1, with(status, ticket));
         assertThat(compilation).hadErrorContaining("SLEET-E041").inFile(ticket).onLine(5);
         assertThat(compilation).hadErrorContaining("@Enumerated on status does nothing: enum Status is a @PgEnum");
     }
 
     @Test
     void jakartaPersistenceRecordsMapUnchanged() {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
+        Harness h = Harness.withoutDaos(dir);
         JavaFileObject level = JavaFileObjects.forSourceString("app.Level", "package app; public enum Level { LOW, HIGH }");
         JavaFileObject account = JavaFileObjects.forSourceString("app.Account", """
                 package app;
@@ -118,7 +117,7 @@ class MappingTest {
                     @Column(columnDefinition = "jsonb") String data,
                     Instant created) {}
                 """);
-        Compilation compilation = h.compile(CLOCK, with(level, account));
+        Compilation compilation = h.compile(T1, with(level, account));
         assertThat(compilation).succeeded();
         String draft = h.read(h.files().get(0));
         assertThat(draft)
@@ -137,7 +136,7 @@ class MappingTest {
 
     @Test
     void anyAnnotationNamedNullableCountsIncludingTypeUse() {
-        Harness h = new Harness(dir).option("-Asleet.daos=false");
+        Harness h = Harness.withoutDaos(dir);
         JavaFileObject jspecify = JavaFileObjects.forSourceString("org.jspecify.annotations.Nullable", """
                 package org.jspecify.annotations;
                 import java.lang.annotation.*;
@@ -149,7 +148,7 @@ class MappingTest {
                 public record Note(@Id long id, @org.jspecify.annotations.Nullable String text, String title,
                     @Nullable Integer rank, java.lang.@org.jspecify.annotations.Nullable String subtitle) {}
                 """);
-        Compilation compilation = h.compile(CLOCK, jspecify, note);
+        Compilation compilation = h.compile(T1, jspecify, note);
         assertThat(compilation).succeeded();
         String draft = h.read(h.files().get(0));
         assertThat(draft).contains("\"text\" text,").contains("\"title\" text NOT NULL,").contains("\"rank\" integer,")
@@ -158,7 +157,7 @@ class MappingTest {
 
     @Test
     void snapshotInClassOutputIsTheCanonicalSchema() {
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(CLOCK, Sources.of("Tag", """
+        Compilation compilation = Harness.withoutDaos(null).compile(T1, Sources.of("Tag", """
                 @Table(name = "tags")
                 @Index(expressions = "lower(label)", unique = true)
                 public record Tag(@Id @Identity long id, @Column(length = 40) String label) {}

@@ -1,5 +1,8 @@
 package dev.sleet.processor;
 
+import static dev.sleet.processor.TestClock.T1;
+import static dev.sleet.processor.TestClock.T2;
+import static dev.sleet.processor.TestClock.T3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sleet.processor.RealJavac.Result;
@@ -19,10 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code META-INF/sleet/tables.txt} are there when only some records are recompiled.
  */
 class PartialCompilationTest {
-    private static final String T1 = "2026-11-22T02:15:00Z";
-    private static final String T2 = "2026-11-22T03:00:00Z";
-    private static final String T3 = "2026-11-22T04:00:00Z";
-
     @TempDir
     Path dir;
     private RealJavac javac;

@@ -1,6 +1,9 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
+import static dev.sleet.processor.TestClock.T2;
+import static dev.sleet.processor.TestClock.T3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -16,15 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * annotation checks must keep accepting. Single-file mistakes live in the broken-annotation corpus.
  */
 class SafetyNetTest {
-    private static final String T1 = "2026-11-22T02:15:00Z";
-    private static final String T2 = "2026-11-22T03:00:00Z";
-    private static final String T3 = "2026-11-22T04:00:00Z";
-
     @TempDir
     Path dir;
 
     private Harness harness() {
-        return new Harness(dir).option("-Asleet.daos=false");
+        return Harness.withoutDaos(dir);
     }
 
     private static JavaFileObject orders(String components) {
@@ -37,10 +36,7 @@ class SafetyNetTest {
 
     /** A harness whose folder holds the released migration that creates orders with these components. */
     private Harness ordersReleased(String components) {
-        Harness h = harness();
-        assertThat(h.compile(T1, orders(components))).succeeded();
-        h.release("20261122_021500_create_orders.sql");
-        return h;
+        return harness().released(T1, "20261122_021500_create_orders.sql", orders(components));
     }
 
     @Test
@@ -81,7 +77,7 @@ class SafetyNetTest {
         Compilation generate = h.compile(T2, renamed);
         assertThat(generate).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(7);
         assertThat(generate).hadErrorContaining("the table that the sources no longer have is public.orders");
-        Compilation check = new Harness(dir).option("-Asleet.daos=false").option("-Asleet.mode=check").compile(T2, renamed);
+        Compilation check = Harness.withoutDaos(dir, "-Asleet.mode=check").compile(T2, renamed);
         assertThat(check).hadErrorContaining("SLEET-E043");
     }
 
@@ -104,8 +100,7 @@ class SafetyNetTest {
     void aDestructiveDraftWarnsOnEveryBuildWhileItExists() throws IOException {
         Harness h = harness();
         JavaFileObject withNote = orders("String note");
-        assertThat(h.compile(T1, withNote)).succeeded();
-        h.release("20261122_021500_create_orders.sql");
+        h.released(T1, "20261122_021500_create_orders.sql", withNote);
         JavaFileObject without = Sources.of("Order", """
                 @Table(name = "orders")
                 public record Order(@Id @Identity long id) {}
@@ -142,7 +137,7 @@ class SafetyNetTest {
                     @PgEnum(name = "booking_status") public enum Status { PENDING, DONE }
                 }
                 """);
-        Compilation compilation = new Harness(null).option("-Asleet.daos=false").compile(T1, ok);
+        Compilation compilation = Harness.withoutDaos(null).compile(T1, ok);
         assertThat(compilation).succeededWithoutWarnings();
     }
 }

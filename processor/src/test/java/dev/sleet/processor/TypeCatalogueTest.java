@@ -1,6 +1,7 @@
 package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sleet.processor.TestClock.T1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -37,7 +38,7 @@ class TypeCatalogueTest {
         }
         JavaFileObject f = Sources.of("Everything", "@Table\npublic record Everything(" + components + ") {}\n");
         JavaFileObject status = Sources.of("Status", "@PgEnum public enum Status { A, B }\n");
-        Compilation compilation = new Harness(migrations).compile("2026-11-22T02:15:00Z", f, status);
+        Compilation compilation = new Harness(migrations).compile(T1, f, status);
         assertThat(compilation).succeeded();
         assertThat(compilation.generatedSourceFile("app.EverythingDao")).isPresent();
         assertThat(compilation.generatedSourceFile("app.EverythingTable")).isPresent();
@@ -49,7 +50,7 @@ class TypeCatalogueTest {
     void aTypeOutsideTheCatalogueIsOneErrorFromTheBinder(String javaType) {
         JavaFileObject status = Sources.of("Status", "@PgEnum public enum Status { A, B }\n");
         JavaFileObject f = Sources.of("Tagged", "@Table\npublic record Tagged(@Id long id,\n    " + javaType + " tags) {}\n");
-        Compilation compilation = new Harness(migrations).compile("2026-11-22T02:15:00Z", f, status);
+        Compilation compilation = new Harness(migrations).compile(T1, f, status);
         assertThat(compilation).failed();
         assertThat(compilation.errors()).hasSize(1);
         assertThat(compilation).hadErrorContaining("SLEET-E003").inFile(f).onLine(8);

@@ -1,5 +1,6 @@
 package dev.sleet.processor.dao;
 
+import dev.sleet.processor.FirstRoundProcessor;
 import dev.sleet.processor.model.BoundColumn;
 import dev.sleet.processor.model.BoundEnum;
 import dev.sleet.processor.model.BoundTable;
@@ -7,10 +8,7 @@ import dev.sleet.schema.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
@@ -21,30 +19,15 @@ import javax.lang.model.type.DeclaredType;
  * hand-written models of {@link DaoFixtures} (components and columns in the same order) and calls
  * {@link DaoGenerator}, exactly as SleetProcessor does once per table.
  */
-final class DaoTestProcessor extends AbstractProcessor {
+final class DaoTestProcessor extends FirstRoundProcessor {
     private final Map<String, Table> tables;
-    private boolean done;
 
     DaoTestProcessor(Map<String, Table> tables) {
         this.tables = tables;
     }
 
     @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (done) {
-            return false;
-        }
-        done = true;
+    protected void firstRound(RoundEnvironment round) {
         DaoGenerator generator = new DaoGenerator(processingEnv);
         for (Map.Entry<String, Table> entry : tables.entrySet()) {
             TypeElement record = processingEnv.getElementUtils().getTypeElement(entry.getKey());
@@ -53,7 +36,6 @@ final class DaoTestProcessor extends AbstractProcessor {
             }
             generator.generate(bind(record, entry.getValue()), DaoFixtures.schema());
         }
-        return false;
     }
 
     private BoundTable bind(TypeElement record, Table table) {

@@ -1,5 +1,9 @@
 package dev.sleet.processor.ownership;
 
+import static dev.sleet.processor.TestClock.T1;
+import static dev.sleet.processor.TestClock.T2;
+import static dev.sleet.processor.TestClock.T3;
+import static dev.sleet.processor.TestClock.T4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the overlay reads; shared objects are owned elsewhere.
  */
 class OverlayOwnershipTest {
-    private static final String T1 = "2026-11-22T02:15:00Z";
-    private static final String T2 = "2026-11-22T03:00:00Z";
     private static final String USER = "@Table(name = \"users\") public record User(@Id @Identity long id, String email, Role role) {}";
     private static final String ROLE = "@PgEnum(name = \"user_role\") public enum Role { MEMBER, ADMIN }";
     private static final String PROJECT = "import shared.*;\n@Table(name = \"teamd_projects\") public record TeamdProject(@Id @Identity long id,"
@@ -64,7 +66,7 @@ class OverlayOwnershipTest {
         assertThat(Files.exists(teamD.classes().resolve("META-INF/sleet/snapshot.json"))).isFalse();
 
         // A rebuild with nothing changed leaves the draft alone (its own claim on the class path is no conflict).
-        ModuleBuild.Result again = teamD.compile("2026-11-22T05:00:00Z");
+        ModuleBuild.Result again = teamD.compile(T4);
         assertThat(again.success()).as(again.text()).isTrue();
         assertThat(teamD.sqlFiles()).containsExactly("20261122_030000_create_teamd_projects.sql");
     }
@@ -188,9 +190,9 @@ class OverlayOwnershipTest {
         String sharedFirst = shared.read("20261122_021500_create_users_user_role.sql");
         shared.writeMigration("20261122_021500_create_users_user_role.sql", sharedFirst.substring(sharedFirst.indexOf('\n') + 1));
         shared.source("shared", "User", USER.replace("String email,", "String email, @Nullable String phone,"));
-        assertThat(shared.compile("2026-11-22T04:00:00Z").success()).isTrue();
+        assertThat(shared.compile(T3).success()).isTrue();
         teamD.source("teamd", "TeamdProject", PROJECT.replace("String title,", "String title, @Nullable String notes,"));
-        ModuleBuild.Result built = teamD.compile("2026-11-22T05:00:00Z");
+        ModuleBuild.Result built = teamD.compile(T4);
         assertThat(built.success()).as(built.text()).isTrue();
         assertThat(teamD.sqlFiles()).hasSize(2);
         String second = teamD.read(teamD.sqlFiles().get(1));
