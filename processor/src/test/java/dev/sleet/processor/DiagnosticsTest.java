@@ -209,6 +209,27 @@ class DiagnosticsTest {
                         @Table
                         @Index(name = " ", columns = "id")
                         public record Tag(@Id long id) {}
+                        """),
+                new Mistake("two records for one table", "SLEET-E008", 6, "records Client and Customer both map to table public.clients",
+                        "Customer", """
+                        @Table(name = "clients")
+                        public record Customer(@Id long id) {}
+                        """, CLIENT),
+                new Mistake("one index name in two tables of a schema", "SLEET-E010", 7,
+                        "already taken in schema public by index idx_shared", "Beta", """
+                        @Table
+                        @Index(name = "idx_shared", columns = "id")
+                        public record Beta(@Id long id) {}
+                        """, Sources.of("Alpha", """
+                        @Table
+                        @Index(name = "idx_shared", columns = "id")
+                        public record Alpha(@Id long id) {}
+                        """)),
+                new Mistake("one constraint name twice in a table", "SLEET-E010", 7, "has the name \"person_rule\", already taken in", "Person", """
+                        @Table
+                        @Check(name = "person_rule", expression = "id > 0")
+                        @Unique(name = "person_rule", columns = "name")
+                        public record Person(@Id long id, String name) {}
                         """));
     }
 
@@ -235,46 +256,6 @@ class DiagnosticsTest {
         Compilation compilation = compile(f);
         assertThat(compilation).hadErrorContaining("SLEET-E004").inFile(f).onLine(9);
         assertThat(compilation).hadErrorContaining("SLEET-E026").inFile(f).onLine(11);
-    }
-
-    @Test
-    void duplicateTable() {
-        JavaFileObject other = Sources.of("Customer", """
-                @Table(name = "clients")
-                public record Customer(@Id long id) {}
-                """);
-        Compilation compilation = compile(CLIENT, other);
-        assertThat(compilation).hadErrorContaining("SLEET-E008");
-        assertThat(compilation).hadErrorContaining("records Client and Customer both map to table public.clients");
-    }
-
-    @Test
-    void duplicateIndexNameAcrossTablesOfOneSchema() {
-        JavaFileObject a = Sources.of("Alpha", """
-                @Table
-                @Index(name = "idx_shared", columns = "id")
-                public record Alpha(@Id long id) {}
-                """);
-        JavaFileObject b = Sources.of("Beta", """
-                @Table
-                @Index(name = "idx_shared", columns = "id")
-                public record Beta(@Id long id) {}
-                """);
-        Compilation compilation = compile(a, b);
-        assertThat(compilation).hadErrorContaining("SLEET-E010");
-        assertThat(compilation).hadErrorContaining("already taken in schema public by index idx_shared");
-    }
-
-    @Test
-    void duplicateConstraintNameInOneTable() {
-        JavaFileObject f = Sources.of("Person", """
-                @Table
-                @Check(name = "person_rule", expression = "id > 0")
-                @Unique(name = "person_rule", columns = "name")
-                public record Person(@Id long id, String name) {}
-                """);
-        Compilation compilation = compile(f);
-        assertThat(compilation).hadErrorContaining("SLEET-E010");
     }
 
     @Test

@@ -75,10 +75,7 @@ class PartialCompilationTest {
 
     @Test
     void aRecordWhoseClassIsGoneWasDeletedAndIsDroppedAsBefore() throws IOException {
-        source("A", Sources.TABLE_A);
-        source("B", Sources.TABLE_B);
-        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
-        release("20261122_021500_create_a_b.sql");
+        fullBuildOfAAndBReleased();
 
         Files.delete(javac.sources().resolve("app/B.java"));
         deleteClassesOf("B");
@@ -92,10 +89,7 @@ class PartialCompilationTest {
 
     @Test
     void aRecordThatLostItsTableAnnotationIsATableDeleted() throws IOException {
-        source("A", Sources.TABLE_A);
-        source("B", Sources.TABLE_B);
-        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
-        release("20261122_021500_create_a_b.sql");
+        fullBuildOfAAndBReleased();
 
         // B stays a record (and its old class file a table record) but its source no longer maps it.
         source("B", "public record B(long id, int size) {}");
@@ -107,10 +101,7 @@ class PartialCompilationTest {
 
     @Test
     void checkModeSkipsItsComparisonOnAPartialCompilationButNotOnAFullOne() throws IOException {
-        source("A", Sources.TABLE_A);
-        source("B", Sources.TABLE_B);
-        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
-        release("20261122_021500_create_a_b.sql");
+        fullBuildOfAAndBReleased();
 
         source("A", Sources.TABLE_A_WITH_EMAIL);
         Result partial = compile(T2, List.of("-Asleet.mode=check"), "A");
@@ -125,9 +116,7 @@ class PartialCompilationTest {
     @Test
     void withoutAMigrationsFolderThePartialSnapshotIsNotWrittenEither() throws IOException {
         migrations = null;
-        source("A", Sources.TABLE_A);
-        source("B", Sources.TABLE_B);
-        assertThat(compile(T1, List.of(), "A", "B").success()).isTrue();
+        fullBuildOfAAndB();
         String snapshot = read(javac.classes().resolve("META-INF/sleet/snapshot.json"));
         assertThat(snapshot).contains("\"b\"");
 
@@ -135,6 +124,20 @@ class PartialCompilationTest {
         Result partial = compile(T2, List.of(), "A");
         assertThat(partial.text()).contains("SLEET-W003");
         assertThat(read(javac.classes().resolve("META-INF/sleet/snapshot.json"))).isEqualTo(snapshot);
+    }
+
+    /** Where most tests start: a full build (mvn compile) of tables a and b. */
+    private void fullBuildOfAAndB() {
+        source("A", Sources.TABLE_A);
+        source("B", Sources.TABLE_B);
+        Result full = compile(T1, List.of(), "A", "B");
+        assertThat(full.success()).as(full.text()).isTrue();
+    }
+
+    /** A full build of tables a and b whose draft the developer has released. */
+    private void fullBuildOfAAndBReleased() {
+        fullBuildOfAAndB();
+        release("20261122_021500_create_a_b.sql");
     }
 
     /** javac over the named sources of package app, class output {@code classes} (also on the class path), as an IDE runs it. */

@@ -47,15 +47,32 @@ final class ModuleBuild {
         return this;
     }
 
-    Result compile(String clock) {
+    private RealJavac.Result compile(String clock) {
         List<String> all = new ArrayList<>(List.of("-Asleet.clock=" + clock, "-Asleet.migrations=" + migrations, "-Asleet.daos=false"));
         all.addAll(options);
         try (Stream<Path> walk = Files.walk(javac.sources())) {
-            RealJavac.Result result = javac.compile(walk.filter(p -> p.toString().endsWith(".java")).toList(), dependencies, all);
-            return new Result(result.success(), result.text());
+            return javac.compile(walk.filter(p -> p.toString().endsWith(".java")).toList(), dependencies, all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Compiles, which must succeed. */
+    ModuleBuild builds(String clock) {
+        RealJavac.Result result = compile(clock);
+        if (!result.success()) {
+            throw new AssertionError("the build failed:\n" + result.text());
+        }
+        return this;
+    }
+
+    /** Compiles, which must fail, and returns javac's diagnostics, one {@code KIND: message} a line. */
+    String refused(String clock) {
+        RealJavac.Result result = compile(clock);
+        if (result.success()) {
+            throw new AssertionError("the build succeeded but should have been refused:\n" + result.text());
+        }
+        return result.text();
     }
 
     /** The {@code .sql} files of the migrations folder, sorted. */
@@ -78,8 +95,5 @@ final class ModuleBuild {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    record Result(boolean success, String text) {
     }
 }

@@ -30,8 +30,7 @@ class OverlayOwnershipTest {
     @BeforeEach
     void buildShared() {
         shared = new ModuleBuild(dir.resolve("shared")).source("shared", "User", USER).source("shared", "Role", ROLE);
-        ModuleBuild.Result built = shared.compile(T1);
-        assertThat(built.success()).as(built.text()).isTrue();
+        shared.builds(T1);
         assertThat(shared.sqlFiles()).containsExactly("20261122_021500_create_users_user_role.sql");
     }
 
@@ -41,9 +40,7 @@ class OverlayOwnershipTest {
 
     @Test
     void anOverlayDraftCreatesOnlyItsOwnTablesAndReferencesTheSharedOne() {
-        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT);
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).as(built.text()).isTrue();
+        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT).builds(T2);
 
         assertThat(teamD.sqlFiles()).containsExactly("20261122_030000_create_teamd_projects.sql");
         String draft = teamD.read("20261122_030000_create_teamd_projects.sql");
@@ -66,8 +63,7 @@ class OverlayOwnershipTest {
         assertThat(Files.exists(teamD.classes().resolve("META-INF/sleet/snapshot.json"))).isFalse();
 
         // A rebuild with nothing changed leaves the draft alone (its own claim on the class path is no conflict).
-        ModuleBuild.Result again = teamD.compile(T4);
-        assertThat(again.success()).as(again.text()).isTrue();
+        teamD.builds(T4);
         assertThat(teamD.sqlFiles()).containsExactly("20261122_030000_create_teamd_projects.sql");
     }
 
@@ -75,8 +71,7 @@ class OverlayOwnershipTest {
     void anOverlayWithDaosCompilesAgainstTheSharedRecords() throws Exception {
         ModuleBuild teamD = new ModuleBuild(dir.resolve("team-d"), "-Asleet.overlay=team-d", "-Asleet.daos=true").dependsOn(shared)
                 .source("teamd", "TeamdProject", PROJECT);
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).as(built.text()).isTrue();
+        teamD.builds(T2);
         assertThat(Files.exists(teamD.classes().resolve("teamd/TeamdProjectDao.class"))).isTrue();
         // The shared module was built without DAOs: no metamodel to point at, so no relation to it (and no error).
         assertThat(Files.readString(dir.resolve("team-d/generated/teamd/TeamdProjectTable.java"))).doesNotContain(" owner()");
@@ -86,15 +81,14 @@ class OverlayOwnershipTest {
     void anOverlayTableGetsAManyToOneRelationToTheSharedTableItReferences() throws Exception {
         ModuleBuild sharedWithDaos = new ModuleBuild(dir.resolve("shared-daos"), "-Asleet.daos=true")
                 .source("shared", "User", USER).source("shared", "Role", ROLE);
-        assertThat(sharedWithDaos.compile(T1).success()).isTrue();
+        sharedWithDaos.builds(T1);
         // A use of the relation as an application writes it: javac checks its type (ToOne<TeamdProject, User, User>).
         ModuleBuild teamD = new ModuleBuild(dir.resolve("team-d"), "-Asleet.overlay=team-d", "-Asleet.daos=true").dependsOn(sharedWithDaos)
                 .source("teamd", "TeamdProject", PROJECT)
                 .source("teamd", "ProjectQueries", "import shared.*;\nimport dev.sleet.runtime.query.ToOne;\n"
                         + "final class ProjectQueries { static ToOne<TeamdProject, User, User> owner() {"
                         + " return TeamdProjectTable.TEAMD_PROJECTS.owner(); } }");
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).as(built.text()).isTrue();
+        teamD.builds(T2);
         String metamodel = Files.readString(dir.resolve("team-d/generated/teamd/TeamdProjectTable.java"));
         assertThat(metamodel).contains("public ToOne<TeamdProject, User, User> owner()").contains("teamd_projects_owner_id_fkey")
                 .contains("UserTable.USERS");
@@ -107,9 +101,7 @@ class OverlayOwnershipTest {
     void anOverlayRecordRedefiningASharedTableIsRefusedNamingTheOwner() {
         ModuleBuild teamD = overlay("team-d").source("teamd", "MyUser",
                 "@Table(name = \"users\") public record MyUser(@Id long id, String email, String nickname) {}");
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E050: record MyUser declares table public.users, which the shared module "
+        assertThat(teamD.refused(T2)).contains("SLEET-E050: record MyUser declares table public.users, which the shared module "
                 + dir.resolve("shared/classes") + " owns; overlay team-d never creates, alters or drops it")
                 .contains("change it in its owner").contains("sleet promote");
         assertThat(teamD.sqlFiles()).isEmpty();
@@ -119,22 +111,17 @@ class OverlayOwnershipTest {
     void aSharedEnumRedefinedWithOtherLabelsIsRefused() {
         ModuleBuild teamD = overlay("team-d").source("teamd", "MyRole", "@PgEnum(name = \"user_role\") public enum MyRole { MEMBER, OWNER }")
                 .source("teamd", "Thing", "@Table(name = \"teamd_things\") public record Thing(@Id long id, MyRole role) {}");
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E050: enum MyRole declares type public.user_role with labels [member, owner],"
+        assertThat(teamD.refused(T2)).contains("SLEET-E050: enum MyRole declares type public.user_role with labels [member, owner],"
                 + " but the shared module");
     }
 
     @Test
     void aTableClaimedByTwoOverlaysIsRefused() {
-        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT);
-        assertThat(teamD.compile(T2).success()).isTrue();
+        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT).builds(T2);
         // team-e sees team-d's jar (it builds on it) and declares the same table.
         ModuleBuild teamE = overlay("team-e").dependsOn(teamD).source("teame", "Project",
                 "@Table(name = \"teamd_projects\") public record Project(@Id long id, String title) {}");
-        ModuleBuild.Result built = teamE.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E051: record Project declares table public.teamd_projects, which overlay team-d"
+        assertThat(teamE.refused(T2)).contains("SLEET-E051: record Project declares table public.teamd_projects, which overlay team-d"
                 + " already owns (its claim is on the class path at " + dir.resolve("team-d/classes")
                 + "/META-INF/sleet/claims/public.teamd_projects)");
         assertThat(teamE.sqlFiles()).isEmpty();
@@ -145,9 +132,7 @@ class OverlayOwnershipTest {
         ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT);
         teamD.writeMigration("20261122_020000_tweak_users.sql", "-- +migrate Up\nCREATE INDEX idx_teamd ON teamd_projects (title);\n"
                 + "ALTER TABLE public.\"users\" ADD COLUMN team text;\n-- +migrate Down\nALTER TABLE users DROP COLUMN team;\n");
-        ModuleBuild.Result built = teamD.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E052: migration 20261122_020000_tweak_users.sql, line 3: `ALTER TABLE public.\"users\""
+        assertThat(teamD.refused(T2)).contains("SLEET-E052: migration 20261122_020000_tweak_users.sql, line 3: `ALTER TABLE public.\"users\""
                 + " ADD COLUMN team text` changes table public.users, which the shared module").contains("overlay team-d never changes");
         assertThat(teamD.sqlFiles()).containsExactly("20261122_020000_tweak_users.sql"); // no draft while the error stands
     }
@@ -166,9 +151,7 @@ class OverlayOwnershipTest {
     void anOverlayWithoutTheSharedModuleOnItsClassPathIsToldToAddIt() {
         ModuleBuild lonely = new ModuleBuild(dir.resolve("lonely"), "-Asleet.overlay=team-d")
                 .source("teamd", "Solo", "@Table(name = \"teamd_solo\") public record Solo(@Id long id) {}");
-        ModuleBuild.Result built = lonely.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E053: -Asleet.overlay=team-d makes this module an overlay, but no shared schema"
+        assertThat(lonely.refused(T2)).contains("SLEET-E053: -Asleet.overlay=team-d makes this module an overlay, but no shared schema"
                 + " (META-INF/sleet/snapshot.json) is on the class path");
     }
 
@@ -176,24 +159,20 @@ class OverlayOwnershipTest {
     void anOverlayNameMustBeAnOwnerName() {
         ModuleBuild bad = new ModuleBuild(dir.resolve("bad"), "-Asleet.overlay=Team D").dependsOn(shared)
                 .source("teamd", "Solo", "@Table(name = \"teamd_solo\") public record Solo(@Id long id) {}");
-        ModuleBuild.Result built = bad.compile(T2);
-        assertThat(built.success()).isFalse();
-        assertThat(built.text()).contains("SLEET-E034: -Asleet.overlay=Team D is not an owner name");
+        assertThat(bad.refused(T2)).contains("SLEET-E034: -Asleet.overlay=Team D is not an owner name");
     }
 
     @Test
     void aNewSharedHeadMovesTheRequirementOfTheNextOverlayDraft() {
-        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT);
-        assertThat(teamD.compile(T2).success()).isTrue();
+        ModuleBuild teamD = overlay("team-d").source("teamd", "TeamdProject", PROJECT).builds(T2);
         String first = teamD.read("20261122_030000_create_teamd_projects.sql");
         teamD.writeMigration("20261122_030000_create_teamd_projects.sql", first.substring(first.indexOf('\n') + 1)); // release
         String sharedFirst = shared.read("20261122_021500_create_users_user_role.sql");
         shared.writeMigration("20261122_021500_create_users_user_role.sql", sharedFirst.substring(sharedFirst.indexOf('\n') + 1));
         shared.source("shared", "User", USER.replace("String email,", "String email, @Nullable String phone,"));
-        assertThat(shared.compile(T3).success()).isTrue();
+        shared.builds(T3);
         teamD.source("teamd", "TeamdProject", PROJECT.replace("String title,", "String title, @Nullable String notes,"));
-        ModuleBuild.Result built = teamD.compile(T4);
-        assertThat(built.success()).as(built.text()).isTrue();
+        teamD.builds(T4);
         assertThat(teamD.sqlFiles()).hasSize(2);
         String second = teamD.read(teamD.sqlFiles().get(1));
         assertThat(second).contains("-- sleet:requires shared 20261122_040000_add_users_phone").doesNotContain("phone\" text");
