@@ -2,17 +2,9 @@ package dev.sleet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sleet.runtime.introspect.Introspector;
-import dev.sleet.schema.migration.ClasspathLayout;
-import dev.sleet.schema.model.DatabaseSchema;
-import dev.sleet.schema.snapshot.SnapshotJson;
 import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +16,7 @@ class OwnerResetCommandTest {
     private final TestDatabase db;
     @TempDir
     Path dir;
-    private String[] owners;
+    private SharedAndTeamD owners;
 
     OwnerResetCommandTest(TestDatabase db) {
         this.db = db;
@@ -33,41 +25,29 @@ class OwnerResetCommandTest {
     @BeforeEach
     void sharedAndTeamDMigratedWithRows() throws Exception {
         db.exec("DROP SCHEMA IF EXISTS sleet CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-        Path shared = Files.createDirectories(dir.resolve("shared"));
-        Files.writeString(shared.resolve("20261122_100000_create_users.sql"), """
+        owners = SharedAndTeamD.write(dir, db, "20261122_100000_create_users", """
                 -- +migrate Up
                 CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);
                 -- +migrate Down
                 DROP TABLE users;
-                """, StandardCharsets.UTF_8);
-        Path teamD = Files.createDirectories(dir.resolve("team-d"));
-        Files.writeString(teamD.resolve("20261122_100010_create_teamd_projects.sql"), """
+                """, "20261122_100010_create_teamd_projects", """
                 -- sleet:requires shared 20261122_100000_create_users
                 -- +migrate Up
                 CREATE TABLE teamd_projects (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                                              owner_id bigint NOT NULL REFERENCES users (id));
                 -- +migrate Down
                 DROP TABLE teamd_projects;
-                """, StandardCharsets.UTF_8);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        owners = new String[] {"--url", db.url(), "--migrations", shared.toString(), "--overlay", "team-d=" + teamD,
-                "--snapshot", dir.resolve("shared.json").toString(), "--classpath", classes.toString()};
-        Cli.Result migrated = new Cli().run(with("migrate"));
+                """);
+        Cli.Result migrated = new Cli().run(owners.args("migrate"));
         assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
         db.exec("INSERT INTO users (email) VALUES ('ada@example.com'), ('bo@example.com');"
                 + "INSERT INTO teamd_projects (owner_id) VALUES (1), (2), (2)");
-
-        // Each owner's schema as its build would ship it: the shared snapshot, and team-d's under its overlay folder.
-        DatabaseSchema live = Introspector.read(db.dataSource());
-        Files.writeString(dir.resolve("shared.json"), SnapshotJson.write(only(live, "users")), StandardCharsets.UTF_8);
-        Path overlaySnapshot = classes.resolve(ClasspathLayout.overlayRoot("team-d") + "/snapshot.json");
-        Files.createDirectories(overlaySnapshot.getParent());
-        Files.writeString(overlaySnapshot, SnapshotJson.write(only(live, "teamd_projects")), StandardCharsets.UTF_8);
+        owners.shipSnapshots(db, "users", "teamd_projects");
     }
 
     @Test
     void resetOwnerEmptiesThatOwnersTablesOnlyAndKeepsEveryHistory() throws Exception {
-        Cli.Result r = new Cli().run(with("reset", "--owner", "team-d", "--yes"));
+        Cli.Result r = new Cli().run(owners.args("reset", "--owner", "team-d", "--yes"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("emptied 1 table(s) of team-d:").contains("public.teamd_projects").doesNotContain("public.users");
         assertThat(db.scalar("SELECT count(*) FROM teamd_projects")).isZero();
@@ -78,23 +58,23 @@ class OwnerResetCommandTest {
 
     @Test
     void resetOfTheSharedOwnerIsRefusedWhileAnOverlayTableReferencesItsTables() throws Exception {
-        Cli.Result r = new Cli().run(with("reset", "--owner", "shared", "--yes"));
+        Cli.Result r = new Cli().run(owners.args("reset", "--owner", "shared", "--yes"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REFUSED);
         assertThat(r.err()).contains("team-d's table public.teamd_projects references shared's table public.users")
                 .contains("reset every owner at once (reset without --owner)");
         assertThat(db.scalar("SELECT count(*) FROM users")).isEqualTo(2);
 
-        Cli.Result all = new Cli().run(with("reset", "--yes"));
+        Cli.Result all = new Cli().run(owners.args("reset", "--yes"));
         assertThat(all.exitCode()).as(all.toString()).isZero();
         assertThat(db.scalar("SELECT count(*) FROM users") + db.scalar("SELECT count(*) FROM teamd_projects")).isZero();
     }
 
     @Test
     void resetOwnerKeepsTheGuardsOfReset() throws Exception {
-        Cli.Result production = new Cli().env("SLEET_ENV", "production").run(with("reset", "--owner", "team-d", "--yes"));
+        Cli.Result production = new Cli().env("SLEET_ENV", "production").run(owners.args("reset", "--owner", "team-d", "--yes"));
         assertThat(production.exitCode()).as(production.toString()).isEqualTo(ExitCodes.REFUSED);
         assertThat(production.err()).contains("SLEET_ENV=production").contains("--force-production");
-        Cli.Result unconfirmed = new Cli().run(with("reset", "--owner", "team-d"));
+        Cli.Result unconfirmed = new Cli().run(owners.args("reset", "--owner", "team-d"));
         assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(unconfirmed.err()).contains("owner team-d's tables").contains("--yes");
         assertThat(db.scalar("SELECT count(*) FROM teamd_projects")).isEqualTo(3);
@@ -105,22 +85,10 @@ class OwnerResetCommandTest {
         Cli.Result noOverlay = new Cli().run("reset", "--url", db.url(), "--owner", "team-d", "--yes");
         assertThat(noOverlay.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noOverlay.err()).contains("--overlay");
-        Cli.Result unknown = new Cli().run(with("reset", "--owner", "team-x", "--yes"));
+        Cli.Result unknown = new Cli().run(owners.args("reset", "--owner", "team-x", "--yes"));
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("team-x").contains("[team-d]");
         assertThat(db.scalar("SELECT count(*) FROM users")).isEqualTo(2);
         assertThat(db.scalar("SELECT count(*) FROM teamd_projects")).isEqualTo(3);
-    }
-
-    private String[] with(String command, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(command));
-        args.addAll(List.of(owners));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
-    }
-
-    private static DatabaseSchema only(DatabaseSchema schema, String table) {
-        return new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), List.of(),
-                schema.tables().stream().filter(t -> t.name().name().equals(table)).toList());
     }
 }

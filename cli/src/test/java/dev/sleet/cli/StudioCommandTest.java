@@ -67,29 +67,20 @@ class StudioCommandTest {
     @Test
     void withOverlaysTheDriftIsAgainstTheOwnersUnionAsVerifyFindsIt(TestDatabase db, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        java.nio.file.Path shared = java.nio.file.Files.createDirectories(dir.resolve("shared"));
-        java.nio.file.Files.writeString(shared.resolve("20261122_100000_create_studio_users.sql"),
-                "-- +migrate Up\nCREATE TABLE studio_users (id bigint PRIMARY KEY);\n-- +migrate Down\nDROP TABLE studio_users;\n");
-        java.nio.file.Path teamD = java.nio.file.Files.createDirectories(dir.resolve("team-d"));
-        java.nio.file.Files.writeString(teamD.resolve("20261122_100010_create_teamd_studio_notes.sql"), "-- +migrate Up\n"
-                + "CREATE TABLE teamd_studio_notes (id bigint PRIMARY KEY, user_id bigint REFERENCES studio_users (id));\n"
-                + "-- +migrate Down\nDROP TABLE teamd_studio_notes;\n");
-        java.nio.file.Path classes = java.nio.file.Files.createDirectories(dir.resolve("classes"));
-        String[] owners = {"--url", db.url(), "--migrations", shared.toString(), "--overlay", "team-d=" + teamD,
-                "--snapshot", dir.resolve("shared.json").toString(), "--classpath", classes.toString()};
+        SharedAndTeamD owners = SharedAndTeamD.write(dir, db,
+                "20261122_100000_create_studio_users", "-- +migrate Up\nCREATE TABLE studio_users (id bigint PRIMARY KEY);\n-- +migrate Down\nDROP TABLE studio_users;\n",
+                "20261122_100010_create_teamd_studio_notes", "-- +migrate Up\n"
+                        + "CREATE TABLE teamd_studio_notes (id bigint PRIMARY KEY, user_id bigint REFERENCES studio_users (id));\n"
+                        + "-- +migrate Down\nDROP TABLE teamd_studio_notes;\n");
         try {
-            Cli.Result migrated = new Cli().run(args("migrate", owners));
+            Cli.Result migrated = new Cli().run(owners.args("migrate"));
             assertThat(migrated.exitCode()).as(migrated.toString()).isZero();
-            dev.sleet.schema.model.DatabaseSchema live = dev.sleet.runtime.introspect.Introspector.read(db.dataSource());
-            java.nio.file.Files.writeString(dir.resolve("shared.json"), dev.sleet.schema.snapshot.SnapshotJson.write(only(live, "studio_users")));
-            java.nio.file.Path overlaySnapshot = classes.resolve(dev.sleet.schema.migration.ClasspathLayout.overlayRoot("team-d") + "/snapshot.json");
-            java.nio.file.Files.createDirectories(overlaySnapshot.getParent());
-            java.nio.file.Files.writeString(overlaySnapshot, dev.sleet.schema.snapshot.SnapshotJson.write(only(live, "teamd_studio_notes")));
+            owners.shipSnapshots(db, "studio_users", "teamd_studio_notes");
             db.exec("ALTER TABLE teamd_studio_notes ADD COLUMN stray int");
 
-            Cli.Result verify = new Cli().run(args("verify", owners));
+            Cli.Result verify = new Cli().run(owners.args("verify"));
             assertThat(verify.out()).contains("team-d: unexpected column public.teamd_studio_notes.stray");
-            try (Running studio = Running.start(Map.of(), args("studio", owners))) {
+            try (Running studio = Running.start(Map.of(), owners.args("studio"))) {
                 String drift = new com.fasterxml.jackson.databind.ObjectMapper().readTree(studio.api("/api/migrations").body()).get("drift").toString();
                 // The overlay's table is team-d's, not drift; its stray column is attributed to team-d, as verify says.
                 assertThat(drift).contains("team-d: unexpected column public.teamd_studio_notes.stray")
@@ -98,17 +89,6 @@ class StudioCommandTest {
         } finally {
             db.exec("DROP TABLE IF EXISTS teamd_studio_notes; DROP TABLE IF EXISTS studio_users; DROP SCHEMA IF EXISTS sleet CASCADE");
         }
-    }
-
-    private static String[] args(String command, String... rest) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(command));
-        all.addAll(java.util.List.of(rest));
-        return all.toArray(String[]::new);
-    }
-
-    private static dev.sleet.schema.model.DatabaseSchema only(dev.sleet.schema.model.DatabaseSchema schema, String table) {
-        return new dev.sleet.schema.model.DatabaseSchema(new java.util.TreeSet<>(), new java.util.TreeSet<>(), java.util.List.of(),
-                schema.tables().stream().filter(t -> t.name().name().equals(table)).toList());
     }
 
     /** The command running on its own thread, as a user runs it in a terminal; closing interrupts it (Ctrl+C). */
