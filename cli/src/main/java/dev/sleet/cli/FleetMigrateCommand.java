@@ -56,7 +56,7 @@ final class FleetMigrateCommand extends DatabaseCommand {
     int canary;
 
     @Option(names = "--on-failure", paramLabel = "<policy>", defaultValue = "halt",
-            description = "halt (stop starting targets after a failure), continue, or halt-after=5% (default: ${DEFAULT-VALUE}).")
+            description = "halt (stop starting targets after a failure), continue, or halt-after=5%% (default: ${DEFAULT-VALUE}).")
     String onFailure;
 
     @Option(names = "--dry-run", description = "Print what each target would apply (and what would stop it); change nothing.")
