@@ -203,9 +203,14 @@ public final class CommandContext {
         }
     }
 
+    /** Refuses production-looking databases (ProductionGuard) unless --force-production. */
+    public void guardProduction(ProductionOverride override) {
+        new ProductionGuard(environment.variables()).check(commandName, connection(), override.forceProduction);
+    }
+
     /** Refuses production databases unless --force-production, then asks for confirmation (or requires --yes). */
     public void guardDestructive(String what, GuardOptions guard) {
-        new ProductionGuard(environment.variables()).check(commandName, connection(), guard.forceProduction);
+        guardProduction(guard);
         Confirmation.require(commandName, what, connection(), guard.yes, environment.prompter());
     }
 }

@@ -2,12 +2,8 @@ package dev.sleet.cli;
 
 import picocli.CommandLine.Option;
 
-/** The two ways past the guards of destructive commands. */
-public final class GuardOptions {
-    @Option(names = "--force-production",
-            description = "Run even though SLEET_ENV=production or the URL looks like production (contains prod, .com or rds.amazonaws).")
-    boolean forceProduction;
-
+/** The two ways past the guards of destructive commands: {@code --force-production} and {@code --yes}. */
+public final class GuardOptions extends ProductionOverride {
     @Option(names = {"-y", "--yes"}, description = "Confirm up front; required when not run from a terminal.")
     boolean yes;
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -27,13 +28,13 @@ final class PushCommand extends DatabaseCommand {
     @Option(names = "--accept-data-loss", description = "Run statements that drop tables or columns, narrow types and the like.")
     boolean acceptDataLoss;
 
-    @Option(names = "--force-production", description = "Run even though the database looks like production.")
-    boolean forceProduction;
+    @Mixin
+    ProductionOverride production;
 
     @Override
     protected int run(CommandContext context) throws Exception {
         if (!explain) {
-            new ProductionGuard(context.environment().variables()).check("push", context.connection(), forceProduction);
+            context.guardProduction(production);
         }
         DatabaseSchema target = context.requireSnapshot(true);
         PushOptions options = (explain ? PushOptions.explainOnly() : PushOptions.apply()).withHistorySchema(context.historySchema());
