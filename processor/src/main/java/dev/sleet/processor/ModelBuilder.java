@@ -2,6 +2,7 @@ package dev.sleet.processor;
 
 import dev.sleet.processor.bind.EnumBinder;
 import dev.sleet.processor.bind.NamedObject;
+import dev.sleet.processor.bind.RecordScans;
 import dev.sleet.processor.bind.ReferenceResolver;
 import dev.sleet.processor.bind.TableBinder;
 import dev.sleet.processor.bind.TableDraft;
@@ -50,11 +51,16 @@ public final class ModelBuilder {
      *                never redefined, and stay out of the schema); null in every other module
      */
     public SchemaModel build(List<TypeElement> tableTypes, List<TypeElement> declaredEnums, OverlayOwnership overlay) {
+        return build(tableTypes, declaredEnums, overlay, new RecordScans(elements));
+    }
+
+    /** @param scans this round's scans of the records (the processor's check for unresolved types made them already) */
+    public SchemaModel build(List<TypeElement> tableTypes, List<TypeElement> declaredEnums, OverlayOwnership overlay, RecordScans scans) {
         EnumBinder enums = new EnumBinder(elements, reporter);
         for (TypeElement declared : declaredEnums) {
             enums.pgEnum(declared);
         }
-        TableBinder binder = new TableBinder(elements, reporter, enums);
+        TableBinder binder = new TableBinder(elements, reporter, enums, scans);
         List<TableDraft> drafts = new ArrayList<>();
         for (TypeElement type : tableTypes) {
             binder.bind(type).ifPresent(drafts::add);
@@ -73,7 +79,7 @@ public final class ModelBuilder {
         Map<TableDraft, List<ForeignKey>> foreignKeys = new ReferenceResolver(reporter).resolve(drafts, upstream, invalid, foreignKeyNames);
         List<TableDraft> bindable = drafts.stream().filter(d -> !invalid.contains(d)).toList();
         new NameValidator(reporter).validate(bindable, foreignKeyNames, enums.all(), invalid);
-        new RenameValidator(elements, reporter).checkClaims(bindable, invalid);
+        new RenameValidator(elements, reporter).checkClaims(bindable, invalid, scans);
         Map<TableDraft, Distribution> placements = new CitusValidator(reporter)
                 .validate(drafts.stream().filter(d -> !invalid.contains(d)).toList(), foreignKeys, foreignKeyNames, invalid);
 

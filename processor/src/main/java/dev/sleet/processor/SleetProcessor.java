@@ -1,6 +1,8 @@
 package dev.sleet.processor;
 
 import com.google.auto.service.AutoService;
+import dev.sleet.processor.bind.RecordScans;
+import dev.sleet.processor.bind.TableBinder;
 import dev.sleet.processor.dao.DaoGenerator;
 import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Message;
@@ -90,14 +92,16 @@ public final class SleetProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             gather(round);
+            // This round's one read of each record's annotations, shared by the resolvability check and the binder.
+            RecordScans scans = new RecordScans(processingEnv.getElementUtils());
             if (!round.processingOver()) {
-                if (modelStale && allResolvable()) {
-                    buildModel(false);
+                if (modelStale && allResolvable(scans)) {
+                    buildModel(false, scans);
                     generateDaos();
                 }
             } else {
                 if (modelStale || model == null) {
-                    buildModel(true);
+                    buildModel(true, scans);
                     generateDaos();
                 }
                 finish(round);
@@ -179,9 +183,9 @@ public final class SleetProcessor extends AbstractProcessor {
         return false;
     }
 
-    private boolean allResolvable() {
+    private boolean allResolvable(RecordScans scans) {
         for (TypeElement type : types(tableTypes)) {
-            if (dev.sleet.processor.bind.TableBinder.hasUnresolvedTypes(type, processingEnv.getElementUtils())) {
+            if (TableBinder.hasUnresolvedTypes(scans.of(type))) {
                 return false;
             }
         }
@@ -189,16 +193,16 @@ public final class SleetProcessor extends AbstractProcessor {
     }
 
     /** In the final round, types still unresolved are reported and left out. */
-    private void buildModel(boolean finalRound) {
+    private void buildModel(boolean finalRound, RecordScans scans) {
         List<TypeElement> tables = new ArrayList<>();
         for (TypeElement type : types(tableTypes)) {
-            if (finalRound && dev.sleet.processor.bind.TableBinder.hasUnresolvedTypes(type, processingEnv.getElementUtils())) {
+            if (finalRound && TableBinder.hasUnresolvedTypes(scans.of(type))) {
                 reporter.report(Diagnostic.UNRESOLVED_TYPE.with(type.getSimpleName()), type);
                 continue;
             }
             tables.add(type);
         }
-        model = new ModelBuilder(processingEnv.getElementUtils(), reporter).build(tables, types(enumTypes), overlay());
+        model = new ModelBuilder(processingEnv.getElementUtils(), reporter).build(tables, types(enumTypes), overlay(), scans);
         modelStale = false;
     }
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -41,8 +40,8 @@ final class ColumnBinder {
         this.enums = enums;
     }
 
-    void bind(TableBinding t, RecordComponentElement component, Map<String, Element> fieldsOfRecord) {
-        Annotated a = Annotated.ofComponent(component, fieldsOfRecord, elements);
+    /** @param a the component's annotations, from the round's {@link RecordScan} of its record */
+    void bind(TableBinding t, RecordComponentElement component, Annotated a) {
         ComponentAnnotations on = new ComponentAnnotations(a);
         Optional<ColumnAnnotation> column = ColumnAnnotation.sleet(a);
         Optional<ColumnAnnotation> jpaColumn = ColumnAnnotation.jakarta(a);

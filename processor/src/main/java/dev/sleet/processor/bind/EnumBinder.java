@@ -33,6 +33,8 @@ public final class EnumBinder {
     private final Elements elements;
     private final Reporter reporter;
     private final Map<String, Optional<BoundEnum>> bound = new LinkedHashMap<>();
+    /** Asked for every enum column: an enum used by hundreds of tables had its annotations read hundreds of times. */
+    private final Map<TypeElement, Boolean> pgEnums = new java.util.IdentityHashMap<>();
 
     public EnumBinder(Elements elements, Reporter reporter) {
         this.elements = elements;
@@ -52,7 +54,7 @@ public final class EnumBinder {
     }
 
     public boolean hasPgEnum(TypeElement type) {
-        return Annotated.of(type, elements).has(AnnotationNames.PG_ENUM);
+        return pgEnums.computeIfAbsent(type, t -> Annotated.of(t, elements).has(AnnotationNames.PG_ENUM));
     }
 
     /** Every enum bound so far with a database type, in the order first seen. */

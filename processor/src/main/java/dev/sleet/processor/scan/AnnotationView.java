@@ -3,6 +3,7 @@ package dev.sleet.processor.scan;
 import dev.sleet.processor.scan.views.Attr;
 import dev.sleet.processor.scan.views.Attrs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -21,15 +22,19 @@ import javax.lang.model.util.Elements;
 public final class AnnotationView {
     private final AnnotationMirror mirror;
     private final Element element;
-    private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
     private final Elements elements;
-    /** Filled on first use: most views (every annotation on every component is wrapped) never read a default. */
-    private Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
+    /**
+     * The written attributes and those with defaults, by attribute name, each filled on first use: javac
+     * builds a new map for every {@code getElementValues()} call, most views (every annotation on every
+     * component is wrapped) never read an attribute, and a view that does reads several, so each
+     * attribute's name is decoded once per view rather than once per lookup.
+     */
+    private Map<String, AnnotationValue> explicit;
+    private Map<String, AnnotationValue> withDefaults;
 
     public AnnotationView(AnnotationMirror mirror, Element element, Elements elements) {
         this.mirror = mirror;
         this.element = element;
-        this.explicit = mirror.getElementValues();
         this.elements = elements;
     }
 
@@ -52,28 +57,34 @@ public final class AnnotationView {
 
     /** Whether the attribute was written (not left at its default). */
     public boolean isExplicit(String attribute) {
-        return find(explicit, attribute) != null;
+        return explicit().get(attribute) != null;
     }
 
     /** The attribute's value for diagnostics: the written value, or null when it was defaulted. */
     public AnnotationValue value(String attribute) {
-        return find(explicit, attribute);
+        return explicit().get(attribute);
+    }
+
+    private Map<String, AnnotationValue> explicit() {
+        if (explicit == null) {
+            explicit = byName(mirror.getElementValues());
+        }
+        return explicit;
     }
 
     private AnnotationValue valueWithDefault(String attribute) {
         if (withDefaults == null) {
-            withDefaults = elements.getElementValuesWithDefaults(mirror);
+            withDefaults = byName(elements.getElementValuesWithDefaults(mirror));
         }
-        return find(withDefaults, attribute);
+        return withDefaults.get(attribute);
     }
 
-    private static AnnotationValue find(Map<? extends ExecutableElement, ? extends AnnotationValue> values, String attribute) {
+    private static Map<String, AnnotationValue> byName(Map<? extends ExecutableElement, ? extends AnnotationValue> values) {
+        Map<String, AnnotationValue> out = new HashMap<>();
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(attribute)) {
-                return e.getValue();
-            }
+            out.putIfAbsent(e.getKey().getSimpleName().toString(), e.getValue());
         }
-        return null;
+        return out;
     }
 
     public String string(String attribute) {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -56,9 +58,12 @@ public final class MisplacedAnnotations {
      */
     public void check(Collection<? extends Element> scanned) {
         Map<String, List<Element>> annotated = annotated(scanned);
+        // Asked for the owner of every annotated component, field, accessor and parameter: once per type instead.
+        Map<TypeElement, Boolean> tables = new IdentityHashMap<>();
+        Predicate<TypeElement> isTable = type -> tables.computeIfAbsent(type, Annotated::isTable);
         for (String name : TABLE_LEVEL) {
             for (Element element : annotated.getOrDefault(name, List.of())) {
-                if (element instanceof TypeElement type && !Annotated.isTable(type)) {
+                if (element instanceof TypeElement type && !isTable.test(type)) {
                     report(name, element, type.getQualifiedName() + "#type", Diagnostic.IGNORED_ON_NON_TABLE.with(displayName(name),
                             type.getSimpleName()));
                 }
@@ -66,17 +71,17 @@ public final class MisplacedAnnotations {
         }
         for (Element element : annotated.getOrDefault(AnnotationNames.RENAMED_FROM, List.of())) {
             if (element instanceof TypeElement type) {
-                if (!Annotated.isTable(type)) {
+                if (!isTable.test(type)) {
                     report(AnnotationNames.RENAMED_FROM, element, type.getQualifiedName() + "#type",
                             Diagnostic.IGNORED_ON_NON_TABLE.with("RenamedFrom", type.getSimpleName()));
                 }
             } else {
-                checkColumnLevel(AnnotationNames.RENAMED_FROM, element);
+                checkColumnLevel(AnnotationNames.RENAMED_FROM, element, isTable);
             }
         }
         for (String name : COLUMN_LEVEL) {
             for (Element element : annotated.getOrDefault(name, List.of())) {
-                checkColumnLevel(name, element);
+                checkColumnLevel(name, element, isTable);
             }
         }
         for (Element element : annotated.getOrDefault(AnnotationNames.ENUM_VALUE, List.of())) {
@@ -97,15 +102,15 @@ public final class MisplacedAnnotations {
     }
 
     /** A column annotation counts only on a component (or its field, accessor, parameter) of a table record. */
-    private void checkColumnLevel(String name, Element element) {
+    private void checkColumnLevel(String name, Element element, Predicate<TypeElement> isTable) {
         TypeElement owner = ownerType(element);
         if (owner == null) {
             return;
         }
-        if (owner.getKind() == ElementKind.RECORD && Annotated.isTable(owner)) {
+        if (owner.getKind() == ElementKind.RECORD && isTable.test(owner)) {
             return;
         }
-        if (Annotated.isTable(owner)) {
+        if (isTable.test(owner)) {
             return; // @Table on a class or interface: SLEET-E001 already says what to do
         }
         report(name, element, owner.getQualifiedName() + "#" + element.getSimpleName(),

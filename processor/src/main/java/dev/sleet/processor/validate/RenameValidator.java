@@ -1,5 +1,7 @@
 package dev.sleet.processor.validate;
 
+import dev.sleet.processor.bind.RecordScan;
+import dev.sleet.processor.bind.RecordScans;
 import dev.sleet.processor.bind.TableDraft;
 import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
@@ -43,9 +45,15 @@ public final class RenameValidator {
 
     /** Own names and doubly claimed old names, among tables and among the columns of each table; offenders join {@code invalid}. */
     public void checkClaims(List<TableDraft> drafts, Set<TableDraft> invalid) {
+        checkClaims(drafts, invalid, new RecordScans(elements));
+    }
+
+    /** @param scans this round's scans of the records, as the binder read them */
+    public void checkClaims(List<TableDraft> drafts, Set<TableDraft> invalid, RecordScans scans) {
         Map<QualifiedName, String> tableClaims = new HashMap<>();
         for (TableDraft draft : drafts) {
-            Optional<Written> tableHints = tableHints(draft.element());
+            RecordScan scan = scans.of(draft.element());
+            Optional<Written> tableHints = written(scan.annotations());
             if (tableHints.isPresent()) {
                 for (Attr<String> hint : tableHints.get().names().items()) {
                     QualifiedName old = qualified(draft.name(), hint.value());
@@ -62,7 +70,7 @@ public final class RenameValidator {
             }
             Map<String, String> columnClaims = new HashMap<>();
             for (BoundColumn column : draft.columns()) {
-                Optional<Written> hints = columnHints(column);
+                Optional<Written> hints = written(scan.component(column.component()));
                 if (hints.isEmpty()) {
                     continue;
                 }
@@ -166,9 +174,12 @@ public final class RenameValidator {
     private record Written(AnnotationView view, Attrs<String> names) {
     }
 
+    private static Optional<Written> written(Annotated annotations) {
+        return annotations.get(AnnotationNames.RENAMED_FROM).map(v -> new Written(v, new RenamedFromAnnotation(v).names()));
+    }
+
     private Optional<Written> tableHints(Element type) {
-        return Annotated.of(type, elements).get(AnnotationNames.RENAMED_FROM)
-                .map(v -> new Written(v, new RenamedFromAnnotation(v).names()));
+        return written(Annotated.of(type, elements));
     }
 
     private Optional<Written> columnHints(BoundColumn column) {
