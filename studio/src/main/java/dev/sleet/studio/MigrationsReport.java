@@ -27,25 +27,11 @@ import javax.sql.DataSource;
  * of the owners' schemas, each difference with its owner; {@link MigrationLinter} (what
  * {@code sleet lint} runs) for findings. Each part is left out, with the reason, when the studio
  * was started without what it needs.
+ *
+ * @param ownerSchemas each owner's schema by name (with overlays), or null: the snapshot is then the one owner's
  */
-final class MigrationsReport {
-    private final Migrator migrator;
-    private final Owners owners;
-    private final Path folder;
-    private final DatabaseSchema snapshot;
-    private final Map<String, DatabaseSchema> ownerSchemas;
-    private final String historySchema;
-
-    /** @param ownerSchemas each owner's schema by name (with overlays), or null: the snapshot is then the one owner's */
-    MigrationsReport(Migrator migrator, Owners owners, Path folder, DatabaseSchema snapshot, Map<String, DatabaseSchema> ownerSchemas,
-                     String historySchema) {
-        this.migrator = migrator;
-        this.owners = owners;
-        this.folder = folder;
-        this.snapshot = snapshot;
-        this.ownerSchemas = ownerSchemas;
-        this.historySchema = historySchema;
-    }
+record MigrationsReport(Migrator migrator, Owners owners, Path folder, DatabaseSchema snapshot, Map<String, DatabaseSchema> ownerSchemas,
+                        String historySchema) {
 
     Map<String, Object> build(DataSource dataSource) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>();
