@@ -1,5 +1,6 @@
 package dev.sleet.runtime.introspect;
 
+import dev.sleet.runtime.connect.SessionSetting;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.model.CheckConstraint;
 import dev.sleet.schema.model.Column;
@@ -69,23 +70,7 @@ public final class Introspector {
      *                  schemas, not {@value #HISTORY_SCHEMA})
      */
     public DatabaseSchema introspect(Connection c, Set<String> requested) throws SQLException {
-        String zone = setTimeZone(c, "UTC");
-        try {
-            return introspectInUtc(c, requested);
-        } finally {
-            setTimeZone(c, zone);
-        }
-    }
-
-    /** Sets the session's TimeZone, returning the one it had. */
-    private static String setTimeZone(Connection c, String zone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone'), set_config('TimeZone', ?, false)")) {
-            ps.setString(1, zone);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return SessionSetting.with(c, "TimeZone", "UTC", utc -> introspectInUtc(utc, requested));
     }
 
     private DatabaseSchema introspectInUtc(Connection c, Set<String> requested) throws SQLException {
@@ -136,7 +121,7 @@ public final class Introspector {
 
     private static List<EnumType> enums(Connection c, Array schemas) throws SQLException {
         Map<QualifiedName, List<String>> labels = new LinkedHashMap<>();
-        eachRow(c, "SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, t.typname, e.enumlabel FROM pg_type t "
                 + "JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid "
                 + "WHERE n.nspname = ANY (?) ORDER BY n.nspname, t.typname, e.enumsortorder",
                 schemas, rs -> labels.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
@@ -156,7 +141,7 @@ public final class Introspector {
                 + "LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace "
                 + "WHERE cl.relkind IN ('r', 'p') AND NOT cl.relispartition AND n.nspname = ANY (?) "
                 + "ORDER BY n.nspname, cl.relname, a.attnum";
-        eachRow(c, sql, schemas, rs -> {
+        CatalogQuery.eachRow(c, sql, schemas, rs -> {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             TableBuilder tb = tables.computeIfAbsent(table, TableBuilder::new);
             String column = rs.getString(3);
@@ -215,7 +200,7 @@ public final class Introspector {
                 + "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
                 + "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
                 + "WHERE cl.relkind IN ('r', 'p') AND NOT cl.relispartition AND n.nspname = ANY (?)";
-        eachRow(c, sql, schemas, rs -> {
+        CatalogQuery.eachRow(c, sql, schemas, rs -> {
             TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (tb == null) {
                 return;
@@ -269,7 +254,7 @@ public final class Introspector {
                 + " FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
                 + "LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace "
                 + "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND n.nspname = ANY (?)";
-        eachRow(c, sql, schemas, rs -> {
+        CatalogQuery.eachRow(c, sql, schemas, rs -> {
             TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
             if (tb == null) {
                 return;
@@ -379,23 +364,4 @@ public final class Introspector {
             return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, exclusions, indexes, List.of());
         }
     }
-
-    /** A handler of one result row; may throw like JDBC does. */
-    @FunctionalInterface
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs a catalog query whose only parameter is the array of schema names, handing each row over. */
-    private static void eachRow(Connection c, String sql, Array schemas, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
-    }
-
 }

@@ -1,10 +1,10 @@
 package dev.sleet.runtime.pull;
 
+import dev.sleet.runtime.connect.SessionSetting;
+import dev.sleet.runtime.introspect.CatalogQuery;
 import dev.sleet.schema.sql.Sql;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,29 +33,14 @@ final class CatalogExtras {
      * schema: the definitions then mean the same on a database whose search path differs.
      */
     static List<Extra> read(Connection c, Set<String> schemas, Set<String> tables) throws SQLException {
-        String path = setSearchPath(c, "pg_catalog");
-        try {
-            return readQualified(c, schemas, tables);
-        } finally {
-            setSearchPath(c, path);
-        }
-    }
-
-    private static String setSearchPath(Connection c, String path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
-            ps.setString(1, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return SessionSetting.with(c, "search_path", "pg_catalog", qualified -> readQualified(qualified, schemas, tables));
     }
 
     private static List<Extra> readQualified(Connection c, Set<String> schemas, Set<String> tables) throws SQLException {
         Array names = c.createArrayOf("text", schemas.toArray());
         List<Extra> out = new ArrayList<>();
         // Sequences not owned by an identity column; OWNED BY a serial column is restated after the tables.
-        query(c, "SELECT n.nspname, s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, s.relname, format_type(q.seqtypid, NULL), q.seqstart, q.seqincrement, q.seqmin, q.seqmax, "
                 + "q.seqcache, q.seqcycle, tn.nspname, t.relname, a.attname "
                 + "FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON q.seqrelid = s.oid "
                 + "LEFT JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass "
@@ -79,7 +64,7 @@ final class CatalogExtras {
                     }
                 });
         // Functions and procedures (aggregates and window functions have no pg_get_functiondef).
-        query(c, "SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
                 + "CASE WHEN p.prokind IN ('f', 'p') THEN pg_get_functiondef(p.oid) END, p.prokind = 'p' "
                 + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ANY (?) "
                 + notInExtension("p.oid", "pg_proc") + " ORDER BY 1, 2", names, rs -> {
@@ -93,7 +78,7 @@ final class CatalogExtras {
                                     + signature(rs.getString(2)) + ";", false));
                 });
         // Views and materialized views, oldest first so that a view is created after the views it reads.
-        query(c, "SELECT n.nspname, v.relname, v.relkind = 'm', pg_get_viewdef(v.oid, true) FROM pg_class v "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, v.relname, v.relkind = 'm', pg_get_viewdef(v.oid, true) FROM pg_class v "
                 + "JOIN pg_namespace n ON n.oid = v.relnamespace WHERE v.relkind IN ('v', 'm') AND n.nspname = ANY (?) "
                 + notInExtension("v.oid", "pg_class") + " ORDER BY v.oid", names, rs -> {
                     String name = Sql.quote(rs.getString(1)) + "." + Sql.quote(rs.getString(2));
@@ -106,7 +91,7 @@ final class CatalogExtras {
                             (materialized ? "DROP MATERIALIZED VIEW IF EXISTS " : "DROP VIEW IF EXISTS ") + name + ";", false));
                 });
         // Triggers of the pulled tables.
-        query(c, "SELECT n.nspname, t.relname, g.tgname, pg_get_triggerdef(g.oid) FROM pg_trigger g "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, t.relname, g.tgname, pg_get_triggerdef(g.oid) FROM pg_trigger g "
                 + "JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
                 + "WHERE NOT g.tgisinternal AND n.nspname = ANY (?) ORDER BY 1, 2, 3", names, rs -> {
                     if (inScope(tables, rs.getString(1), rs.getString(2))) {
@@ -117,7 +102,7 @@ final class CatalogExtras {
                     }
                 });
         // Types the model does not know: named for review.
-        query(c, "SELECT n.nspname, t.typname, CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
+        CatalogQuery.eachRow(c, "SELECT n.nspname, t.typname, CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' "
                 + "WHEN 'm' THEN 'multirange type' ELSE 'composite type' END FROM pg_type t "
                 + "JOIN pg_namespace n ON n.oid = t.typnamespace "
                 + "WHERE n.nspname = ANY (?) AND (t.typtype IN ('d', 'r', 'm') OR (t.typtype = 'c' AND "
@@ -140,20 +125,5 @@ final class CatalogExtras {
     private static String notInExtension(String oid, String catalog) {
         return "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = " + oid + " AND e.classid = '" + catalog
                 + "'::regclass AND e.deptype = 'e')";
-    }
-
-    private interface Row {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection c, String sql, Array schemas, Row row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-        }
     }
 }
