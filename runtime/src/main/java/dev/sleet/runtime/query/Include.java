@@ -10,7 +10,7 @@ import java.util.List;
  * ({@link ToOne}). Immutable: every option returns a new include, so the generated relations can be
  * shared and refined freely. Passed to {@code select().with(…)} or to an outer include's {@code with(…)}.
  */
-public abstract sealed class Include<S, V> permits ToMany, ToOne {
+public abstract sealed class Include<S, V> permits Relation {
     Include() {
     }
 

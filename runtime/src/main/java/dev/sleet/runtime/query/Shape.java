@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * What becomes of each loaded row of type {@code T}: the row itself, or the caller's result type
@@ -47,13 +48,22 @@ abstract sealed class Shape<T, X> {
     static <T, A> List<A> values(Connection c, Include<T, A> include, int k, LevelRows<T> rows, FetchPlan inherited)
             throws SQLException {
         if (Plans.resolve(include, inherited) == FetchPlan.JSON) {
-            List<Object> perRow = new ArrayList<>(rows.rows().size());
+            List<Object> jsonPerRow = new ArrayList<>(rows.rows().size());
             for (Object[] json : rows.json()) {
-                perRow.add(json[k]);
+                jsonPerRow.add(json[k]);
             }
-            return include.decode(c, perRow, inherited);
+            return include.decode(c, jsonPerRow, inherited);
         }
         return include.load(c, rows.rows(), inherited);
+    }
+
+    /** The results of {@code count} rows, in row order: {@code result.apply(i)} for the row at index {@code i}. */
+    private static <X> List<X> perRow(int count, IntFunction<? extends X> result) {
+        List<X> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(result.apply(i));
+        }
+        return out;
     }
 
     static final class Rows<T> extends Shape<T, T> {
@@ -78,11 +88,7 @@ abstract sealed class Shape<T, X> {
         List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
             List<A> as = values(c, a, 0, rows, inherited);
             List<T> list = rows.rows();
-            List<X> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                out.add(into.apply(list.get(i), as.get(i)));
-            }
-            return out;
+            return perRow(list.size(), i -> into.apply(list.get(i), as.get(i)));
         }
 
         List<Include<T, ?>> includes() {
@@ -105,11 +111,7 @@ abstract sealed class Shape<T, X> {
             List<A> as = values(c, a, 0, rows, inherited);
             List<B> bs = values(c, b, 1, rows, inherited);
             List<T> list = rows.rows();
-            List<X> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                out.add(into.apply(list.get(i), as.get(i), bs.get(i)));
-            }
-            return out;
+            return perRow(list.size(), i -> into.apply(list.get(i), as.get(i), bs.get(i)));
         }
 
         List<Include<T, ?>> includes() {
@@ -136,11 +138,7 @@ abstract sealed class Shape<T, X> {
             List<B> bs = values(c, b, 1, rows, inherited);
             List<C> cs = values(c, cc, 2, rows, inherited);
             List<T> list = rows.rows();
-            List<X> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                out.add(into.apply(list.get(i), as.get(i), bs.get(i), cs.get(i)));
-            }
-            return out;
+            return perRow(list.size(), i -> into.apply(list.get(i), as.get(i), bs.get(i), cs.get(i)));
         }
 
         List<Include<T, ?>> includes() {

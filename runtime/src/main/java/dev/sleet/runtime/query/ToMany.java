@@ -1,7 +1,5 @@
 package dev.sleet.runtime.query;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -16,13 +14,9 @@ import java.util.function.BiFunction;
  * primary key, so ties come back the same way every time. On a soft-delete table archived rows are left
  * out unless {@link #includeArchived()} is called.
  */
-public final class ToMany<S, T, X> extends Include<S, List<X>> {
-    private final Level<S, T> level;
-    private final Shape<T, X> shape;
-
+public final class ToMany<S, T, X> extends Relation<S, T, X, List<X>> {
     private ToMany(Level<S, T> level, Shape<T, X> shape) {
-        this.level = level;
-        this.shape = shape;
+        super(level, shape, true);
     }
 
     /** The relation over {@code link}, yielding the related rows themselves; used by generated code. */
@@ -62,35 +56,9 @@ public final class ToMany<S, T, X> extends Include<S, List<X>> {
         return new With1<>(unshaped(), Objects.requireNonNull(a, "a"));
     }
 
-    private Level<S, T> unshaped() {
-        if (!(shape instanceof Shape.Rows)) {
-            throw new IllegalStateException("with(…) comes before into(…): name every nested relation, then the result type");
-        }
-        return level;
-    }
-
     @Override
-    List<List<X>> load(Connection c, List<S> parents, FetchPlan inherited) throws SQLException {
-        return BatchedLevel.load(c, level, shape, parents, Plans.passedDown(this, inherited));
-    }
-
-    @Override
-    List<List<X>> decode(Connection c, List<Object> perParent, FetchPlan inherited) throws SQLException {
-        return JsonLevel.decode(c, level, shape, perParent, true, Plans.passedDown(this, inherited));
-    }
-
-    @Override
-    void appendJson(StringBuilder sql, List<Binder> binds, String parentAlias, int depth, FetchPlan inherited) {
-        JsonLevel.append(sql, binds, level, shape, true, parentAlias, depth, Plans.passedDown(this, inherited));
-    }
-
-    @Override
-    Level<S, ?> level() {
-        return level;
-    }
-
-    Shape<T, X> shape() {
-        return shape;
+    List<List<X>> perParent(List<List<X>> related) {
+        return related;
     }
 
     /** A one-to-many with one nested include, waiting for its result type. */

@@ -1,7 +1,5 @@
 package dev.sleet.runtime.query;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +11,9 @@ import java.util.function.BiFunction;
  * a related row that is archived or filtered out by {@link #where}. Generated for every foreign key, e.g.
  * {@code EXECUTIONS.workflow()} (many-to-one) and, when the foreign key is unique, its reverse.
  */
-public final class ToOne<S, T, X> extends Include<S, X> {
-    private final Level<S, T> level;
-    private final Shape<T, X> shape;
-
+public final class ToOne<S, T, X> extends Relation<S, T, X, X> {
     private ToOne(Level<S, T> level, Shape<T, X> shape) {
-        this.level = level;
-        this.shape = shape;
+        super(level, shape, false);
     }
 
     /** The relation over {@code link}, yielding the related row itself; used by generated code. */
@@ -44,42 +38,17 @@ public final class ToOne<S, T, X> extends Include<S, X> {
 
     /** Loads {@code a} for the related row too; finish with {@link With1#into into(…)}. */
     public <A> With1<S, T, A> with(Include<T, A> a) {
-        if (!(shape instanceof Shape.Rows)) {
-            throw new IllegalStateException("with(…) comes before into(…): name every nested relation, then the result type");
-        }
-        return new With1<>(level, Objects.requireNonNull(a, "a"));
+        return new With1<>(unshaped(), Objects.requireNonNull(a, "a"));
     }
 
+    /** The first related row of each parent, or null where there is none. */
     @Override
-    List<X> load(Connection c, List<S> parents, FetchPlan inherited) throws SQLException {
-        return firsts(BatchedLevel.load(c, level, shape, parents, Plans.passedDown(this, inherited)));
-    }
-
-    @Override
-    List<X> decode(Connection c, List<Object> perParent, FetchPlan inherited) throws SQLException {
-        return firsts(JsonLevel.decode(c, level, shape, perParent, false, Plans.passedDown(this, inherited)));
-    }
-
-    @Override
-    void appendJson(StringBuilder sql, List<Binder> binds, String parentAlias, int depth, FetchPlan inherited) {
-        JsonLevel.append(sql, binds, level, shape, false, parentAlias, depth, Plans.passedDown(this, inherited));
-    }
-
-    private static <X> List<X> firsts(List<List<X>> lists) {
-        List<X> out = new ArrayList<>(lists.size());
-        for (List<X> related : lists) {
-            out.add(related.isEmpty() ? null : related.get(0));
+    List<X> perParent(List<List<X>> related) {
+        List<X> out = new ArrayList<>(related.size());
+        for (List<X> rows : related) {
+            out.add(rows.isEmpty() ? null : rows.get(0));
         }
         return out;
-    }
-
-    @Override
-    Level<S, ?> level() {
-        return level;
-    }
-
-    Shape<T, X> shape() {
-        return shape;
     }
 
     /** A to-one with one nested include, waiting for its result type. */
