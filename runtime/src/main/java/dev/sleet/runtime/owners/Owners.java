@@ -15,8 +15,6 @@ import dev.sleet.runtime.verify.SchemaVerifier;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
-import dev.sleet.schema.migration.OwnershipHeader;
-import dev.sleet.schema.migration.SharedRequirement;
 import dev.sleet.schema.migration.SqlStatement;
 import dev.sleet.schema.model.DatabaseSchema;
 import dev.sleet.schema.model.QualifiedName;
@@ -76,6 +74,11 @@ public final class Owners {
                         + owners.stream().map(Owner::name).toList()));
     }
 
+    /** Every owner but the shared one, in the order migrate applies them. */
+    private List<Owner> overlays() {
+        return owners.stream().filter(o -> !o.shared()).toList();
+    }
+
     /** The owners an operation covers: {@code only} alone, or every owner when null. */
     private List<Owner> selected(String only) {
         return only == null ? owners : List.of(owner(only));
@@ -109,10 +112,7 @@ public final class Owners {
     private void checkClaims() {
         Map<QualifiedName, String> creator = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (Owner owner : owners) {
-            if (owner.shared()) {
-                continue;
-            }
+        for (Owner owner : overlays()) {
             for (MigrationFile file : owner.migrator().source().files()) {
                 for (SqlStatement statement : MigrationScript.parse(file.name() + ".sql", file.content()).up().statements()) {
                     List<SqlLexer.Token> tokens = SqlLexer.significant(statement.sql());
@@ -157,16 +157,15 @@ public final class Owners {
             if (owner.shared()) {
                 continue;
             }
-            Map<String, MigrationFile> files = new TreeMap<>();
-            owner.migrator().source().files().forEach(f -> files.put(f.name(), f));
+            Map<String, String> requirements = owner.sharedRequirements();
             for (MigrationStatus s : owner.migrator().status()) {
-                if (s.state() != MigrationState.PENDING || (s.draft() && !options.includeDrafts()) || !files.containsKey(s.name())
+                if (s.state() != MigrationState.PENDING || (s.draft() && !options.includeDrafts())
                         || (options.target() != null && s.name().compareTo(stripSql(options.target())) > 0)) {
                     continue; // not applied by this run
                 }
-                Optional<SharedRequirement> needs = OwnershipHeader.of(files.get(s.name()).content()).requires();
-                if (needs.isPresent() && !available.contains(needs.get().migration())) {
-                    problems.add(owner.name() + " migration " + s.name() + " needs shared migration " + needs.get().migration()
+                String needs = requirements.get(s.name());
+                if (needs != null && !available.contains(needs)) {
+                    problems.add(owner.name() + " migration " + s.name() + " needs shared migration " + needs
                             + ", which this database has not applied" + (shared.isEmpty() ? " (no shared owner is configured)" : "")
                             + "; migrate the shared owner to it first (its jar or folder must hold it), then " + owner.name());
                 }
@@ -231,15 +230,10 @@ public final class Owners {
         }
         String newest = history.stream().max(Comparator.comparingLong(HistoryEntry::rank)).orElseThrow().name();
         List<String> problems = new ArrayList<>();
-        for (Owner overlay : owners) {
-            if (overlay.shared()) {
-                continue;
-            }
-            Map<String, MigrationFile> files = new TreeMap<>();
-            overlay.migrator().source().files().forEach(f -> files.put(f.name(), f));
+        for (Owner overlay : overlays()) {
+            Map<String, String> requirements = overlay.sharedRequirements();
             for (HistoryEntry applied : overlay.migrator().history()) {
-                MigrationFile file = files.get(applied.name());
-                if (file != null && OwnershipHeader.of(file.content()).requires().map(r -> r.migration().equals(newest)).orElse(false)) {
+                if (newest.equals(requirements.get(applied.name()))) {
                     problems.add("shared migration " + newest + " is required by " + overlay.name() + " migration " + applied.name()
                             + ", which is applied; roll back " + overlay.name() + " first");
                 }

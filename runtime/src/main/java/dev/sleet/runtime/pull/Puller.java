@@ -163,7 +163,7 @@ public final class Puller {
         text.append("-- Written by sleet pull: objects the tables of the baseline need first, which records cannot hold.\n");
         text.append("-- Recorded as applied on the pulled database; fresh databases run it before the baseline.\n");
         comments(text, before.stream().map(CatalogExtras.Extra::leftover).toList());
-        return text + sections(before);
+        return text + sections(before, "", "");
     }
 
     private static String reviewText(PullPlan plan, List<CatalogExtras.Extra> extras) {
@@ -182,20 +182,7 @@ public final class Puller {
         // The parts of tables the records leave out come back as the differ's statements from records to database.
         MigrationPlan up = SchemaDiffer.diff(plan.expressed(), plan.scoped());
         MigrationPlan down = SchemaDiffer.diff(plan.scoped(), plan.expressed());
-        StringBuilder upText = new StringBuilder(ScriptRenderer.render(up));
-        StringBuilder downText = new StringBuilder();
-        for (CatalogExtras.Extra e : after) {
-            if (e.create() != null) {
-                upText.append(e.create()).append('\n');
-            }
-        }
-        for (int i = after.size() - 1; i >= 0; i--) {
-            if (after.get(i).drop() != null) {
-                downText.append(after.get(i).drop()).append('\n');
-            }
-        }
-        downText.append(ScriptRenderer.render(down));
-        return text + MigrationDirective.render(false, upText.toString(), downText.toString());
+        return text + sections(after, ScriptRenderer.render(up), ScriptRenderer.render(down));
     }
 
     private static void comments(StringBuilder text, List<Leftover> leftovers) {
@@ -204,8 +191,12 @@ public final class Puller {
         }
     }
 
-    private static String sections(List<CatalogExtras.Extra> extras) {
-        StringBuilder up = new StringBuilder();
+    /**
+     * The Up and Down sections for {@code extras}: Up is {@code upFirst}, then each extra's create in order;
+     * Down drops them in the reverse order, then ends with {@code downLast}.
+     */
+    private static String sections(List<CatalogExtras.Extra> extras, String upFirst, String downLast) {
+        StringBuilder up = new StringBuilder(upFirst);
         StringBuilder down = new StringBuilder();
         for (CatalogExtras.Extra e : extras) {
             if (e.create() != null) {
@@ -217,6 +208,7 @@ public final class Puller {
                 down.append(extras.get(i).drop()).append('\n');
             }
         }
+        down.append(downLast);
         return MigrationDirective.render(false, up.toString(), down.toString());
     }
 }
