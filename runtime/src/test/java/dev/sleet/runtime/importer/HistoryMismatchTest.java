@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sleet.runtime.migrate.MigrateOptions;
-import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.testing.PostgresServer;
 import dev.sleet.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,25 +18,15 @@ class HistoryMismatchTest {
     @TempDir
     Path work;
 
-    private static void exec(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private static boolean sleetHistoryExists(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('sleet.migration_history') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+        return db.scalar("SELECT (to_regclass('sleet.migration_history') IS NOT NULL)::int") == 1;
     }
 
     /** Adopting must fail; the message must hold every {@code expected} text; Sleet's history must not exist afterwards. */
     private void refused(TestDatabase db, SourceFormat format, Path folder, String... expected) throws SQLException {
         ImportPlan plan = MigrationImporter.plan(format, folder);
-        Migrator migrator = Migrator.builder(db.dataSource()).source(MigrationSource.folder(work)).build();
-        assertThatThrownBy(() -> HistoryImporter.adopt(HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(format)), migrator))
+        Migrator migrator = ImportSteps.migrator(db, work);
+        assertThatThrownBy(() -> HistoryImporter.adopt(ImportSteps.matchToolHistory(plan, db, format), migrator))
                 .isInstanceOf(ImportRefusedException.class)
                 .hasMessageContaining("nothing was imported")
                 .satisfies(e -> {
@@ -55,7 +41,7 @@ class HistoryMismatchTest {
     void drizzleRowsWithAnotherHashOrMissingAreListedTogether() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("drizzle_mismatch")) {
             ToolAppliers.drizzle(db, Fixtures.DRIZZLE);
-            exec(db, "UPDATE drizzle.__drizzle_migrations SET hash = 'feedface' WHERE id = 2; DELETE FROM drizzle.__drizzle_migrations WHERE id = 3;"
+            db.exec("UPDATE drizzle.__drizzle_migrations SET hash = 'feedface' WHERE id = 2; DELETE FROM drizzle.__drizzle_migrations WHERE id = 3;"
                     + "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('abc', 1)");
             refused(db, SourceFormat.DRIZZLE, Fixtures.DRIZZLE,
                     "0001_menu_items_and_event_flags.sql is not the file that was applied (hash feedface in drizzle.__drizzle_migrations row id 2",
@@ -68,7 +54,7 @@ class HistoryMismatchTest {
     void prismaFailedAndRolledBackRowsAreRefusedWithTheReason() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("prisma_mismatch")) {
             ToolAppliers.prisma(db, Fixtures.PRISMA);
-            exec(db, "UPDATE _prisma_migrations SET finished_at = NULL, logs = E'ERROR: relation \"Post\" does not exist\\nmore' "
+            db.exec("UPDATE _prisma_migrations SET finished_at = NULL, logs = E'ERROR: relation \"Post\" does not exist\\nmore' "
                     + "WHERE migration_name = '20240131132916_verify_paid_users';"
                     + "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240201080000_empty'");
             refused(db, SourceFormat.PRISMA, Fixtures.PRISMA,
@@ -83,11 +69,11 @@ class HistoryMismatchTest {
     void prismaRolledBackAttemptFollowedBySuccessIsOnlyNoted() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("prisma_retry")) {
             ToolAppliers.prisma(db, Fixtures.PRISMA);
-            exec(db, "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at, started_at) "
+            db.exec("INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at, started_at) "
                     + "SELECT 'retry-1', checksum, migration_name, 'ERROR: lock timeout', started_at, started_at - interval '1 hour' "
                     + "FROM _prisma_migrations WHERE migration_name = '20240115120000_add_moderator_role'");
             ImportPlan plan = MigrationImporter.plan(SourceFormat.PRISMA, Fixtures.PRISMA);
-            HistoryImporter.HistoryMatch match = HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.PRISMA));
+            HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, db, SourceFormat.PRISMA);
             assertThat(match.problems()).isEmpty();
             assertThat(match.adopt()).hasSize(4);
             assertThat(match.notes()).containsExactly("20240115120000_add_moderator_role: 1 earlier attempt(s) rolled back or failed before it "
@@ -99,7 +85,7 @@ class HistoryMismatchTest {
     void flywayFailedRowAndEditedFileAreRefused() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("flyway_mismatch")) {
             ToolAppliers.flyway(db, Fixtures.FLYWAY);
-            exec(db, "UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1.1';"
+            db.exec("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1.1';"
                     + "UPDATE flyway_schema_history SET success = false WHERE version = '10';"
                     + "UPDATE flyway_schema_history SET checksum = 7 WHERE version IS NULL");
             refused(db, SourceFormat.FLYWAY, Fixtures.FLYWAY,
@@ -114,14 +100,13 @@ class HistoryMismatchTest {
         try (TestDatabase db = PostgresServer.shared().createDatabase("flyway_baseline")) {
             ToolAppliers.flyway(db, Fixtures.FLYWAY);
             // as if the database had been baselined at 1.1 and migrated by Flyway from there on
-            exec(db, "DELETE FROM flyway_schema_history WHERE version IN ('1', '1.1');"
+            db.exec("DELETE FROM flyway_schema_history WHERE version IN ('1', '1.1');"
                     + "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
                     + "execution_time, success) VALUES (0, '1.1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ops', 0, true)");
-            ImportPlan plan = MigrationImporter.plan(SourceFormat.FLYWAY, Fixtures.FLYWAY);
             Path out = work.resolve("out");
-            plan.writeTo(out);
-            Migrator migrator = Migrator.builder(db.dataSource()).source(MigrationSource.folder(out)).build();
-            HistoryImporter.adopt(HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.FLYWAY)), migrator);
+            ImportPlan plan = ImportSteps.planWritten(SourceFormat.FLYWAY, Fixtures.FLYWAY, out);
+            Migrator migrator = ImportSteps.migrator(db, out);
+            HistoryImporter.adopt(ImportSteps.matchToolHistory(plan, db, SourceFormat.FLYWAY), migrator);
             assertThat(migrator.status()).extracting(s -> s.state().name())
                     .containsExactly("BASELINE", "BASELINE", "APPLIED", "APPLIED", "APPLIED", "APPLIED");
             assertThat(migrator.migrate(MigrateOptions.defaults()).applied()).isEmpty();
@@ -132,11 +117,11 @@ class HistoryMismatchTest {
     void golangMigrateDirtyVersionIsRefused() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("golang_dirty")) {
             ToolAppliers.golangMigrate(db, Fixtures.GOLANG_MIGRATE);
-            exec(db, "UPDATE schema_migrations SET version = 3, dirty = true");
+            db.exec("UPDATE schema_migrations SET version = 3, dirty = true");
             refused(db, SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE,
                     "public.schema_migrations says version 3 is dirty: 000003_ledger.up.sql failed part-way",
                     "`migrate force 3` (all of it is there) or `migrate force <the version before>`");
-            exec(db, "UPDATE schema_migrations SET version = 99, dirty = false");
+            db.exec("UPDATE schema_migrations SET version = 99, dirty = false");
             refused(db, SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE,
                     "says the database is at version 99, but the folder has no 99_….up.sql");
         }
@@ -146,13 +131,12 @@ class HistoryMismatchTest {
     void golangMigrateAtAnEarlierVersionLeavesTheRestPending() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("golang_behind")) {
             ToolAppliers.golangMigrate(db, Fixtures.GOLANG_MIGRATE);
-            exec(db, "DROP INDEX ledger_account_id_idx; UPDATE schema_migrations SET version = 3");
-            ImportPlan plan = MigrationImporter.plan(SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE);
+            db.exec("DROP INDEX ledger_account_id_idx; UPDATE schema_migrations SET version = 3");
             Path out = work.resolve("out");
-            plan.writeTo(out);
-            HistoryImporter.HistoryMatch match = HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.GOLANG_MIGRATE));
+            ImportPlan plan = ImportSteps.planWritten(SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE, out);
+            HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, db, SourceFormat.GOLANG_MIGRATE);
             assertThat(match.pending()).containsExactly("20000101_000003_ledger_account_index");
-            Migrator migrator = Migrator.builder(db.dataSource()).source(MigrationSource.folder(out)).build();
+            Migrator migrator = ImportSteps.migrator(db, out);
             assertThat(HistoryImporter.adopt(match, migrator)).hasSize(3);
             assertThat(migrator.migrate(MigrateOptions.defaults()).applied()).extracting(a -> a.name())
                     .containsExactly("20000101_000003_ledger_account_index");
@@ -163,16 +147,16 @@ class HistoryMismatchTest {
     void noToolTableAndAnOccupiedSleetHistoryAreRefused() throws Exception {
         try (TestDatabase db = PostgresServer.shared().createDatabase("occupied")) {
             ImportPlan plan = MigrationImporter.plan(SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE);
-            assertThatThrownBy(() -> HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.GOLANG_MIGRATE)))
+            assertThatThrownBy(() -> ImportSteps.matchToolHistory(plan, db, SourceFormat.GOLANG_MIGRATE))
                     .isInstanceOf(ImportRefusedException.class)
                     .hasMessageContaining("this database has no table public.schema_migrations, so golang-migrate never migrated it here");
             ToolAppliers.golangMigrate(db, Fixtures.GOLANG_MIGRATE);
             Path other = work.resolve("other");
             Files.createDirectories(other);
             Files.writeString(other.resolve("20260101_000000_sleet_native.sql"), "-- +migrate Up\nCREATE TABLE sleet_native (id int);\n");
-            Migrator native_ = Migrator.builder(db.dataSource()).source(MigrationSource.folder(other)).build();
+            Migrator native_ = ImportSteps.migrator(db, other);
             native_.migrate(MigrateOptions.defaults());
-            HistoryImporter.HistoryMatch match = HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.GOLANG_MIGRATE));
+            HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, db, SourceFormat.GOLANG_MIGRATE);
             assertThatThrownBy(() -> HistoryImporter.adopt(match, native_))
                     .isInstanceOf(ImportRefusedException.class)
                     .hasMessageContaining("nothing was imported")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sleet.runtime.migrate.HistoryEntry;
 import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
-import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
 import dev.sleet.runtime.migrate.Migrator;
@@ -38,29 +37,24 @@ class ImportRoundTripTest {
         void apply(TestDatabase db, Path folder) throws Exception;
     }
 
-    private static Migrator migrator(TestDatabase db, Path folder) {
-        return Migrator.builder(db.dataSource()).source(MigrationSource.folder(folder)).build();
-    }
-
     /** Runs the whole comparison and returns the statuses after importing the tool's history. */
     private List<MigrationStatus> roundTrip(SourceFormat format, Path folder, ToolApplier tool) throws Exception {
-        ImportPlan plan = MigrationImporter.plan(format, folder);
         Path out = work.resolve(format.cliName());
-        plan.writeTo(out);
+        ImportPlan plan = ImportSteps.planWritten(format, folder, out);
         try (TestDatabase byTool = PostgresServer.shared().createDatabase("by_" + format.name().toLowerCase());
              TestDatabase bySleet = PostgresServer.shared().createDatabase("sleet_" + format.name().toLowerCase())) {
             tool.apply(byTool, folder);
-            MigrationReport applied = migrator(bySleet, out).migrate(MigrateOptions.defaults());
+            MigrationReport applied = ImportSteps.migrator(bySleet, out).migrate(MigrateOptions.defaults());
             assertThat(applied.applied()).hasSize(plan.migrations().size());
             Fingerprint expected = Fingerprint.of(byTool.dataSource());
             assertThat(expected.schema().tables()).isNotEmpty();
             assertThat(Fingerprint.of(bySleet.dataSource())).isEqualTo(expected);
 
             // The tool's database is now "production": adopt its history.
-            HistoryImporter.HistoryMatch match = HistoryImporter.match(plan, byTool.dataSource(), ToolHistoryTable.defaultFor(format));
+            HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, byTool, format);
             assertThat(match.problems()).isEmpty();
             assertThat(match.pending()).isEmpty();
-            Migrator production = migrator(byTool, out);
+            Migrator production = ImportSteps.migrator(byTool, out);
             assertThat(HistoryImporter.adopt(match, production)).hasSize(plan.migrations().size());
             MigrationReport nothing = production.migrate(MigrateOptions.defaults());
             assertThat(nothing.applied()).isEmpty();
@@ -117,13 +111,12 @@ class ImportRoundTripTest {
 
     @Test
     void flywayAppliedTimesAreFlywaysInstalledOn() throws Exception {
-        ImportPlan plan = MigrationImporter.plan(SourceFormat.FLYWAY, Fixtures.FLYWAY);
         Path out = work.resolve("times");
-        plan.writeTo(out);
+        ImportPlan plan = ImportSteps.planWritten(SourceFormat.FLYWAY, Fixtures.FLYWAY, out);
         try (TestDatabase db = PostgresServer.shared().createDatabase("flyway_times")) {
             ToolAppliers.flyway(db, Fixtures.FLYWAY);
-            Migrator m = migrator(db, out);
-            HistoryImporter.adopt(HistoryImporter.match(plan, db.dataSource(), ToolHistoryTable.defaultFor(SourceFormat.FLYWAY)), m);
+            Migrator m = ImportSteps.migrator(db, out);
+            HistoryImporter.adopt(ImportSteps.matchToolHistory(plan, db, SourceFormat.FLYWAY), m);
             Instant installed = single(db, "SELECT installed_on::timestamptz FROM flyway_schema_history WHERE version = '1.1'");
             assertThat(m.status().get(1).appliedAt()).isEqualTo(installed);
         }
@@ -142,13 +135,12 @@ class ImportRoundTripTest {
     /** The forms real histories have, applied statement by statement as psql would, against import + migrate. */
     @Test
     void ownCorpusMatchesPsqlSemantics() throws Exception {
-        ImportPlan plan = MigrationImporter.plan(SourceFormat.PRISMA, Fixtures.CORPUS);
         Path out = work.resolve("corpus");
-        plan.writeTo(out);
+        ImportSteps.planWritten(SourceFormat.PRISMA, Fixtures.CORPUS, out);
         try (TestDatabase byPsql = PostgresServer.shared().createDatabase("corpus_psql");
              TestDatabase bySleet = PostgresServer.shared().createDatabase("corpus_sleet")) {
             ToolAppliers.psqlEachStatement(byPsql, Fixtures.CORPUS);
-            MigrationReport report = migrator(bySleet, out).migrate(MigrateOptions.defaults());
+            MigrationReport report = ImportSteps.migrator(bySleet, out).migrate(MigrateOptions.defaults());
             List<String> outsideTransaction = new ArrayList<>();
             report.applied().stream().filter(a -> !a.transactional()).forEach(a -> outsideTransaction.add(a.name()));
             assertThat(outsideTransaction).containsExactly("20250103_000000_enum_add_then_use");

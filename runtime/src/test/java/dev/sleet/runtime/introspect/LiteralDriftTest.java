@@ -17,10 +17,12 @@ import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,14 +53,20 @@ class LiteralDriftTest {
         return new DatabaseSchema(new TreeSet<>(Set.of("public")), new TreeSet<>(), List.of(), List.of(slots));
     }
 
+    /** (Re)creates the slots table with the statements that migrate to {@code model}, each passed through {@code edit}. */
+    private static void create(Statement s, DatabaseSchema model, UnaryOperator<String> edit) throws SQLException {
+        s.execute("DROP TABLE IF EXISTS public.slots");
+        for (String sql : SchemaDiffer.diff(DatabaseSchema.EMPTY, model).sql()) {
+            s.execute(edit.apply(sql));
+        }
+    }
+
     @Test
     void dateAndTimestampLiteralsAreNotDrift(TestDatabase db) throws Exception {
         DatabaseSchema model = model();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS public.slots; SET TimeZone = 'UTC'");
-            for (String sql : SchemaDiffer.diff(DatabaseSchema.EMPTY, model).sql()) {
-                s.execute(sql);
-            }
+            s.execute("SET TimeZone = 'UTC'");
+            create(s, model, UnaryOperator.identity());
             // What the server stored, printed in another zone than the migration ran in.
             s.execute("SET TimeZone = 'America/New_York'");
             try (ResultSet rs = s.executeQuery("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'slots_after_2000'")) {
@@ -79,10 +87,7 @@ class LiteralDriftTest {
     void aChangedLiteralIsStillDrift(TestDatabase db) throws Exception {
         DatabaseSchema model = model();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS public.slots");
-            for (String sql : SchemaDiffer.diff(DatabaseSchema.EMPTY, model).sql()) {
-                s.execute(sql.replace("'2000-01-01'", "'2000-01-02'"));
-            }
+            create(s, model, sql -> sql.replace("'2000-01-01'", "'2000-01-02'"));
             DatabaseSchema live = new Introspector().introspect(c, Set.of("public"));
             assertThat(SchemaDiffer.diff(live, model).sql()).anyMatch(sql -> sql.contains("slots_after_2000"));
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sleet.runtime.connect.AbstractDataSource;
 import dev.sleet.schema.migration.DraftMarker;
-import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,41 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Releasing drafts, the lock timeout, failure advice and line numbers, database failures: on real PostgreSQL. */
-@ExtendWith(PostgresExtension.class)
-class MigratorReleaseAndLockTest {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    private final TestDatabase db;
-    private final String app;
-    private final String historySchema;
-
+class MigratorReleaseAndLockTest extends OwnSchemaMigratorTest {
     MigratorReleaseAndLockTest(TestDatabase db) {
-        this.db = db;
-        int n = SEQ.incrementAndGet();
-        this.app = "rel" + n;
-        this.historySchema = "sleet_rel" + n;
-    }
-
-    private MigrationFolder folder(Path dir) throws SQLException {
-        exec("CREATE SCHEMA IF NOT EXISTS \"" + app + "\"");
-        return new MigrationFolder(dir, app);
-    }
-
-    private Migrator.Builder builder(Path dir) {
-        return Migrator.builder(db.dataSource()).source(MigrationSource.folder(dir)).historyTable(historySchema, "migration_history");
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        super(db, "rel");
     }
 
     private static final String DRAFT_BODY = "-- +migrate Up\ncreate table {s}.t (id int);\n\n-- +migrate Down\ndrop table {s}.t;\n";
@@ -135,14 +107,14 @@ class MigratorReleaseAndLockTest {
     /** The history table as Sleet 0.1 created it (no down_line), with migration {@code a} recorded as applied. */
     private String earlierVersionHistory(Path dir) throws Exception {
         String history = "\"" + historySchema + "\".migration_history";
-        exec("CREATE SCHEMA \"" + historySchema + "\"; CREATE TABLE " + history + " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+        db.exec("CREATE SCHEMA \"" + historySchema + "\"; CREATE TABLE " + history + " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "name text NOT NULL UNIQUE, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), "
                 + "duration_ms bigint NOT NULL, applied_by text NOT NULL, success boolean NOT NULL, statements_run integer NOT NULL, "
                 + "down_sql text NOT NULL, down_transactional boolean NOT NULL, "
                 + "kind text NOT NULL CHECK (kind IN ('migration', 'baseline')))");
-        exec("CREATE TABLE \"" + app + "\".a (id int)");
+        db.exec("CREATE TABLE \"" + app + "\".a (id int)");
         String checksum = dev.sleet.schema.migration.MigrationChecksum.of(Files.readString(dir.resolve("20260101_000001_a.sql")));
-        exec("INSERT INTO " + history + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
+        db.exec("INSERT INTO " + history + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
                 + "down_transactional, kind) VALUES ('20260101_000001_a', '" + checksum + "', 1, 'old', true, 1, "
                 + "'drop table \"" + app + "\".a;', true, 'migration')");
         return history;
@@ -226,7 +198,7 @@ class MigratorReleaseAndLockTest {
         });
         assertThatThrownBy(() -> m.migrate(MigrateOptions.defaults())).isInstanceOf(MigrationDatabaseException.class);
         // A history table that exists but is not Sleet's: an error in a working session, not a connection problem.
-        exec("CREATE SCHEMA \"" + historySchema + "\"; CREATE TABLE \"" + historySchema + "\".migration_history (id int)");
+        db.exec("CREATE SCHEMA \"" + historySchema + "\"; CREATE TABLE \"" + historySchema + "\".migration_history (id int)");
         assertThatThrownBy(() -> builder(dir).build().status()).isInstanceOfSatisfying(MigrationDatabaseException.class,
                 e -> assertThat(e.connectionProblem()).isFalse());
     }

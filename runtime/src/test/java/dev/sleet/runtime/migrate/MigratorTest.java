@@ -5,59 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationFormatException;
-import dev.sleet.testing.PostgresExtension;
 import dev.sleet.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(PostgresExtension.class)
-class MigratorTest {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-
-    private final TestDatabase db;
-    private final String app;
-    private final String historySchema;
-
+class MigratorTest extends OwnSchemaMigratorTest {
     MigratorTest(TestDatabase db) {
-        this.db = db;
-        int n = SEQ.incrementAndGet();
-        this.app = "app" + n;
-        this.historySchema = "sleet_t" + n;
-    }
-
-    private MigrationFolder folder(Path dir) throws SQLException {
-        exec("CREATE SCHEMA IF NOT EXISTS \"" + app + "\"");
-        return new MigrationFolder(dir, app);
+        super(db, "app");
     }
 
     private Migrator migrator(Path dir) {
-        return Migrator.builder(db.dataSource()).source(MigrationSource.folder(dir)).historyTable(historySchema, "migration_history").build();
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return builder(dir).build();
     }
 
     private boolean tableExists(String table) throws SQLException {
-        return count("SELECT count(*) FROM pg_tables WHERE schemaname = '" + app + "' AND tablename = '" + table + "'") == 1;
+        return db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = '" + app + "' AND tablename = '" + table + "'") == 1;
     }
 
     @Test
@@ -69,7 +35,7 @@ class MigratorTest {
         MigrationReport first = m.migrate(MigrateOptions.defaults());
         assertThat(first.applied()).extracting(AppliedMigration::name).containsExactly("20260101_000001_a", "20260101_000002_b");
         assertThat(first.applied().get(0).statements()).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM \"" + app + "\".a")).isEqualTo(2);
+        assertThat(db.scalar("SELECT count(*) FROM \"" + app + "\".a")).isEqualTo(2);
 
         MigrationReport second = m.migrate(MigrateOptions.defaults());
         assertThat(second.upToDate()).isTrue();
@@ -145,7 +111,7 @@ class MigratorTest {
                 do $do$ begin perform 1; end $do$;
                 """, null);
         migrator(dir).migrate(MigrateOptions.defaults());
-        assertThat(count("SELECT count(*) FROM \"" + app + "\".t WHERE n = 'x;y'")).isEqualTo(1);
+        assertThat(db.scalar("SELECT count(*) FROM \"" + app + "\".t WHERE n = 'x;y'")).isEqualTo(1);
     }
 
     @Test
@@ -157,11 +123,11 @@ class MigratorTest {
         Migrator m = migrator(dir);
         MigrationReport r = m.migrate(MigrateOptions.defaults());
         assertThat(r.applied()).extracting(AppliedMigration::transactional).containsExactly(true, false);
-        assertThat(count("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + app + "' AND indexname = 'big_email_idx'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'big_email_idx' AND i.indisvalid"))
+        assertThat(db.scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + app + "' AND indexname = 'big_email_idx'")).isEqualTo(1);
+        assertThat(db.scalar("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'big_email_idx' AND i.indisvalid"))
                 .isEqualTo(1);
         m.rollback(1);
-        assertThat(count("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + app + "' AND indexname = 'big_email_idx'")).isZero();
+        assertThat(db.scalar("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + app + "' AND indexname = 'big_email_idx'")).isZero();
     }
 
     @Test
@@ -209,7 +175,7 @@ class MigratorTest {
         f.write("20260101_000001_nt", "-- +migrate NoTransaction\n-- +migrate Up\ncreate table {s}.r1 (id int);\nselect 1/0;\n");
         Migrator m = migrator(dir);
         assertThatThrownBy(() -> m.migrate(MigrateOptions.defaults())).isInstanceOf(MigrationFailedException.class);
-        exec("DROP TABLE \"" + app + "\".r1");
+        db.exec("DROP TABLE \"" + app + "\".r1");
         RepairPlan plan = m.planRepair();
         assertThat(plan.removeFailed()).containsExactly("20260101_000001_nt");
         assertThat(m.repair(plan).removeFailed()).containsExactly("20260101_000001_nt");
@@ -228,7 +194,7 @@ class MigratorTest {
                 .add("20260101_000004_same_file", "alter type {s}.status add value 'archived';\nupdate {s}.job set s = 'archived';", null);
         MigrationReport r = migrator(dir).migrate(MigrateOptions.defaults());
         assertThat(r.applied()).extracting(AppliedMigration::transactional).containsExactly(true, true, true, false);
-        assertThat(count("SELECT count(*) FROM \"" + app + "\".job WHERE s = 'archived'")).isEqualTo(1);
+        assertThat(db.scalar("SELECT count(*) FROM \"" + app + "\".job WHERE s = 'archived'")).isEqualTo(1);
     }
 
     @Test
@@ -300,7 +266,7 @@ class MigratorTest {
         assertThat(tableExists("ra")).isTrue();
         assertThat(m.history()).extracting(HistoryEntry::name).containsExactly("20260101_000001_a");
         assertThat(m.migrate(MigrateOptions.defaults()).applied()).hasSize(2);
-        assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + app + "' AND table_name = 'rb' AND column_name = 'note'"))
+        assertThat(db.scalar("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + app + "' AND table_name = 'rb' AND column_name = 'note'"))
                 .isEqualTo(1);
         assertThatThrownBy(() -> m.rollback(4)).isInstanceOf(MigrationRefusedException.class).hasMessageContaining("only 3");
     }
@@ -320,7 +286,7 @@ class MigratorTest {
         f.add("20260101_000001_a", "create table {s}.ba (id int);", "drop table {s}.ba;")
                 .add("20260101_000002_b", "create table {s}.bb (id int);", null)
                 .add("20260101_000003_c", "create table {s}.bc (id int);", null);
-        exec("CREATE TABLE \"" + app + "\".ba (id int); CREATE TABLE \"" + app + "\".bb (id int)");
+        db.exec("CREATE TABLE \"" + app + "\".ba (id int); CREATE TABLE \"" + app + "\".bb (id int)");
         Migrator m = migrator(dir);
         assertThat(m.baseline("20260101_000002_b.sql")).containsExactly("20260101_000001_a", "20260101_000002_b");
         assertThat(m.status()).extracting(MigrationStatus::state)
@@ -353,7 +319,7 @@ class MigratorTest {
                 .isInstanceOf(MigrationFormatException.class)
                 .hasMessageContaining("20260101_000002_cut.sql:2").hasMessageContaining("truncated");
         assertThat(tableExists("tr")).isFalse();
-        assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + historySchema + "'")).isZero();
+        assertThat(db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = '" + historySchema + "'")).isZero();
     }
 
     @Test

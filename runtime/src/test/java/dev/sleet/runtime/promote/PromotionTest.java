@@ -79,6 +79,11 @@ class PromotionTest {
             sharedBefore = only(built, "users");
             overlayBefore = only(built, "teamd_projects", "teamd_tasks");
         }
+        writeCommittedStates();
+    }
+
+    /** Rewrites both modules' migrations with their meta files: the committed states {@code sharedBefore} and {@code overlayBefore}. */
+    private void writeCommittedStates() throws IOException {
         MigrationsFolder.at(shared.resolve("migrations")).write(USERS, read(shared.resolve("migrations/" + USERS + ".sql")),
                 new MigrationMeta(USERS, List.of(), sharedBefore));
         MigrationsFolder.at(overlay.resolve("migrations")).write(TEAMD, read(overlay.resolve("migrations/" + TEAMD + ".sql")),
@@ -204,10 +209,7 @@ class PromotionTest {
             sharedBefore = only(built, "users");
             overlayBefore = new DatabaseSchema(new TreeSet<>(), new TreeSet<>(), built.enums(), only(built, "teamd_projects", "teamd_tasks").tables());
         }
-        MigrationsFolder.at(shared.resolve("migrations")).write(USERS, read(shared.resolve("migrations/" + USERS + ".sql")),
-                new MigrationMeta(USERS, List.of(), sharedBefore));
-        MigrationsFolder.at(overlay.resolve("migrations")).write(TEAMD, read(overlay.resolve("migrations/" + TEAMD + ".sql")),
-                new MigrationMeta(TEAMD, List.of(), overlayBefore, USERS));
+        writeCommittedStates();
     }
 
     @Test
