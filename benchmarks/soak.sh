@@ -17,26 +17,32 @@ mkdir -p "$log_dir"
 status=0
 start=$(date +%s)
 
-echo "soak: $model model evolutions, $source source evolutions, seed $seed"
-if [[ "$model" -gt 0 ]]; then
-  if mvn -B -q -pl runtime -am test -Dtest=EvolutionSoak -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dsleet.soak.evolutions="$model" -Dsleet.soak.seed="$seed" > "$log_dir/model.log" 2>&1; then
-    echo "model: passed"
+# soak_part NAME PASSED FAILED MODULE TEST -Dproperty=value…: runs one soak test class of MODULE with its output
+# in $log_dir/NAME.log and prints "NAME: PASSED", or "NAME: FAILED (FAILED)" and returns 1 (status becomes 1).
+soak_part() {
+  local name="$1" passed="$2" failed="$3" module="$4" test="$5"
+  shift 5
+  if mvn -B -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+      > "$log_dir/$name.log" 2>&1; then
+    echo "$name: $passed"
   else
     status=1
-    echo "model: FAILED (see $log_dir/model.log and runtime/target/evolution-failures/)"
+    echo "$name: FAILED ($failed)"
+    return 1
   fi
+}
+
+echo "soak: $model model evolutions, $source source evolutions, seed $seed"
+if [[ "$model" -gt 0 ]]; then
+  soak_part model "passed" "see $log_dir/model.log and runtime/target/evolution-failures/" runtime EvolutionSoak \
+      -Dsleet.soak.evolutions="$model" -Dsleet.soak.seed="$seed" || true
   grep -E '^soak: seed' "$log_dir/model.log" || true
 fi
 if [[ "$source" -gt 0 ]]; then
-  if mvn -B -q -pl processor -am test -Dtest=SourceEvolutionTest -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dsleet.sourceEvolution.cases="$source" -Dsleet.sourceEvolution.seed="$seed" > "$log_dir/source.log" 2>&1; then
-    echo "source: passed ($source cases from seed $seed, plus the regression seeds)"
-  else
-    status=1
-    echo "source: FAILED (see $log_dir/source.log; each failing case names its seed)"
-    grep -E 'seed [0-9]+.*(FAILURE|ERROR)|Tests run:' "$log_dir/source.log" | tail -5 || true
-  fi
+  soak_part source "passed ($source cases from seed $seed, plus the regression seeds)" \
+      "see $log_dir/source.log; each failing case names its seed" processor SourceEvolutionTest \
+      -Dsleet.sourceEvolution.cases="$source" -Dsleet.sourceEvolution.seed="$seed" \
+    || grep -E 'seed [0-9]+.*(FAILURE|ERROR)|Tests run:' "$log_dir/source.log" | tail -5 || true
 fi
 echo "soak: $(( $(date +%s) - start )) s in total"
 exit $status
