@@ -22,6 +22,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.UUID;
 import org.postgresql.util.PGInterval;
 
@@ -202,28 +205,12 @@ public final class Codecs {
         }
 
         public long[] read(ResultSet rs, int i) throws SQLException {
-            Array a = rs.getArray(i);
-            if (a == null) {
-                return null;
-            }
-            Object[] boxed = (Object[]) a.getArray();
-            long[] out = new long[boxed.length];
-            for (int k = 0; k < boxed.length; k++) {
-                out[k] = ((Number) boxed[k]).longValue();
-            }
-            return out;
+            Object[] boxed = elements(rs, i);
+            return boxed == null ? null : Arrays.stream(boxed).mapToLong(e -> ((Number) e).longValue()).toArray();
         }
 
-
         public String text(long[] v) {
-            if (v == null) {
-                return null;
-            }
-            StringBuilder out = new StringBuilder(v.length * 8 + 2).append('{');
-            for (int k = 0; k < v.length; k++) {
-                out.append(k == 0 ? "" : ",").append(v[k]);
-            }
-            return out.append('}').toString();
+            return v == null ? null : LongStream.of(v).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
         }
     };
 
@@ -233,28 +220,12 @@ public final class Codecs {
         }
 
         public int[] read(ResultSet rs, int i) throws SQLException {
-            Array a = rs.getArray(i);
-            if (a == null) {
-                return null;
-            }
-            Object[] boxed = (Object[]) a.getArray();
-            int[] out = new int[boxed.length];
-            for (int k = 0; k < boxed.length; k++) {
-                out[k] = ((Number) boxed[k]).intValue();
-            }
-            return out;
+            Object[] boxed = elements(rs, i);
+            return boxed == null ? null : Arrays.stream(boxed).mapToInt(e -> ((Number) e).intValue()).toArray();
         }
 
-
         public String text(int[] v) {
-            if (v == null) {
-                return null;
-            }
-            StringBuilder out = new StringBuilder(v.length * 6 + 2).append('{');
-            for (int k = 0; k < v.length; k++) {
-                out.append(k == 0 ? "" : ",").append(v[k]);
-            }
-            return out.append('}').toString();
+            return v == null ? null : IntStream.of(v).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
         }
     };
 
@@ -273,12 +244,8 @@ public final class Codecs {
 
             @SuppressWarnings("unchecked")
             public A read(ResultSet rs, int i) throws SQLException {
-                Array a = rs.getArray(i);
-                if (a == null) {
-                    return null;
-                }
-                Object[] raw = (Object[]) a.getArray();
-                if (arrayClass.isInstance(raw)) {
+                Object[] raw = elements(rs, i);
+                if (raw == null || arrayClass.isInstance(raw)) {
                     return (A) raw;
                 }
                 if (arrayClass == String[].class) {
@@ -300,6 +267,12 @@ public final class Codecs {
                 return v == null ? null : arrayLiteral((Object[]) v);
             }
         };
+    }
+
+    /** The elements of the array in column {@code i} as the driver hands them out, or null for SQL NULL. */
+    private static Object[] elements(ResultSet rs, int i) throws SQLException {
+        Array a = rs.getArray(i);
+        return a == null ? null : (Object[]) a.getArray();
     }
 
     /**

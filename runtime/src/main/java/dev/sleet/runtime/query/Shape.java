@@ -9,22 +9,22 @@ import java.util.function.IntFunction;
 
 /**
  * What becomes of each loaded row of type {@code T}: the row itself, or the caller's result type
- * {@code X} built from the row and the values of its nested includes. The subclasses are typed per
+ * {@code X} built from the row and the values of its nested includes. The records are typed per
  * number of includes, so the caller's constructor reference is checked by javac and nothing is cast.
  */
-abstract sealed class Shape<T, X> {
+sealed interface Shape<T, X> {
     /** Loads or decodes the nested includes for all {@code rows} at once and builds one result per row, in order. */
-    abstract List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException;
+    List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException;
 
     /** The nested includes, in the order the result's constructor takes them. */
-    abstract List<Include<T, ?>> includes();
+    List<Include<T, ?>> includes();
 
     static <T> Shape<T, T> rows() {
         return new Rows<>();
     }
 
     /** Which nested includes travel as JSON inside the statement that reads this level's rows. */
-    final boolean[] jsonIncludes(FetchPlan inherited) {
+    default boolean[] jsonIncludes(FetchPlan inherited) {
         List<Include<T, ?>> includes = includes();
         boolean[] json = new boolean[includes.size()];
         for (int k = 0; k < json.length; k++) {
@@ -34,7 +34,7 @@ abstract sealed class Shape<T, X> {
     }
 
     /** Appends {@code , (subquery)} for each JSON include, correlated to the row aliased {@code alias}. */
-    final void appendJsonColumns(StringBuilder sql, List<Binder> binds, String alias, int depth, FetchPlan inherited) {
+    default void appendJsonColumns(StringBuilder sql, List<Binder> binds, String alias, int depth, FetchPlan inherited) {
         for (Include<T, ?> include : includes()) {
             if (Plans.resolve(include, inherited) == FetchPlan.JSON) {
                 sql.append(", (");
@@ -45,7 +45,7 @@ abstract sealed class Shape<T, X> {
     }
 
     /** The values of include {@code k} for every row: decoded from the row's JSON, or loaded in one batch. */
-    static <T, A> List<A> values(Connection c, Include<T, A> include, int k, LevelRows<T> rows, FetchPlan inherited)
+    private static <T, A> List<A> values(Connection c, Include<T, A> include, int k, LevelRows<T> rows, FetchPlan inherited)
             throws SQLException {
         if (Plans.resolve(include, inherited) == FetchPlan.JSON) {
             List<Object> jsonPerRow = new ArrayList<>(rows.rows().size());
@@ -66,74 +66,53 @@ abstract sealed class Shape<T, X> {
         return out;
     }
 
-    static final class Rows<T> extends Shape<T, T> {
-        List<T> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) {
+    record Rows<T>() implements Shape<T, T> {
+        @Override
+        public List<T> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) {
             return rows.rows();
         }
 
-        List<Include<T, ?>> includes() {
+        @Override
+        public List<Include<T, ?>> includes() {
             return List.of();
         }
     }
 
-    static final class One<T, A, X> extends Shape<T, X> {
-        final Include<T, A> a;
-        final BiFunction<? super T, ? super A, ? extends X> into;
-
-        One(Include<T, A> a, BiFunction<? super T, ? super A, ? extends X> into) {
-            this.a = a;
-            this.into = into;
-        }
-
-        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+    record One<T, A, X>(Include<T, A> a, BiFunction<? super T, ? super A, ? extends X> into) implements Shape<T, X> {
+        @Override
+        public List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
             List<A> as = values(c, a, 0, rows, inherited);
             List<T> list = rows.rows();
             return perRow(list.size(), i -> into.apply(list.get(i), as.get(i)));
         }
 
-        List<Include<T, ?>> includes() {
+        @Override
+        public List<Include<T, ?>> includes() {
             return List.of(a);
         }
     }
 
-    static final class Two<T, A, B, X> extends Shape<T, X> {
-        final Include<T, A> a;
-        final Include<T, B> b;
-        final Into.Three<? super T, ? super A, ? super B, ? extends X> into;
-
-        Two(Include<T, A> a, Include<T, B> b, Into.Three<? super T, ? super A, ? super B, ? extends X> into) {
-            this.a = a;
-            this.b = b;
-            this.into = into;
-        }
-
-        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+    record Two<T, A, B, X>(Include<T, A> a, Include<T, B> b, Into.Three<? super T, ? super A, ? super B, ? extends X> into)
+            implements Shape<T, X> {
+        @Override
+        public List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
             List<A> as = values(c, a, 0, rows, inherited);
             List<B> bs = values(c, b, 1, rows, inherited);
             List<T> list = rows.rows();
             return perRow(list.size(), i -> into.apply(list.get(i), as.get(i), bs.get(i)));
         }
 
-        List<Include<T, ?>> includes() {
+        @Override
+        public List<Include<T, ?>> includes() {
             return List.of(a, b);
         }
     }
 
-    static final class Three<T, A, B, C, X> extends Shape<T, X> {
-        final Include<T, A> a;
-        final Include<T, B> b;
-        final Include<T, C> cc;
-        final Into.Four<? super T, ? super A, ? super B, ? super C, ? extends X> into;
-
-        Three(Include<T, A> a, Include<T, B> b, Include<T, C> cc,
-              Into.Four<? super T, ? super A, ? super B, ? super C, ? extends X> into) {
-            this.a = a;
-            this.b = b;
-            this.cc = cc;
-            this.into = into;
-        }
-
-        List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
+    /** Its third include is {@code cc}: {@code c} is the connection in {@link #apply}. */
+    record Three<T, A, B, C, X>(Include<T, A> a, Include<T, B> b, Include<T, C> cc,
+                                Into.Four<? super T, ? super A, ? super B, ? super C, ? extends X> into) implements Shape<T, X> {
+        @Override
+        public List<X> apply(Connection c, LevelRows<T> rows, FetchPlan inherited) throws SQLException {
             List<A> as = values(c, a, 0, rows, inherited);
             List<B> bs = values(c, b, 1, rows, inherited);
             List<C> cs = values(c, cc, 2, rows, inherited);
@@ -141,7 +120,8 @@ abstract sealed class Shape<T, X> {
             return perRow(list.size(), i -> into.apply(list.get(i), as.get(i), bs.get(i), cs.get(i)));
         }
 
-        List<Include<T, ?>> includes() {
+        @Override
+        public List<Include<T, ?>> includes() {
             return List.of(a, b, cc);
         }
     }
