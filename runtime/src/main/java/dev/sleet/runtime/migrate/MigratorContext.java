@@ -1,5 +1,6 @@
 package dev.sleet.runtime.migrate;
 
+import dev.sleet.runtime.connect.LocalTransaction;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationScript;
 import java.net.InetAddress;
@@ -98,16 +99,10 @@ final class MigratorContext {
 
     /** Runs {@code work} in one transaction on {@code c}: all of it or, on failure, none of it. */
     static void inTransaction(Connection c, SqlWork work) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        LocalTransaction.run(c, tx -> {
             work.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            return null;
+        });
     }
 
     /** Host and process of this migrator, recorded with the database user in the history. */

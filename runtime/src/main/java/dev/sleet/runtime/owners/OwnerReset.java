@@ -1,5 +1,6 @@
 package dev.sleet.runtime.owners;
 
+import dev.sleet.runtime.connect.LocalTransaction;
 import dev.sleet.runtime.migrate.MigrationRefusedException;
 import dev.sleet.runtime.verify.OwnerSchemas;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -38,23 +39,18 @@ final class OwnerReset {
                     + schemas.keySet());
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<QualifiedName> tables = existing(c, own.tables().stream().map(Table::name).toList());
+            return LocalTransaction.run(c, tx -> {
+                List<QualifiedName> tables = existing(tx, own.tables().stream().map(Table::name).toList());
                 if (!tables.isEmpty()) {
-                    refuseOtherOwnersReferences(c, owner, tables, schemas);
-                    try (Statement st = c.createStatement()) {
+                    refuseOtherOwnersReferences(tx, owner, tables, schemas);
+                    try (Statement st = tx.createStatement()) {
                         // No CASCADE: a reference from outside the owner, made between the check and here, fails rather than empties it.
                         st.execute("TRUNCATE TABLE " + tables.stream().map(QualifiedName::sql).collect(Collectors.joining(", "))
                                 + " RESTART IDENTITY");
                     }
                 }
-                c.commit();
                 return tables;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sleet.runtime.verify;
 
+import dev.sleet.runtime.connect.LocalTransaction;
 import dev.sleet.runtime.introspect.Introspector;
 import dev.sleet.schema.diff.MigrationPlan;
 import dev.sleet.schema.diff.PlannedStatement;
@@ -60,30 +61,24 @@ public final class SchemaPusher {
         if (!destructive.isEmpty() && !options.acceptDataLoss()) {
             throw new PushRefusedException(destructive);
         }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            // The differ writes PostgreSQL, never JDBC escape syntax ({fn …}, {d …}): skip the driver's rewrite pass.
-            s.setEscapeProcessing(false);
-            int total = plan.statements().size();
-            int n = 0;
-            for (PlannedStatement st : plan.statements()) {
-                n++;
-                try {
-                    s.execute(st.sql());
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw new SchemaPushException(n, st, e.getSQLState(), e.getMessage(), e);
+        LocalTransaction.run(c, tx -> {
+            try (Statement s = tx.createStatement()) {
+                // The differ writes PostgreSQL, never JDBC escape syntax ({fn …}, {d …}): skip the driver's rewrite pass.
+                s.setEscapeProcessing(false);
+                int total = plan.statements().size();
+                int n = 0;
+                for (PlannedStatement st : plan.statements()) {
+                    n++;
+                    try {
+                        s.execute(st.sql());
+                    } catch (SQLException e) {
+                        throw new SchemaPushException(n, st, e.getSQLState(), e.getMessage(), e);
+                    }
+                    progress.ran(n, total, st);
                 }
-                progress.ran(n, total, st);
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
         return new PushResult(plan, true, destructive);
     }
 }
