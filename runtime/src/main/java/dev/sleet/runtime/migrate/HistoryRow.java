@@ -5,7 +5,7 @@ import dev.sleet.schema.migration.MigrationSection;
 
 /**
  * What the migrator writes into the history for one migration, in one value so that every writer
- * (migrate, baseline) fills the same columns the same way.
+ * (migrate, baseline, adopt) fills the same columns the same way.
  *
  * @param durationMs        how long the statements took
  * @param appliedBy         host and process of the migrator (the database user is added by the server)
@@ -30,5 +30,11 @@ record HistoryRow(String name, String checksum, long durationMs, String appliedB
         MigrationSection down = script.down();
         return new HistoryRow(script.name(), script.checksum(), 0, appliedBy, true, 0, down.text(), Math.max(down.firstLine(), 1),
                 down.transactional(), HistoryEntry.Kind.BASELINE);
+    }
+
+    /** A migration another tool applied, recorded as that tool reported it ({@code appliedBy} as it stands). */
+    static HistoryRow adopted(AdoptedMigration m) {
+        return new HistoryRow(m.name(), m.checksum(), m.durationMs(), m.appliedBy(), true, m.statements(), m.downSql(), m.downLine(),
+                m.downTransactional(), m.baseline() ? HistoryEntry.Kind.BASELINE : HistoryEntry.Kind.MIGRATION);
     }
 }

@@ -188,21 +188,14 @@ public final class HistoryTable {
 
     /** A row recorded as it happened elsewhere: its time and author are given, not taken from this session. */
     String adoptSql() {
-        return "INSERT INTO " + qualified + " (name, checksum, applied_at, duration_ms, applied_by, success, statements_run, down_sql, "
-                + "down_line, down_transactional, kind) VALUES (?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?)";
+        return "INSERT INTO " + qualified + " (name, checksum, duration_ms, applied_by, success, statements_run, down_sql, "
+                + "down_line, down_transactional, kind, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
+    /** Binds {@code m} to a statement prepared from {@link #adoptSql()}: the columns of every row, then the time it was applied. */
     void bindAdopt(PreparedStatement ps, AdoptedMigration m) throws SQLException {
-        ps.setString(1, m.name());
-        ps.setString(2, m.checksum());
-        ps.setTimestamp(3, Timestamp.from(m.appliedAt()));
-        ps.setLong(4, m.durationMs());
-        ps.setString(5, m.appliedBy());
-        ps.setInt(6, m.statements());
-        ps.setString(7, m.downSql());
-        ps.setInt(8, m.downLine());
-        ps.setBoolean(9, m.downTransactional());
-        ps.setString(10, (m.baseline() ? HistoryEntry.Kind.BASELINE : HistoryEntry.Kind.MIGRATION).name().toLowerCase(Locale.ROOT));
+        bindUpsert(ps, HistoryRow.adopted(m));
+        ps.setTimestamp(11, Timestamp.from(m.appliedAt()));
     }
 
     String progressSql() {
