@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * drizzle-kit's layout: {@code NNNN_<name>.sql} files whose statements are separated by
@@ -79,12 +78,8 @@ final class DrizzleFolderReader implements ForeignFolderReader {
             throw new ImportRefusedException("cannot import the drizzle-kit folder " + folder.toAbsolutePath(), problems);
         }
         List<String> notes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql") && !listed.contains(n)).sorted()
-                    .forEach(n -> notes.add(n + " is not in meta/_journal.json, so drizzle never applies it; left out"));
-        } catch (IOException e) {
-            throw new ImportRefusedException("cannot list " + folder.toAbsolutePath() + ": " + e.getMessage());
-        }
+        SourceFiles.list(folder, false).stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql") && !listed.contains(n))
+                .forEach(n -> notes.add(n + " is not in meta/_journal.json, so drizzle never applies it; left out"));
         return new ForeignFolder(migrations, notes);
     }
 

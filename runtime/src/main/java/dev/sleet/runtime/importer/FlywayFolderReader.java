@@ -1,6 +1,5 @@
 package dev.sleet.runtime.importer;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Flyway's layout (with its default prefixes): {@code V<version>__<description>.sql} applied in
@@ -43,12 +41,7 @@ final class FlywayFolderReader implements ForeignFolderReader {
 
     @Override
     public ForeignFolder read(Path folder) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new ImportRefusedException("cannot list " + folder.toAbsolutePath() + ": " + e.getMessage());
-        }
+        List<Path> files = SourceFiles.sqlFiles(folder, true);
         Map<List<BigInteger>, Versioned> versions = new TreeMap<>(FlywayFolderReader::compareVersions);
         Map<List<BigInteger>, Versioned> undos = new TreeMap<>(FlywayFolderReader::compareVersions);
         Map<String, Path> repeatables = new TreeMap<>();

@@ -1,8 +1,6 @@
 package dev.sleet.runtime.importer;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * golang-migrate's layout: {@code <version>_<name>.up.sql} and {@code <version>_<name>.down.sql}
@@ -27,12 +24,7 @@ final class GolangMigrateFolderReader implements ForeignFolderReader {
 
     @Override
     public ForeignFolder read(Path folder) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
-            throw new ImportRefusedException("cannot list " + folder.toAbsolutePath() + ": " + e.getMessage());
-        }
+        List<Path> files = SourceFiles.sqlFiles(folder, false);
         Map<BigInteger, Pair> pairs = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();

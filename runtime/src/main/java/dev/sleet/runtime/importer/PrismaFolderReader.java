@@ -1,12 +1,10 @@
 package dev.sleet.runtime.importer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Prisma Migrate's layout: one folder per migration, {@code <YYYYMMDDHHMMSS>_<name>/migration.sql},
@@ -16,17 +14,12 @@ final class PrismaFolderReader implements ForeignFolderReader {
 
     @Override
     public ForeignFolder read(Path folder) {
-        List<Path> dirs;
         List<String> notes = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-            List<Path> all = entries.sorted().toList();
-            dirs = all.stream().filter(Files::isDirectory).toList();
-            all.stream().filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("migration_lock.toml"))
-                    .forEach(n -> notes.add(n + " is not inside a migration folder, so Prisma never applies it; left out"));
-        } catch (IOException e) {
-            throw new ImportRefusedException("cannot list " + folder.toAbsolutePath() + ": " + e.getMessage());
-        }
+        List<Path> all = SourceFiles.list(folder, false);
+        List<Path> dirs = all.stream().filter(Files::isDirectory).toList();
+        all.stream().filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals("migration_lock.toml"))
+                .forEach(n -> notes.add(n + " is not inside a migration folder, so Prisma never applies it; left out"));
         if (dirs.isEmpty() && !Files.isRegularFile(folder.resolve("migration_lock.toml"))) {
             throw new ImportRefusedException(folder.toAbsolutePath() + " holds no migration folders; give Prisma's migrations folder "
                     + "(prisma/migrations), whose sub-folders each hold a migration.sql");

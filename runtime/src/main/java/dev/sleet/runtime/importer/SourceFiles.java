@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /** Reading another tool's files exactly, and the checksums those tools record for them. */
@@ -31,6 +33,20 @@ final class SourceFiles {
         } catch (IOException e) {
             throw new ImportRefusedException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
         }
+    }
+
+    /** What {@code folder} holds (its whole tree when {@code recursive}), sorted; refused when it cannot be listed. */
+    static List<Path> list(Path folder, boolean recursive) {
+        try (Stream<Path> entries = recursive ? Files.walk(folder) : Files.list(folder)) {
+            return entries.filter(p -> !p.equals(folder)).sorted().toList();
+        } catch (IOException e) {
+            throw new ImportRefusedException("cannot list " + folder.toAbsolutePath() + ": " + e.getMessage());
+        }
+    }
+
+    /** The {@code .sql} files of {@code folder} (of its whole tree when {@code recursive}), sorted. */
+    static List<Path> sqlFiles(Path folder, boolean recursive) {
+        return list(folder, recursive).stream().filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".sql")).toList();
     }
 
     static String relative(Path folder, Path file) {

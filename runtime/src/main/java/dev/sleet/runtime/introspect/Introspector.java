@@ -187,6 +187,26 @@ public final class Introspector {
     private record ExclusionIndex(IndexMethod method, List<String> columns, List<String> expressions, String where) {
     }
 
+    /** A handler of one catalog row about a table that {@link #columns} read. */
+    @FunctionalInterface
+    private interface TableRowHandler {
+        void row(TableBuilder table, ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a catalog query whose first two columns are a table's schema and name, handing each row over
+     * with that table's builder; rows about a table that was not read (a partition) are passed over.
+     */
+    private static void eachTableRow(Connection c, String sql, Array schemas, Map<QualifiedName, TableBuilder> tables,
+                                     TableRowHandler handler) throws SQLException {
+        CatalogQuery.eachRow(c, sql, schemas, rs -> {
+            TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
+            if (tb != null) {
+                handler.row(tb, rs);
+            }
+        });
+    }
+
     private static void indexes(Connection c, Array schemas, Map<QualifiedName, TableBuilder> tables, Map<Long, ExclusionIndex> exclusion)
             throws SQLException {
         String sql = "SELECT n.nspname, cl.relname, ic.relname, am.amname, i.indisunique, pg_get_expr(i.indpred, i.indrelid, true), "
@@ -200,11 +220,7 @@ public final class Introspector {
                 + "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam "
                 + "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') "
                 + "WHERE cl.relkind IN ('r', 'p') AND NOT cl.relispartition AND n.nspname = ANY (?)";
-        CatalogQuery.eachRow(c, sql, schemas, rs -> {
-            TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
-            if (tb == null) {
-                return;
-            }
+        eachTableRow(c, sql, schemas, tables, (tb, rs) -> {
             IndexMethod method = IndexMethod.fromSql(rs.getString(4));
             List<String> columns = strings(rs.getArray(7));
             List<String> texts = strings(rs.getArray(8));
@@ -254,11 +270,7 @@ public final class Introspector {
                 + " FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
                 + "LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace "
                 + "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND n.nspname = ANY (?)";
-        CatalogQuery.eachRow(c, sql, schemas, rs -> {
-            TableBuilder tb = tables.get(new QualifiedName(rs.getString(1), rs.getString(2)));
-            if (tb == null) {
-                return;
-            }
+        eachTableRow(c, sql, schemas, tables, (tb, rs) -> {
             String name = rs.getString(3);
             List<String> cols = strings(rs.getArray(5));
             switch (rs.getString(4)) {
