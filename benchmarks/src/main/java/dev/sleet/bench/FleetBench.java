@@ -101,7 +101,7 @@ public final class FleetBench {
 
             // Up-to-date check: one database migrated, then copied (CREATE DATABASE … TEMPLATE) into the fleet.
             String template = anchor.name() + "_tpl";
-            exec(anchor, "CREATE DATABASE " + Sql.quote(template));
+            anchor.exec("CREATE DATABASE " + Sql.quote(template));
             Migrator.builder(new SingleUrl(anchor, template).dataSource()).source(MigrationSource.folder(sleetDir)).build()
                     .migrate(MigrateOptions.defaults());
             List<String> upToDate = create(anchor, "st", statusDatabases, template);
@@ -245,12 +245,6 @@ public final class FleetBench {
             for (String n : names) {
                 s.execute("DROP DATABASE IF EXISTS " + Sql.quote(n) + " WITH (FORCE)");
             }
-        }
-    }
-
-    private static void exec(TestDatabase anchor, String sql) throws SQLException {
-        try (Connection c = anchor.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 

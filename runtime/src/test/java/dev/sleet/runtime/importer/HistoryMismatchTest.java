@@ -37,32 +37,36 @@ class HistoryMismatchTest {
         assertThat(sleetHistoryExists(db)).isFalse();
     }
 
-    @Test
-    void drizzleRowsWithAnotherHashOrMissingAreListedTogether() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("drizzle_mismatch")) {
-            ToolAppliers.drizzle(db, Fixtures.DRIZZLE);
-            db.exec("UPDATE drizzle.__drizzle_migrations SET hash = 'feedface' WHERE id = 2; DELETE FROM drizzle.__drizzle_migrations WHERE id = 3;"
-                    + "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('abc', 1)");
-            refused(db, SourceFormat.DRIZZLE, Fixtures.DRIZZLE,
-                    "0001_menu_items_and_event_flags.sql is not the file that was applied (hash feedface in drizzle.__drizzle_migrations row id 2",
-                    "0002_backfill_event_notes.sql has no row in drizzle.__drizzle_migrations, but a newer migration has one",
-                    "row id 5 (created_at 1, hash abc) matches no entry of meta/_journal.json");
+    /** In a new database {@code database} the tool migrated from {@code folder}, {@code tamper} changes the history; then {@link #refused}. */
+    private void refusedAfter(String database, SourceFormat format, ToolAppliers.Applier tool, Path folder, String tamper,
+                              String... expected) throws Exception {
+        try (TestDatabase db = PostgresServer.shared().createDatabase(database)) {
+            tool.apply(db, folder);
+            db.exec(tamper);
+            refused(db, format, folder, expected);
         }
     }
 
     @Test
+    void drizzleRowsWithAnotherHashOrMissingAreListedTogether() throws Exception {
+        refusedAfter("drizzle_mismatch", SourceFormat.DRIZZLE, ToolAppliers::drizzle, Fixtures.DRIZZLE,
+                "UPDATE drizzle.__drizzle_migrations SET hash = 'feedface' WHERE id = 2; DELETE FROM drizzle.__drizzle_migrations WHERE id = 3;"
+                + "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('abc', 1)",
+                "0001_menu_items_and_event_flags.sql is not the file that was applied (hash feedface in drizzle.__drizzle_migrations row id 2",
+                "0002_backfill_event_notes.sql has no row in drizzle.__drizzle_migrations, but a newer migration has one",
+                "row id 5 (created_at 1, hash abc) matches no entry of meta/_journal.json");
+    }
+
+    @Test
     void prismaFailedAndRolledBackRowsAreRefusedWithTheReason() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("prisma_mismatch")) {
-            ToolAppliers.prisma(db, Fixtures.PRISMA);
-            db.exec("UPDATE _prisma_migrations SET finished_at = NULL, logs = E'ERROR: relation \"Post\" does not exist\\nmore' "
-                    + "WHERE migration_name = '20240131132916_verify_paid_users';"
-                    + "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240201080000_empty'");
-            refused(db, SourceFormat.PRISMA, Fixtures.PRISMA,
-                    "20240131132916_verify_paid_users failed on ",
-                    "and was never resolved (Prisma's log: ERROR: relation \"Post\" does not exist)",
-                    "prisma migrate resolve --applied 20240131132916_verify_paid_users",
-                    "20240201080000_empty was rolled back on ");
-        }
+        refusedAfter("prisma_mismatch", SourceFormat.PRISMA, ToolAppliers::prisma, Fixtures.PRISMA,
+                "UPDATE _prisma_migrations SET finished_at = NULL, logs = E'ERROR: relation \"Post\" does not exist\\nmore' "
+                + "WHERE migration_name = '20240131132916_verify_paid_users';"
+                + "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '20240201080000_empty'",
+                "20240131132916_verify_paid_users failed on ",
+                "and was never resolved (Prisma's log: ERROR: relation \"Post\" does not exist)",
+                "prisma migrate resolve --applied 20240131132916_verify_paid_users",
+                "20240201080000_empty was rolled back on ");
     }
 
     @Test
@@ -83,16 +87,13 @@ class HistoryMismatchTest {
 
     @Test
     void flywayFailedRowAndEditedFileAreRefused() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("flyway_mismatch")) {
-            ToolAppliers.flyway(db, Fixtures.FLYWAY);
-            db.exec("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1.1';"
-                    + "UPDATE flyway_schema_history SET success = false WHERE version = '10';"
-                    + "UPDATE flyway_schema_history SET checksum = 7 WHERE version IS NULL");
-            refused(db, SourceFormat.FLYWAY, Fixtures.FLYWAY,
-                    "V1_1__Seed_stations.sql is not the file that was applied (checksum 42 in public.flyway_schema_history",
-                    "V10__Quoted_names.sql (version 10) failed on ",
-                    "R__Station_summary.sql changed since Flyway last applied it (checksum 7 then");
-        }
+        refusedAfter("flyway_mismatch", SourceFormat.FLYWAY, ToolAppliers::flyway, Fixtures.FLYWAY,
+                "UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1.1';"
+                + "UPDATE flyway_schema_history SET success = false WHERE version = '10';"
+                + "UPDATE flyway_schema_history SET checksum = 7 WHERE version IS NULL",
+                "V1_1__Seed_stations.sql is not the file that was applied (checksum 42 in public.flyway_schema_history",
+                "V10__Quoted_names.sql (version 10) failed on ",
+                "R__Station_summary.sql changed since Flyway last applied it (checksum 7 then");
     }
 
     @Test

@@ -32,13 +32,8 @@ class ImportRoundTripTest {
     @TempDir
     Path work;
 
-    @FunctionalInterface
-    interface ToolApplier {
-        void apply(TestDatabase db, Path folder) throws Exception;
-    }
-
     /** Runs the whole comparison and returns the statuses after importing the tool's history. */
-    private List<MigrationStatus> roundTrip(SourceFormat format, Path folder, ToolApplier tool) throws Exception {
+    private List<MigrationStatus> roundTrip(SourceFormat format, Path folder, ToolAppliers.Applier tool) throws Exception {
         Path out = work.resolve(format.cliName());
         ImportPlan plan = ImportSteps.planWritten(format, folder, out);
         try (TestDatabase byTool = PostgresServer.shared().createDatabase("by_" + format.name().toLowerCase());

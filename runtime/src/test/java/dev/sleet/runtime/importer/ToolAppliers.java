@@ -31,6 +31,12 @@ final class ToolAppliers {
     private ToolAppliers() {
     }
 
+    /** One of these appliers: migrates {@code db} from {@code folder} as the tool would. */
+    @FunctionalInterface
+    interface Applier {
+        void apply(TestDatabase db, Path folder) throws Exception;
+    }
+
     /**
      * drizzle-orm's {@code migrate()} (pg-core dialect): creates {@code drizzle.__drizzle_migrations},
      * then in ONE transaction runs, for each journal entry, every text between

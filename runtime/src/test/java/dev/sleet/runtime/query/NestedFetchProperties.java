@@ -115,6 +115,15 @@ class NestedFetchProperties {
         assertThat(sleetUp(q)).as(context).isEqualTo(naiveUp(q));
     }
 
+    /** Binds a random one of {@code parents} rows (ids 1 to {@code parents}) at {@code index}, or NULL: always when there are none, else one time in five. */
+    private static void parentOrNull(PreparedStatement ps, int index, int parents, Random r) throws SQLException {
+        if (parents == 0 || r.nextInt(5) == 0) {
+            ps.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(index, 1 + r.nextInt(parents));
+        }
+    }
+
     /** A random tree: fan-outs from 0, NULL references, archived rows, few distinct values (ties). */
     private static void seed(Random r) throws SQLException {
         try (Connection c = test.connect(); Statement s = c.createStatement()) {
@@ -133,11 +142,7 @@ class NestedFetchProperties {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO executions VALUES (?, ?, ?, ?)")) {
                 for (int i = 1; i <= executions; i++) {
                     ps.setLong(1, i);
-                    if (workflows == 0 || r.nextInt(5) == 0) {
-                        ps.setNull(2, java.sql.Types.BIGINT);
-                    } else {
-                        ps.setLong(2, 1 + r.nextInt(workflows));
-                    }
+                    parentOrNull(ps, 2, workflows, r);
                     ps.setInt(3, r.nextInt(4));
                     ps.setBoolean(4, r.nextInt(5) == 0);
                     ps.addBatch();
@@ -147,11 +152,7 @@ class NestedFetchProperties {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= steps; i++) {
                     ps.setLong(1, i);
-                    if (executions == 0 || r.nextInt(5) == 0) {
-                        ps.setNull(2, java.sql.Types.BIGINT);
-                    } else {
-                        ps.setLong(2, 1 + r.nextInt(executions));
-                    }
+                    parentOrNull(ps, 2, executions, r);
                     ps.setInt(3, r.nextInt(3));
                     ps.setString(4, r.nextInt(6) == 0 ? null : LABELS[r.nextInt(LABELS.length)]);
                     Instant at = Instant.parse("2026-01-01T00:00:00Z").plusNanos(r.nextInt(1_000_000) * 1_000_000_000L + r.nextInt(1_000_000) * 1_000L);
