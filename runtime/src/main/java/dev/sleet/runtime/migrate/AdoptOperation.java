@@ -14,13 +14,7 @@ import java.util.stream.Collectors;
  * {@code adopt}: records migrations another tool applied, with that tool's times and authors, so
  * that {@code migrate} treats them as applied.
  */
-final class AdoptOperation {
-    private final MigratorContext context;
-
-    AdoptOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record AdoptOperation(MigratorContext context) {
     /**
      * All rows in one transaction under the migration lock. Rows already recorded with the same
      * checksum are left alone (adopting again is harmless); anything else in the history refuses

@@ -9,13 +9,7 @@ import java.util.List;
  * {@code baseline}: records migrations as applied without running them, for a database that
  * already has their schema. Refused when the history is not empty.
  */
-final class BaselineOperation {
-    private final MigratorContext context;
-
-    BaselineOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record BaselineOperation(MigratorContext context) {
     /**
      * @param upTo the newest migration to record (with or without {@code .sql}); null: the newest released one
      * @return the names recorded

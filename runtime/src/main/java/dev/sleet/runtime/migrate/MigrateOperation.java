@@ -13,13 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code migrate}: applies the pending migrations in name order, each through the {@link SectionExecutor}. */
-final class MigrateOperation {
-    private final MigratorContext context;
-
-    MigrateOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record MigrateOperation(MigratorContext context) {
     MigrationReport run(MigrateOptions options) {
         long started = System.nanoTime();
         List<ResolvedMigration> files = context.resolve();

@@ -3,13 +3,7 @@ package dev.sleet.runtime.migrate;
 import java.util.List;
 
 /** {@code plan}: what {@code migrate} would apply now; reads the files and the history, takes no lock, writes nothing. */
-final class PlanOperation {
-    private final MigratorContext context;
-
-    PlanOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record PlanOperation(MigratorContext context) {
     /** @throws MigrationRefusedException when {@code migrate} with the same options would refuse */
     List<PendingMigration> pending(MigrateOptions options) {
         List<ResolvedMigration> files = context.resolve();

@@ -12,13 +12,7 @@ import java.util.stream.Collectors;
  * {@code repair}: plans, then (after the operator confirmed the plan) makes the history agree with
  * the files again — forget failed attempts, accept edited files' checksums, forget missing files.
  */
-final class RepairOperation {
-    private final MigratorContext context;
-
-    RepairOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record RepairOperation(MigratorContext context) {
     /** What {@link #run(RepairPlan)} would change; reads only. */
     RepairPlan plan() {
         List<MigrationScript> scripts = context.scripts();

@@ -19,13 +19,7 @@ import dev.sleet.schema.model.QualifiedName;
  * {@code rollback}: undoes the most recently applied migrations, newest first, through the Down
  * sections recorded when they were applied (so an edited file does not change what is undone).
  */
-final class RollbackOperation {
-    private final MigratorContext context;
-
-    RollbackOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record RollbackOperation(MigratorContext context) {
     RollbackReport run(int count) {
         if (count < 1) {
             throw new MigrationRefusedException("rollback needs a count of at least 1, not " + count);

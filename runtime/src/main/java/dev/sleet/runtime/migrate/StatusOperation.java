@@ -3,13 +3,7 @@ package dev.sleet.runtime.migrate;
 import java.util.List;
 
 /** {@code status} and {@code history}: read the files and the history; take no lock and write nothing. */
-final class StatusOperation {
-    private final MigratorContext context;
-
-    StatusOperation(MigratorContext context) {
-        this.context = context;
-    }
-
+record StatusOperation(MigratorContext context) {
     /** Every migration known from files or history, in name order, with its state. */
     List<MigrationStatus> status() {
         List<ResolvedMigration> files = context.resolve();
