@@ -77,20 +77,8 @@ final class JavaNames {
 
     /** {@code it's} → {@code IT_S}; {@code in_progress} → {@code IN_PROGRESS}. */
     static String constantName(String label) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < label.length(); ) {
-            int cp = label.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 128 && Character.isLetterOrDigit(cp)) {
-                out.appendCodePoint(Character.toUpperCase(cp));
-            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
-                out.append('_');
-            }
-        }
-        while (out.length() > 0 && out.charAt(out.length() - 1) == '_') {
-            out.setLength(out.length() - 1);
-        }
-        String name = out.length() == 0 ? "VALUE" : out.toString();
+        String words = asciiWords(label).toUpperCase(Locale.ROOT);
+        String name = words.isEmpty() ? "VALUE" : words;
         if (!Character.isJavaIdentifierStart(name.codePointAt(0))) {
             name = "V" + name;
         }
@@ -99,21 +87,29 @@ final class JavaNames {
 
     /** A package segment for a schema: {@code Billing Dept} → {@code billing_dept}. */
     static String packageSegment(String schema) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < schema.length(); ) {
-            int cp = schema.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp < 128 && Character.isLetterOrDigit(cp)) {
-                out.append(Character.toLowerCase((char) cp));
-            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
-                out.append('_');
-            }
-        }
-        String name = out.toString().replaceAll("_+$", "");
+        String name = asciiWords(schema).toLowerCase(Locale.ROOT);
         if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
             name = "s" + name;
         }
         return SourceVersion.isKeyword(name) ? name + "_" : name;
+    }
+
+    /** The ASCII letters and digits of {@code text}, each run of anything else between them one {@code _}: {@code it's!} → {@code it_s}. */
+    private static String asciiWords(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 128 && Character.isLetterOrDigit(cp)) {
+                out.appendCodePoint(cp);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+                out.append('_');
+            }
+        }
+        if (out.length() > 0 && out.charAt(out.length() - 1) == '_') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
     }
 
     /** camelCase words of a SQL name: letters and digits kept, everything else separates words. */
