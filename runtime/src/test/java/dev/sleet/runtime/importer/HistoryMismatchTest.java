@@ -37,12 +37,23 @@ class HistoryMismatchTest {
         assertThat(sleetHistoryExists(db)).isFalse();
     }
 
-    /** In a new database {@code database} the tool migrated from {@code folder}, {@code tamper} changes the history; then {@link #refused}. */
-    private void refusedAfter(String database, SourceFormat format, ToolAppliers.Applier tool, Path folder, String tamper,
-                              String... expected) throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase(database)) {
+    /** A new database {@code name} that {@code tool} migrated from {@code folder}, whose history {@code tamper} then changed. */
+    private static TestDatabase tampered(String name, ToolAppliers.Applier tool, Path folder, String tamper) throws Exception {
+        TestDatabase db = PostgresServer.shared().createDatabase(name);
+        try {
             tool.apply(db, folder);
             db.exec(tamper);
+            return db;
+        } catch (Exception | AssertionError e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** {@link #refused} on a database {@link #tampered} as given. */
+    private void refusedAfter(String database, SourceFormat format, ToolAppliers.Applier tool, Path folder, String tamper,
+                              String... expected) throws Exception {
+        try (TestDatabase db = tampered(database, tool, folder, tamper)) {
             refused(db, format, folder, expected);
         }
     }
@@ -71,11 +82,10 @@ class HistoryMismatchTest {
 
     @Test
     void prismaRolledBackAttemptFollowedBySuccessIsOnlyNoted() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("prisma_retry")) {
-            ToolAppliers.prisma(db, Fixtures.PRISMA);
-            db.exec("INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at, started_at) "
-                    + "SELECT 'retry-1', checksum, migration_name, 'ERROR: lock timeout', started_at, started_at - interval '1 hour' "
-                    + "FROM _prisma_migrations WHERE migration_name = '20240115120000_add_moderator_role'");
+        try (TestDatabase db = tampered("prisma_retry", ToolAppliers::prisma, Fixtures.PRISMA,
+                "INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, rolled_back_at, started_at) "
+                + "SELECT 'retry-1', checksum, migration_name, 'ERROR: lock timeout', started_at, started_at - interval '1 hour' "
+                + "FROM _prisma_migrations WHERE migration_name = '20240115120000_add_moderator_role'")) {
             ImportPlan plan = MigrationImporter.plan(SourceFormat.PRISMA, Fixtures.PRISMA);
             HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, db, SourceFormat.PRISMA);
             assertThat(match.problems()).isEmpty();
@@ -98,12 +108,11 @@ class HistoryMismatchTest {
 
     @Test
     void flywayBaselineMarksEarlierVersionsAsBaselined() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("flyway_baseline")) {
-            ToolAppliers.flyway(db, Fixtures.FLYWAY);
-            // as if the database had been baselined at 1.1 and migrated by Flyway from there on
-            db.exec("DELETE FROM flyway_schema_history WHERE version IN ('1', '1.1');"
-                    + "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                    + "execution_time, success) VALUES (0, '1.1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ops', 0, true)");
+        // as if the database had been baselined at 1.1 and migrated by Flyway from there on
+        try (TestDatabase db = tampered("flyway_baseline", ToolAppliers::flyway, Fixtures.FLYWAY,
+                "DELETE FROM flyway_schema_history WHERE version IN ('1', '1.1');"
+                + "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                + "execution_time, success) VALUES (0, '1.1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'ops', 0, true)")) {
             Path out = work.resolve("out");
             ImportPlan plan = ImportSteps.planWritten(SourceFormat.FLYWAY, Fixtures.FLYWAY, out);
             Migrator migrator = ImportSteps.migrator(db, out);
@@ -116,9 +125,8 @@ class HistoryMismatchTest {
 
     @Test
     void golangMigrateDirtyVersionIsRefused() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("golang_dirty")) {
-            ToolAppliers.golangMigrate(db, Fixtures.GOLANG_MIGRATE);
-            db.exec("UPDATE schema_migrations SET version = 3, dirty = true");
+        try (TestDatabase db = tampered("golang_dirty", ToolAppliers::golangMigrate, Fixtures.GOLANG_MIGRATE,
+                "UPDATE schema_migrations SET version = 3, dirty = true")) {
             refused(db, SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE,
                     "public.schema_migrations says version 3 is dirty: 000003_ledger.up.sql failed part-way",
                     "`migrate force 3` (all of it is there) or `migrate force <the version before>`");
@@ -130,9 +138,8 @@ class HistoryMismatchTest {
 
     @Test
     void golangMigrateAtAnEarlierVersionLeavesTheRestPending() throws Exception {
-        try (TestDatabase db = PostgresServer.shared().createDatabase("golang_behind")) {
-            ToolAppliers.golangMigrate(db, Fixtures.GOLANG_MIGRATE);
-            db.exec("DROP INDEX ledger_account_id_idx; UPDATE schema_migrations SET version = 3");
+        try (TestDatabase db = tampered("golang_behind", ToolAppliers::golangMigrate, Fixtures.GOLANG_MIGRATE,
+                "DROP INDEX ledger_account_id_idx; UPDATE schema_migrations SET version = 3")) {
             Path out = work.resolve("out");
             ImportPlan plan = ImportSteps.planWritten(SourceFormat.GOLANG_MIGRATE, Fixtures.GOLANG_MIGRATE, out);
             HistoryImporter.HistoryMatch match = ImportSteps.matchToolHistory(plan, db, SourceFormat.GOLANG_MIGRATE);
