@@ -51,7 +51,7 @@ public final class AllTypesDao extends TableDao<AllTypes> {
      * The row with this primary key.
      */
     public Optional<AllTypes> findById(UUID id) {
-        return findOne(FIND_BY_ID, ps -> Codecs.UUID_CODEC.bind(ps, 1, id));
+        return findOne(FIND_BY_ID, AllTypesTable.ALL_TYPES.ID, id);
     }
 
     /**
@@ -65,7 +65,7 @@ public final class AllTypesDao extends TableDao<AllTypes> {
      * Deletes the row with this primary key; false when there was none.
      */
     public boolean deleteById(UUID id) {
-        return deleteOne(DELETE_BY_ID, ps -> Codecs.UUID_CODEC.bind(ps, 1, id));
+        return deleteOne(DELETE_BY_ID, AllTypesTable.ALL_TYPES.ID, id);
     }
 
     /**

@@ -59,15 +59,14 @@ public final class EventDao extends TableDao<Event> {
      * columns with defaults take what the database generates. Returns the row as stored.
      */
     public Event insert(New row) {
-        return insertReturning(INSERT_NEW, ps -> {
-            ps.setLong(1, row.clientId());
-            ps.setString(2, row.code());
-            ps.setString(3, row.name());
-            EventTable.STATUS_CODEC.bind(ps, 4, row.status());
-            Codecs.LOCAL_DATE.bind(ps, 5, row.eventDate());
-            Codecs.INTEGER.bind(ps, 6, row.guestCount());
-            Codecs.INSTANT.bind(ps, 7, row.createdAt());
-        });
+        return insertReturning(INSERT_NEW,
+                EventTable.EVENTS.CLIENT_ID, row.clientId(),
+                EventTable.EVENTS.CODE, row.code(),
+                EventTable.EVENTS.NAME, row.name(),
+                EventTable.EVENTS.STATUS, row.status(),
+                EventTable.EVENTS.EVENT_DATE, row.eventDate(),
+                EventTable.EVENTS.GUEST_COUNT, row.guestCount(),
+                EventTable.EVENTS.CREATED_AT, row.createdAt());
     }
 
     /**
@@ -92,14 +91,14 @@ public final class EventDao extends TableDao<Event> {
      * The row with this primary key, unless it is archived.
      */
     public Optional<Event> findById(long id) {
-        return findOne(FIND_BY_ID, ps -> ps.setLong(1, id));
+        return findOne(FIND_BY_ID, EventTable.EVENTS.ID, id);
     }
 
     /**
      * The row with this primary key, archived or not.
      */
     public Optional<Event> findByIdIncludingArchived(long id) {
-        return findOne(FIND_BY_ID_INCLUDING_ARCHIVED, ps -> ps.setLong(1, id));
+        return findOne(FIND_BY_ID_INCLUDING_ARCHIVED, EventTable.EVENTS.ID, id);
     }
 
     /**
@@ -115,34 +114,28 @@ public final class EventDao extends TableDao<Event> {
      * row or it is archived already.
      */
     public boolean archive(long id, String archivedBy) {
-        return archiveOne(ARCHIVE, ps -> {
-            ps.setString(1, archivedBy);
-            ps.setLong(2, id);
-        });
+        return archiveOne(ARCHIVE, EventTable.EVENTS.ARCHIVED_BY, archivedBy, EventTable.EVENTS.ID, id);
     }
 
     /**
      * Rows with these values, archived rows left out (served by unique constraint events_code_key).
      */
     public Optional<Event> findByCode(String code) {
-        return selectOne(FIND_BY_CODE, ps -> ps.setString(1, code));
+        return selectOne(FIND_BY_CODE, EventTable.EVENTS.CODE, code);
     }
 
     /**
      * Rows with these values, archived rows left out (served by index idx_events_client_id), in primary key order.
      */
     public List<Event> findByClientId(long clientId) {
-        return selectList(FIND_BY_CLIENT_ID, ps -> ps.setLong(1, clientId));
+        return selectList(FIND_BY_CLIENT_ID, EventTable.EVENTS.CLIENT_ID, clientId);
     }
 
     /**
      * Rows with these values, archived rows left out (served by index idx_events_status_event_date), in primary key order.
      */
     public List<Event> findByStatusAndEventDate(EventStatus status, LocalDate eventDate) {
-        return selectList(FIND_BY_STATUS_AND_EVENT_DATE, ps -> {
-            EventTable.STATUS_CODEC.bind(ps, 1, status);
-            Codecs.LOCAL_DATE.bind(ps, 2, eventDate);
-        });
+        return selectList(FIND_BY_STATUS_AND_EVENT_DATE, EventTable.EVENTS.STATUS, status, EventTable.EVENTS.EVENT_DATE, eventDate);
     }
 
     @Override

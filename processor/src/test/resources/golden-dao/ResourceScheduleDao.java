@@ -56,13 +56,12 @@ public final class ResourceScheduleDao extends TableDao<ResourceSchedule> {
      * columns with defaults take what the database generates. Returns the row as stored.
      */
     public ResourceSchedule insert(New row) {
-        return insertReturning(INSERT_NEW, ps -> {
-            ps.setLong(1, row.resourceId());
-            Codecs.LONG.bind(ps, 2, row.eventId());
-            Codecs.OFFSET_DATE_TIME.bind(ps, 3, row.startTime());
-            Codecs.OFFSET_DATE_TIME.bind(ps, 4, row.endTime());
-            ps.setString(5, row.notes());
-        });
+        return insertReturning(INSERT_NEW,
+                ResourceScheduleTable.RESOURCE_SCHEDULE.RESOURCE_ID, row.resourceId(),
+                ResourceScheduleTable.RESOURCE_SCHEDULE.EVENT_ID, row.eventId(),
+                ResourceScheduleTable.RESOURCE_SCHEDULE.START_TIME, row.startTime(),
+                ResourceScheduleTable.RESOURCE_SCHEDULE.END_TIME, row.endTime(),
+                ResourceScheduleTable.RESOURCE_SCHEDULE.NOTES, row.notes());
     }
 
     /**
@@ -78,7 +77,7 @@ public final class ResourceScheduleDao extends TableDao<ResourceSchedule> {
      * The row with this primary key.
      */
     public Optional<ResourceSchedule> findById(long id) {
-        return findOne(FIND_BY_ID, ps -> ps.setLong(1, id));
+        return findOne(FIND_BY_ID, ResourceScheduleTable.RESOURCE_SCHEDULE.ID, id);
     }
 
     /**
@@ -92,14 +91,14 @@ public final class ResourceScheduleDao extends TableDao<ResourceSchedule> {
      * Deletes the row with this primary key; false when there was none.
      */
     public boolean deleteById(long id) {
-        return deleteOne(DELETE_BY_ID, ps -> ps.setLong(1, id));
+        return deleteOne(DELETE_BY_ID, ResourceScheduleTable.RESOURCE_SCHEDULE.ID, id);
     }
 
     /**
      * Rows with these values (served by index idx_rs_event), in primary key order.
      */
     public List<ResourceSchedule> findByEventId(Long eventId) {
-        return selectList(FIND_BY_EVENT_ID, ps -> Codecs.LONG.bind(ps, 1, eventId));
+        return selectList(FIND_BY_EVENT_ID, ResourceScheduleTable.RESOURCE_SCHEDULE.EVENT_ID, eventId);
     }
 
     /**
@@ -117,11 +116,7 @@ public final class ResourceScheduleDao extends TableDao<ResourceSchedule> {
      */
     public List<ResourceSchedule> findConflicts(long resourceId, OffsetDateTime startTime,
             OffsetDateTime endTime) {
-        return conflicts(FIND_CONFLICTS, ps -> {
-            ps.setLong(1, resourceId);
-            Codecs.OFFSET_DATE_TIME.bind(ps, 2, startTime);
-            Codecs.OFFSET_DATE_TIME.bind(ps, 3, endTime);
-        });
+        return conflicts(FIND_CONFLICTS, ResourceScheduleTable.RESOURCE_SCHEDULE.RESOURCE_ID, resourceId, ResourceScheduleTable.RESOURCE_SCHEDULE.START_TIME, startTime, ResourceScheduleTable.RESOURCE_SCHEDULE.END_TIME, endTime);
     }
 
     /**

@@ -25,7 +25,8 @@ import javax.lang.model.element.Modifier;
  * find-all, prepare/bind/read) lives once in {@code TableDao}; the generated class gives it the static
  * SQL this table needs ({@code DaoStatements}, worked out by {@link DaoModel}), one switch that binds a
  * record component by position with its direct setter or codec, one that gives its text form (bulk
- * paths), and one-line typed finders. No reflection; primitives are never boxed.
+ * paths), and one-line typed finders that pass each value with its column (bound by the column's codec, no
+ * lambda per finder: cheaper for javac). No reflection; rows' primitives are never boxed.
  */
 final class DaoWriter {
     private static final Set<String> FREE_SLOT_TYPES =
@@ -146,18 +147,22 @@ final class DaoWriter {
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(init.build()).build());
     }
 
-    /** A lambda {@code ps -> …} binding {@code columns} from 1 with the given values. */
-    private static CodeBlock parameters(List<ColumnAccess> columns, java.util.function.Function<ColumnAccess, CodeBlock> value) {
-        if (columns.size() == 1) {
-            ColumnAccess c = columns.get(0);
-            return CodeBlock.of("ps -> $L", c.bind("ps", CodeBlock.of("1"), value.apply(c)));
-        }
-        CodeBlock.Builder b = CodeBlock.builder().add("ps -> {\n$>");
-        int i = 1;
-        for (ColumnAccess c : columns) {
-            b.add("$L;\n", c.bind("ps", CodeBlock.of("$L", i++), value.apply(c)));
-        }
-        return b.add("$<}").build();
+    /**
+     * The arguments {@code column, value, column, value, …} a runtime method binds from parameter 1, each value with
+     * its column's codec ({@code TableDao.bindValues}); no lambda per method, which javac pays for in every DAO.
+     */
+    private CodeBlock values(List<ColumnAccess> columns, java.util.function.Function<ColumnAccess, CodeBlock> value) {
+        return values(columns, value, ", ");
+    }
+
+    private CodeBlock values(List<ColumnAccess> columns, java.util.function.Function<ColumnAccess, CodeBlock> value,
+            String separator) {
+        return columns.stream().map(c -> CodeBlock.of("$L, $L", column(c), value.apply(c))).collect(CodeBlock.joining(separator));
+    }
+
+    /** The table model's constant of {@code c}, e.g. {@code EventTable.EVENTS.CLIENT_ID}. */
+    private CodeBlock column(ColumnAccess c) {
+        return CodeBlock.of("$L.$L", table, Naming.constantName(c.columnName()));
     }
 
     private static CodeBlock fromParam(ColumnAccess c) {
@@ -179,8 +184,8 @@ final class DaoWriter {
                 .addParameter(m.newRecord, "row")
                 .addJavadoc("Inserts a new row given only the columns a caller chooses ({@link $T}); identity columns and\n"
                         + "columns with defaults take what the database generates. Returns the row as stored.\n", m.newRecord)
-                .addCode("return insertReturning(INSERT_NEW, $L);\n",
-                        parameters(m.newBoundInOrder(), c -> CodeBlock.of("row.$L()", c.componentName())))
+                .addStatement("return insertReturning(INSERT_NEW,\n$L)",
+                        values(m.newBoundInOrder(), c -> CodeBlock.of("row.$L()", c.componentName()), ",\n"))
                 .build());
     }
 
@@ -208,7 +213,7 @@ final class DaoWriter {
                 .addParameters(params(m.primaryKey))
                 .addJavadoc(m.bound.softDelete() ? "The row with this primary key, unless it is archived.\n"
                         : "The row with this primary key.\n")
-                .addCode("return findOne(FIND_BY_ID, $L);\n", parameters(m.primaryKey, DaoWriter::fromParam))
+                .addStatement("return findOne(FIND_BY_ID, $L)", values(m.primaryKey, DaoWriter::fromParam))
                 .build());
         if (m.bound.softDelete()) {
             sql("FIND_BY_ID_INCLUDING_ARCHIVED", m.findByIdSql(false));
@@ -216,8 +221,8 @@ final class DaoWriter {
                     .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), m.record))
                     .addParameters(params(m.primaryKey))
                     .addJavadoc("The row with this primary key, archived or not.\n")
-                    .addCode("return findOne(FIND_BY_ID_INCLUDING_ARCHIVED, $L);\n",
-                            parameters(m.primaryKey, DaoWriter::fromParam))
+                    .addStatement("return findOne(FIND_BY_ID_INCLUDING_ARCHIVED, $L)",
+                            values(m.primaryKey, DaoWriter::fromParam))
                     .build());
         }
     }
@@ -227,26 +232,21 @@ final class DaoWriter {
         type.addMethod(MethodSpec.methodBuilder("deleteById").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addParameters(params(m.primaryKey))
                 .addJavadoc("Deletes the row with this primary key; false when there was none.\n")
-                .addCode("return deleteOne(DELETE_BY_ID, $L);\n", parameters(m.primaryKey, DaoWriter::fromParam))
+                .addStatement("return deleteOne(DELETE_BY_ID, $L)", values(m.primaryKey, DaoWriter::fromParam))
                 .build());
     }
 
     private void archive() {
         sql("ARCHIVE", m.archiveSql());
         ColumnAccess by = m.archivedBy;
-        CodeBlock.Builder lambda = CodeBlock.builder().add("ps -> {\n$>")
-                .add("$L;\n", by.bind("ps", CodeBlock.of("1"), CodeBlock.of("archivedBy")));
-        int i = 2;
-        for (ColumnAccess c : m.primaryKey) {
-            lambda.add("$L;\n", c.bind("ps", CodeBlock.of("$L", i++), fromParam(c)));
-        }
         type.addMethod(MethodSpec.methodBuilder("archive").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addParameters(params(m.primaryKey))
                 .addParameter(by.javaType(), "archivedBy")
                 .addJavadoc("Archives the row with this primary key (this table is soft-delete: rows are archived,\n"
                         + "never deleted); it disappears from finders and {@link #select()}. False when there is no such\n"
                         + "row or it is archived already.\n")
-                .addCode("return archiveOne(ARCHIVE, $L);\n", lambda.add("$<}").build())
+                .addStatement("return archiveOne(ARCHIVE, $L, archivedBy, $L)", column(by),
+                        values(m.primaryKey, DaoWriter::fromParam))
                 .build());
     }
 
@@ -259,8 +259,8 @@ final class DaoWriter {
                 .addJavadoc("Rows with these values$L (served by $L)$L.\n",
                         m.bound.softDelete() ? ", archived rows left out" : "", f.source(),
                         f.unique() ? "" : ", in primary key order")
-                .addCode("return $L($L, $L);\n", f.unique() ? "selectOne" : "selectList", field,
-                        parameters(f.columns(), DaoWriter::fromParam))
+                .addStatement("return $L($L, $L)", f.unique() ? "selectOne" : "selectList", field,
+                        values(f.columns(), DaoWriter::fromParam))
                 .build());
     }
 
@@ -279,7 +279,7 @@ final class DaoWriter {
                         + "range constructor and bounds, so the answer agrees with the constraint and its GiST index serves\n"
                         + "it. Archived rows are included: the constraint counts them too.\n",
                         e.constraintName(), e.keyColumn(), e.columnRangeSql(), e.rangeFunction(), e.bounds())
-                .addCode("return conflicts(FIND_CONFLICTS, $L);\n", parameters(List.of(key, start, end), DaoWriter::fromParam))
+                .addStatement("return conflicts(FIND_CONFLICTS, $L)", values(List.of(key, start, end), DaoWriter::fromParam))
                 .build());
 
         type.addMethod(MethodSpec.methodBuilder("insertIfFree").addModifiers(Modifier.PUBLIC)

@@ -1,6 +1,7 @@
 package dev.sleet.runtime.dao;
 
 import dev.sleet.runtime.Database;
+import dev.sleet.runtime.query.Column;
 import dev.sleet.runtime.query.CopyRows;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * update, count, find-all, and the prepare/bind/read scaffolding of the typed finders. A generated
  * {@code <Record>Dao} extends it and supplies only what must be typed: the static SQL
  * ({@link DaoStatements}), {@link #bind} and {@link #text} (one switch over the record's components,
- * direct getters and setters: no reflection, no boxing of primitives), and one-line finders.
+ * direct getters and setters: no reflection, no boxing of primitives), and one-line finders that pass
+ * their values with the columns they bind (one codec call each).
  *
  * <p>Calls made inside {@code db.transaction(tx -> …)} on the same thread join that transaction.
  * Statements are prepared per call on the caller's connection, so PgJDBC's per-connection statement
@@ -224,70 +226,77 @@ public abstract class TableDao<R> {
         return new Update<>(db, table, sql.touched);
     }
 
-    /** The row a by-key finder binds {@code parameters} for, if any. */
-    protected final Optional<R> findOne(String query, Parameters parameters) {
+    /*
+     * The typed methods of a generated DAO (finders, insert(New), deleteById, archive, findConflicts) pass the
+     * values they bind as "a column of this table, then its value", repeated, in parameter order: each value is
+     * bound with its column's codec. No lambda per method: a lambda per finder was a large share of javac's time
+     * on the generated sources (issue 16); the cost here is one small array and, for primitives, a box per call.
+     */
+
+    /** The row a by-key finder selects, if any ({@code columnsAndValues}: column, value, … in parameter order). */
+    protected final Optional<R> findOne(String query, Object... columnsAndValues) {
         return db.withConnection(sql.findLabel, c -> {
             try (PreparedStatement ps = c.prepareStatement(query)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return Rows.first(ps, table);
             }
         });
     }
 
     /** The first row of a finder on a unique key, if any. */
-    protected final Optional<R> selectOne(String query, Parameters parameters) {
+    protected final Optional<R> selectOne(String query, Object... columnsAndValues) {
         return db.withConnection(sql.selectLabel, c -> {
             try (PreparedStatement ps = c.prepareStatement(query)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return Rows.first(ps, table);
             }
         });
     }
 
     /** Every row of a finder. */
-    protected final List<R> selectList(String query, Parameters parameters) {
+    protected final List<R> selectList(String query, Object... columnsAndValues) {
         return db.withConnection(sql.selectLabel, c -> {
             try (PreparedStatement ps = c.prepareStatement(query)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return Rows.list(ps, table);
             }
         });
     }
 
-    /** Runs an {@code INSERT … RETURNING} whose values {@code parameters} binds (the {@code New…} shape). */
-    protected final R insertReturning(String insertSql, Parameters parameters) {
+    /** Runs an {@code INSERT … RETURNING} of the values given (the {@code New} shape). */
+    protected final R insertReturning(String insertSql, Object... columnsAndValues) {
         return db.withConnection(sql.insertLabel, c -> {
             try (PreparedStatement ps = c.prepareStatement(insertSql)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return Rows.single(ps, table);
             }
         });
     }
 
     /** Runs a delete by key; true when it deleted one row. */
-    protected final boolean deleteOne(String deleteSql, Parameters parameters) {
-        return changesOne(sql.deleteLabel, deleteSql, parameters);
+    protected final boolean deleteOne(String deleteSql, Object... columnsAndValues) {
+        return changesOne(sql.deleteLabel, deleteSql, columnsAndValues);
     }
 
     /** Runs an archive by key; true when it archived one row. */
-    protected final boolean archiveOne(String archiveSql, Parameters parameters) {
-        return changesOne(sql.archiveLabel, archiveSql, parameters);
+    protected final boolean archiveOne(String archiveSql, Object... columnsAndValues) {
+        return changesOne(sql.archiveLabel, archiveSql, columnsAndValues);
     }
 
-    private boolean changesOne(String label, String statement, Parameters parameters) {
+    private boolean changesOne(String label, String statement, Object[] columnsAndValues) {
         return db.withConnection(label, c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return ps.executeUpdate() == 1;
             }
         });
     }
 
     /** The rows an exclusion constraint's conflict query returns. */
-    protected final List<R> conflicts(String query, Parameters parameters) {
+    protected final List<R> conflicts(String query, Object... columnsAndValues) {
         return db.withConnection(sql.conflictsLabel, c -> {
             try (PreparedStatement ps = c.prepareStatement(query)) {
-                parameters.bind(ps);
+                bindValues(ps, columnsAndValues);
                 return Rows.list(ps, table);
             }
         });
@@ -299,6 +308,17 @@ public abstract class TableDao<R> {
      */
     protected final BookingResult<R> insertUnlessConflict(R row, String constraint, Supplier<List<R>> conflicts) {
         return ConflictCheckedInsert.run(db, sql.insertLabel, constraint, c -> insertOn(c, row), conflicts);
+    }
+
+    /**
+     * Binds the values of {@code columnsAndValues} (a {@link Column} of this table, then its value, repeated) at
+     * parameters 1, 2, … with each column's codec; the generator pairs every value with the column of its type.
+     */
+    @SuppressWarnings("unchecked")
+    private static void bindValues(PreparedStatement ps, Object[] columnsAndValues) throws SQLException {
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            ((Column<?, Object>) columnsAndValues[i]).codec().bind(ps, i / 2 + 1, columnsAndValues[i + 1]);
+        }
     }
 
     private void bindColumns(PreparedStatement ps, int first, int[] columns, R row) throws SQLException {
