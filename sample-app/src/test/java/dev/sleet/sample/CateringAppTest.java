@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sleet.runtime.CheckViolation;
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.migrate.MigrateOptions;
-import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.schedule.BookingResult;
 import dev.sleet.runtime.schedule.FreeSlot;
 import dev.sleet.sample.domain.Event;
@@ -51,9 +50,7 @@ class CateringAppTest {
 
     @BeforeAll
     static void migrateAndSeed(TestDatabase database) {
-        Migrator.builder(database.dataSource()).source(SampleDatabase.MIGRATIONS).build().migrate(MigrateOptions.defaults());
-        db = Database.of(database.dataSource());
-        new CateringSeeder().seed(db);
+        db = SeededCatering.migrateAndSeed(database);
         scheduling = new SchedulingService(db);
         events = new EventService(db);
         chef = new ResourceDao(db).findByName("Chef Marco").orElseThrow();

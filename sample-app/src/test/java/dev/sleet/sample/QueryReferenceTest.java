@@ -11,7 +11,6 @@ import dev.sleet.runtime.Isolation;
 import dev.sleet.runtime.TxOptions;
 import dev.sleet.runtime.UniqueViolation;
 import dev.sleet.runtime.migrate.MigrateOptions;
-import dev.sleet.runtime.migrate.Migrator;
 import dev.sleet.runtime.query.Condition;
 import dev.sleet.runtime.schedule.BookingResult;
 import dev.sleet.sample.domain.Client;
@@ -51,9 +50,7 @@ class QueryReferenceTest {
 
     @BeforeAll
     static void migrateAndSeed(TestDatabase database) {
-        Migrator.builder(database.dataSource()).source(SampleDatabase.MIGRATIONS).build().migrate(MigrateOptions.defaults());
-        db = Database.of(database.dataSource());
-        new CateringSeeder().seed(db);
+        db = SeededCatering.migrateAndSeed(database);
         events = new EventDao(db);
         clients = new ClientDao(db);
         ada = clients.findByEmail("gala@adafoundation.example").orElseThrow();

@@ -6,12 +6,9 @@ import dev.sleet.processor.model.BoundTable;
 import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.model.QualifiedName;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Filer;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * The guard against one table claimed by two overlays. Every overlay ships one claim file per table
@@ -35,32 +32,15 @@ public final class OverlayClaims {
             QualifiedName name = table.table().name();
             String path = ClasspathLayout.claim(name.schema(), name.name());
             try {
-                String owner;
-                java.net.URI where;
-                try {
-                    FileObject claim = filer.getResource(StandardLocation.CLASS_PATH, "", path);
-                    try (InputStream in = claim.openInputStream()) {
-                        owner = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-                    }
-                    where = claim.toUri();
-                } catch (IOException | IllegalArgumentException notInFolders) {
-                    // A claim inside a jar: javac does not list META-INF there (see SharedSchemaReader).
-                    java.net.URL url = OverlayClaims.class.getClassLoader() == null ? null : OverlayClaims.class.getClassLoader().getResource(path);
-                    if (url == null) {
-                        throw notInFolders;
-                    }
-                    try (InputStream in = url.openStream()) {
-                        owner = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-                    }
-                    where = java.net.URI.create(url.toString());
-                }
+                Optional<ClasspathResource> claim = ClasspathResource.find(filer, path);
+                String owner = claim.map(c -> c.text().strip()).orElse("");
                 // This overlay's own claim from its previous build is on the class path too (Maven puts the output folder there).
                 if (!owner.isEmpty() && !owner.equals(overlay)) {
                     reporter.report(Diagnostic.TABLE_CLAIMED_TWICE.with(table.element().getSimpleName(), name, owner,
-                            SharedSchemaReader.origin(where) + "/" + path), table.element());
+                            SharedSchemaReader.origin(claim.get().location()) + "/" + path), table.element());
                 }
-            } catch (IOException | IllegalArgumentException e) {
-                // No claim on the class path: nobody else owns the table.
+            } catch (IOException e) {
+                // A claim that cannot be read is no claim: the runtime checks the claims again across every owner it migrates.
             }
         }
     }

@@ -6,21 +6,17 @@ import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.snapshot.SnapshotFormatException;
 import dev.sleet.schema.snapshot.SnapshotJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Reads the shared module's snapshot and migration index from the class path, where its jar (or its
- * class folder in a reactor build) put them at the ordinary {@link ClasspathLayout} paths. An overlay
- * never writes those paths itself, so what is found there is the shared module's.
+ * class folder in a reactor build) put them at the ordinary {@link ClasspathLayout} paths; {@link
+ * ClasspathResource} finds them either way. An overlay never writes those paths itself, so what is
+ * found there is the shared module's.
  */
 public final class SharedSchemaReader {
     private final Filer filer;
@@ -33,33 +29,20 @@ public final class SharedSchemaReader {
 
     /** The shared schema, or empty after reporting why there is none (SLEET-E053). */
     public Optional<SharedSchema> read(String overlay) {
-        URI location;
-        String json;
+        Optional<ClasspathResource> snapshot;
         try {
-            FileObject snapshot = filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.SNAPSHOT);
-            json = read(snapshot);
-            location = snapshot.toUri();
-        } catch (IOException | IllegalArgumentException e) {
-            // javac lists a jar's packages only, and META-INF is no package name: a shared module reached as a jar (Maven
-            // after `package`) is found through the processor's class loader, which is the class path unless the build
-            // sets a separate processor path.
-            Optional<URL> url = Optional.ofNullable(SharedSchemaReader.class.getClassLoader())
-                    .map(loader -> loader.getResource(ClasspathLayout.SNAPSHOT));
-            if (url.isEmpty()) {
-                reporter.report(Diagnostic.OVERLAY_WITHOUT_SHARED.with(overlay, ClasspathLayout.SNAPSHOT), null);
-                return Optional.empty();
-            }
-            try (InputStream in = url.get().openStream()) {
-                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                location = url.get().toURI();
-            } catch (IOException | java.net.URISyntaxException ex) {
-                reporter.report(Diagnostic.OVERLAY_SHARED_UNREADABLE.with(url.get(), ex.getMessage()), null);
-                return Optional.empty();
-            }
+            snapshot = ClasspathResource.find(filer, ClasspathLayout.SNAPSHOT);
+        } catch (IOException e) {
+            reporter.report(Diagnostic.OVERLAY_SHARED_UNREADABLE.with(ClasspathLayout.SNAPSHOT, e.getMessage()), null);
+            return Optional.empty();
         }
-        String origin = origin(location);
+        if (snapshot.isEmpty()) {
+            reporter.report(Diagnostic.OVERLAY_WITHOUT_SHARED.with(overlay, ClasspathLayout.SNAPSHOT), null);
+            return Optional.empty();
+        }
+        String origin = origin(snapshot.get().location());
         try {
-            return Optional.of(new SharedSchema(SnapshotJson.read(json), origin, migrations()));
+            return Optional.of(new SharedSchema(SnapshotJson.read(snapshot.get().text()), origin, migrations()));
         } catch (SnapshotFormatException e) {
             reporter.report(Diagnostic.OVERLAY_SHARED_UNREADABLE.with(origin, e.getMessage()), null);
             return Optional.empty();
@@ -68,27 +51,12 @@ public final class SharedSchemaReader {
 
     /** The shared index, or none: a shared module without a migrations folder ships only its snapshot. */
     private List<String> migrations() {
-        String index;
         try {
-            index = read(filer.getResource(StandardLocation.CLASS_PATH, "", ClasspathLayout.MIGRATIONS_INDEX));
-        } catch (IOException | IllegalArgumentException e) {
-            URL url = SharedSchemaReader.class.getClassLoader() == null ? null
-                    : SharedSchemaReader.class.getClassLoader().getResource(ClasspathLayout.MIGRATIONS_INDEX);
-            if (url == null) {
-                return List.of();
-            }
-            try (InputStream in = url.openStream()) {
-                index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException ex) {
-                return List.of();
-            }
-        }
-        return Arrays.stream(index.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String read(FileObject file) throws IOException {
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return ClasspathResource.find(filer, ClasspathLayout.MIGRATIONS_INDEX)
+                    .map(index -> Arrays.stream(index.text().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                    .orElse(List.of());
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

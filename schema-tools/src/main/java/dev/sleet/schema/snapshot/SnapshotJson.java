@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -125,127 +126,93 @@ public final class SnapshotJson {
         w.name("format").integer(FORMAT);
         w.name("schemas").strings(schema.schemas());
         w.name("extensions").strings(schema.extensions());
-        w.name("enums").beginArray();
-        for (EnumType e : schema.enums()) {
-            w.element().beginObject();
-            w.name("schema").string(e.name().schema());
-            w.name("name").string(e.name().name());
-            w.name("values").strings(e.values());
-            w.endObject();
-        }
-        w.endArray();
-        w.name("tables").beginArray();
-        for (Table t : schema.tables()) {
-            table(w.element(), t);
-        }
-        w.endArray();
+        objects(w, "enums", schema.enums(), (o, e) -> {
+            o.name("schema").string(e.name().schema());
+            o.name("name").string(e.name().name());
+            o.name("values").strings(e.values());
+        });
+        objects(w, "tables", schema.tables(), SnapshotJson::table);
         w.endObject();
         return w.out.append('\n').toString();
     }
 
     private static void table(CanonicalWriter w, Table t) {
-        w.beginObject();
         w.name("schema").string(t.name().schema());
         w.name("name").string(t.name().name());
         stringsIfAny(w, "renamedFrom", t.renamedFrom());
-        w.name("columns").beginArray();
-        for (Column c : t.columns()) {
-            column(w.element(), c);
-        }
-        w.endArray();
+        objects(w, "columns", t.columns(), SnapshotJson::column);
         if (t.primaryKey() != null) {
             w.name("primaryKey").beginObject();
             w.name("name").string(t.primaryKey().name());
             w.name("columns").strings(t.primaryKey().columns());
             w.endObject();
         }
-        if (!t.foreignKeys().isEmpty()) {
-            w.name("foreignKeys").beginArray();
-            for (ForeignKey fk : t.foreignKeys()) {
-                w.element().beginObject();
-                w.name("name").string(fk.name());
-                w.name("columns").strings(fk.columns());
-                w.name("references").beginObject();
-                w.name("schema").string(fk.referencedTable().schema());
-                w.name("table").string(fk.referencedTable().name());
-                w.name("columns").strings(fk.referencedColumns());
-                w.endObject();
-                constant(w, "onDelete", fk.onDelete());
-                constant(w, "onUpdate", fk.onUpdate());
-                w.endObject();
+        objectsIfAny(w, "foreignKeys", t.foreignKeys(), (o, fk) -> {
+            o.name("name").string(fk.name());
+            o.name("columns").strings(fk.columns());
+            o.name("references").beginObject();
+            o.name("schema").string(fk.referencedTable().schema());
+            o.name("table").string(fk.referencedTable().name());
+            o.name("columns").strings(fk.referencedColumns());
+            o.endObject();
+            constant(o, "onDelete", fk.onDelete());
+            constant(o, "onUpdate", fk.onUpdate());
+        });
+        objectsIfAny(w, "uniques", t.uniques(), (o, u) -> {
+            o.name("name").string(u.name());
+            o.name("columns").strings(u.columns());
+            if (u.nullsNotDistinct()) {
+                o.name("nullsNotDistinct").bool(true);
             }
-            w.endArray();
-        }
-        if (!t.uniques().isEmpty()) {
-            w.name("uniques").beginArray();
-            for (UniqueConstraint u : t.uniques()) {
-                w.element().beginObject();
-                w.name("name").string(u.name());
-                w.name("columns").strings(u.columns());
-                if (u.nullsNotDistinct()) {
-                    w.name("nullsNotDistinct").bool(true);
+        });
+        objectsIfAny(w, "checks", t.checks(), (o, c) -> {
+            o.name("name").string(c.name());
+            stringIfNotNull(o, "expression", c.expression());
+        });
+        objectsIfAny(w, "exclusions", t.exclusions(), (o, x) -> {
+            o.name("name").string(x.name());
+            constant(o, "using", x.method());
+            objects(o, "elements", x.elements(), (oe, e) -> {
+                stringIfNotNull(oe, "column", e.column());
+                stringIfNotNull(oe, "expression", e.expression());
+                stringIfNotNull(oe, "operator", e.operator());
+            });
+            stringIfNotNull(o, "where", x.where());
+        });
+        objectsIfAny(w, "indexes", t.indexes(), (o, i) -> {
+            o.name("name").string(i.name());
+            if (i.unique()) {
+                o.name("unique").bool(true);
+            }
+            constant(o, "using", i.method());
+            objects(o, "keys", i.keys(), (ok, k) -> {
+                stringIfNotNull(ok, "column", k.column());
+                stringIfNotNull(ok, "expression", k.expression());
+                if (k.order() != null && k.order() != SortOrder.ASC) {
+                    constant(ok, "order", k.order());
                 }
-                w.endObject();
-            }
-            w.endArray();
-        }
-        if (!t.checks().isEmpty()) {
-            w.name("checks").beginArray();
-            for (CheckConstraint c : t.checks()) {
-                w.element().beginObject();
-                w.name("name").string(c.name());
-                stringIfNotNull(w, "expression", c.expression());
-                w.endObject();
-            }
-            w.endArray();
-        }
-        if (!t.exclusions().isEmpty()) {
-            w.name("exclusions").beginArray();
-            for (ExclusionConstraint x : t.exclusions()) {
-                w.element().beginObject();
-                w.name("name").string(x.name());
-                constant(w, "using", x.method());
-                w.name("elements").beginArray();
-                for (ExclusionElement e : x.elements()) {
-                    w.element().beginObject();
-                    stringIfNotNull(w, "column", e.column());
-                    stringIfNotNull(w, "expression", e.expression());
-                    stringIfNotNull(w, "operator", e.operator());
-                    w.endObject();
-                }
-                w.endArray();
-                stringIfNotNull(w, "where", x.where());
-                w.endObject();
-            }
-            w.endArray();
-        }
-        if (!t.indexes().isEmpty()) {
-            w.name("indexes").beginArray();
-            for (Index i : t.indexes()) {
-                w.element().beginObject();
-                w.name("name").string(i.name());
-                if (i.unique()) {
-                    w.name("unique").bool(true);
-                }
-                constant(w, "using", i.method());
-                w.name("keys").beginArray();
-                for (IndexKey k : i.keys()) {
-                    w.element().beginObject();
-                    stringIfNotNull(w, "column", k.column());
-                    stringIfNotNull(w, "expression", k.expression());
-                    if (k.order() != null && k.order() != SortOrder.ASC) {
-                        constant(w, "order", k.order());
-                    }
-                    w.endObject();
-                }
-                w.endArray();
-                stringIfNotNull(w, "where", i.where());
-                w.endObject();
-            }
-            w.endArray();
-        }
+            });
+            stringIfNotNull(o, "where", i.where());
+        });
         distribution(w, t.distribution());
-        w.endObject();
+    }
+
+    /** {@code key} and an array of objects, one a line, each one's members written by {@code members}. */
+    private static <T> void objects(CanonicalWriter w, String key, List<T> items, BiConsumer<CanonicalWriter, T> members) {
+        w.name(key).beginArray();
+        for (T item : items) {
+            w.element().beginObject();
+            members.accept(w, item);
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    /** {@link #objects}, left out when there are none (absent means empty). */
+    private static <T> void objectsIfAny(CanonicalWriter w, String key, List<T> items, BiConsumer<CanonicalWriter, T> members) {
+        if (!items.isEmpty()) {
+            objects(w, key, items, members);
+        }
     }
 
     /** Written only for Citus tables, last, so the snapshots of plain tables stay as they were. */
@@ -268,7 +235,6 @@ public final class SnapshotJson {
     }
 
     private static void column(CanonicalWriter w, Column c) {
-        w.beginObject();
         w.name("name").string(c.name());
         if (c.type() instanceof ColumnType.Builtin b) {
             w.name("type").string(b.name());
@@ -287,7 +253,6 @@ public final class SnapshotJson {
         stringIfNotNull(w, "default", c.defaultExpression());
         constant(w, "identity", c.identity());
         stringsIfAny(w, "renamedFrom", c.renamedFrom());
-        w.endObject();
     }
 
     private static void stringsIfAny(CanonicalWriter w, String key, List<String> values) {

@@ -31,15 +31,10 @@ public final class StatementTarget {
         Cursor c = new Cursor(tokens);
         if (c.word("ALTER")) {
             if (c.word("TABLE")) {
-                c.word("IF");
-                c.word("EXISTS");
-                c.word("ONLY");
-                return c.name().map(n -> new Touch(n, false));
+                c.optional("IF", "EXISTS", "ONLY");
+                return c.touched(false);
             }
-            if (c.word("TYPE")) {
-                return c.name().map(n -> new Touch(n, true));
-            }
-            return Optional.empty();
+            return c.word("TYPE") ? c.touched(true) : Optional.empty();
         }
         if (c.word("DROP")) {
             boolean table = c.word("TABLE");
@@ -47,37 +42,28 @@ public final class StatementTarget {
             if (!table && !type) {
                 return Optional.empty();
             }
-            c.word("IF");
-            c.word("EXISTS");
-            return c.name().map(n -> new Touch(n, type)); // the first of a list names the culprit well enough
+            c.optional("IF", "EXISTS");
+            return c.touched(type); // the first of a list names the culprit well enough
         }
         if (c.word("COMMENT")) {
-            if (c.word("ON") && c.word("TABLE")) {
-                return c.name().map(n -> new Touch(n, false));
-            }
-            return Optional.empty();
+            return c.word("ON") && c.word("TABLE") ? c.touched(false) : Optional.empty();
         }
         if (c.word("CREATE")) {
-            c.word("OR");
-            c.word("REPLACE");
-            c.word("UNLOGGED");
-            c.word("UNIQUE");
+            c.optional("OR", "REPLACE", "UNLOGGED", "UNIQUE");
             if (c.word("TABLE")) {
-                c.word("IF");
-                c.word("NOT");
-                c.word("EXISTS");
-                return c.name().map(n -> new Touch(n, false));
+                c.optional("IF", "NOT", "EXISTS");
+                return c.touched(false);
             }
             if (c.word("TYPE")) {
-                return c.name().map(n -> new Touch(n, true));
+                return c.touched(true);
             }
             if (c.word("INDEX")) {
                 // CREATE INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table
                 while (c.more() && !c.word("ON")) {
                     c.skip();
                 }
-                c.word("ONLY");
-                return c.name().map(n -> new Touch(n, false));
+                c.optional("ONLY");
+                return c.touched(false);
             }
         }
         return Optional.empty();
@@ -107,6 +93,18 @@ public final class StatementTarget {
                 return true;
             }
             return false;
+        }
+
+        /** Consumes each of these keywords that comes next, in this order; any of them may be missing. */
+        void optional(String... keywords) {
+            for (String keyword : keywords) {
+                word(keyword);
+            }
+        }
+
+        /** The table ({@code type} false) or type named next. */
+        Optional<Touch> touched(boolean type) {
+            return name().map(n -> new Touch(n, type));
         }
 
         /** {@code name} or {@code schema.name}, quoted or not; unqualified names are in public (the search path migrations run with). */
