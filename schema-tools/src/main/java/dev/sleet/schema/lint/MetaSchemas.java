@@ -63,12 +63,8 @@ final class MetaSchemas {
             }
             Set<String> seen = new HashSet<>();
             DatabaseSchema schema = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                if (!seen.add(field)) {
-                    return null;
-                }
-                JsonToken value = p.nextToken();
+            for (String field = nextMember(p, seen); field != null; field = nextMember(p, seen)) {
+                JsonToken value = p.currentToken();
                 switch (field) {
                     case "format" -> {
                         if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != MigrationMeta.FORMAT) {
@@ -100,12 +96,8 @@ final class MetaSchemas {
         StringBuilder header = new StringBuilder("{");
         List<Table> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            if (!seen.add(field)) {
-                return null;
-            }
-            JsonToken value = p.nextToken();
+        for (String field = nextMember(p, seen); field != null; field = nextMember(p, seen)) {
+            JsonToken value = p.currentToken();
             switch (field) {
                 case "format", "schemas", "extensions", "enums" -> {
                     int start = (int) p.currentTokenLocation().getCharOffset();
@@ -134,5 +126,22 @@ final class MetaSchemas {
         }
         DatabaseSchema head = headers.computeIfAbsent(header.append('}').toString(), SnapshotJson::read);
         return new DatabaseSchema(head.schemas(), head.extensions(), head.enums(), list);
+    }
+
+    /**
+     * The name of the object's next member, with the parser moved on to its value; null after the last
+     * member. A name that comes twice is not the written layout: that throws, and the strict reader
+     * then judges the file.
+     */
+    private static String nextMember(JsonParser p, Set<String> seen) throws IOException {
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            return null;
+        }
+        String name = p.currentName();
+        if (!seen.add(name)) {
+            throw new IllegalStateException("\"" + name + "\" twice");
+        }
+        p.nextToken();
+        return name;
     }
 }
