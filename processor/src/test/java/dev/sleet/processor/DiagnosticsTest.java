@@ -28,10 +28,7 @@ class DiagnosticsTest {
 
     /** Asserts the coded error on file/line and that nothing was written. */
     private void assertError(String code, JavaFileObject file, int line, String messagePart, JavaFileObject... sources) {
-        Compilation compilation = compile(sources);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining(code).inFile(file).onLine(line);
-        assertThat(compilation).hadErrorContaining(messagePart);
+        Harness.assertRefused(compile(sources), file, line, code, messagePart);
         assertThat(new Harness(migrations).files()).as("no draft with errors").isEmpty();
     }
 

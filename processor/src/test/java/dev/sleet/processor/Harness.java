@@ -2,6 +2,7 @@ package dev.sleet.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
@@ -76,6 +78,25 @@ final class Harness {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Asserts that the build failed with an error whose message holds {@code code} and every one of {@code parts}. */
+    static void assertRefused(Compilation compilation, String code, String... parts) {
+        assertRefused(compilation, null, 0, code, parts);
+    }
+
+    /** {@link #assertRefused(Compilation, String, String...)}, with that error reported on {@code line} of {@code file}. */
+    static void assertRefused(Compilation compilation, JavaFileObject file, long line, String code, String... parts) {
+        assertThat(compilation).failed();
+        List<String> errors = compilation.errors().stream().map(d -> d.getMessage(Locale.ROOT)).toList();
+        assertThat(compilation.errors()).as("an error with %s and %s among %s", code, List.of(parts), errors).anySatisfy(d -> {
+            String message = d.getMessage(Locale.ROOT);
+            assertThat(message).contains(code).contains(parts);
+            if (file != null) {
+                assertThat(d.getSource().toUri()).isEqualTo(file.toUri());
+                assertThat(d.getLineNumber()).isEqualTo(line);
+            }
+        });
     }
 
     static String resource(Compilation compilation, String path) {

@@ -9,9 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The compile-time safety nets that need a migrations history (a {@code @RenamedFrom} that matches
@@ -39,30 +43,28 @@ class SafetyNetTest {
         return harness().released(T1, "20261122_021500_create_orders.sql", orders(components));
     }
 
-    @Test
-    void renamedFromInJavaSpellingIsAnErrorSuggestingTheSqlName() throws IOException {
-        Harness h = ordersReleased("long userId");
+    /** Orders as released, then as the sources have them now, and what the error must advise. */
+    static Stream<Arguments> columnRenamesFromNothingCommitted() {
+        return Stream.of(
+                Arguments.of("long userId", "@RenamedFrom(\"userId\") long ownerId", "did you mean @RenamedFrom(\"user_id\")?"),
+                Arguments.of("String note, long total", "@RenamedFrom(\"remark\") String comment, long total",
+                        "the column of public.orders that the sources no longer have is note"));
+    }
 
-        JavaFileObject renamed = orders("@RenamedFrom(\"userId\") long ownerId");
-        Compilation compilation = h.compile(T2, renamed);
-        assertThat(compilation).failed();
-        assertThat(compilation).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(8);
-        assertThat(compilation).hadErrorContaining("did you mean @RenamedFrom(\"user_id\")?");
+    @ParameterizedTest
+    @MethodSource("columnRenamesFromNothingCommitted")
+    void aColumnRenamedFromNothingCommittedIsAnErrorOnItsLineAndNothingIsDrafted(String released, String now, String advice) {
+        Harness h = ordersReleased(released);
+        JavaFileObject renamed = orders(now);
+        Harness.assertRefused(h.compile(T2, renamed), renamed, 8, "SLEET-E043", advice);
         assertThat(h.files()).as("no drop-and-add draft").containsExactly("20261122_021500_create_orders.sql");
-
-        // Written as the SQL name, the same change is a rename.
-        assertThat(h.compile(T2, orders("@RenamedFrom(\"user_id\") long ownerId"))).succeeded();
-        assertThat(h.read(h.files().get(1))).contains("RENAME COLUMN \"user_id\" TO \"owner_id\"").doesNotContain("DROP COLUMN");
     }
 
     @Test
-    void renamedFromNamingNoCommittedColumnListsTheColumnsTheSourcesDropped() throws IOException {
-        Harness h = ordersReleased("String note, long total");
-
-        JavaFileObject renamed = orders("@RenamedFrom(\"remark\") String comment, long total");
-        Compilation compilation = h.compile(T2, renamed);
-        assertThat(compilation).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(8);
-        assertThat(compilation).hadErrorContaining("the column of public.orders that the sources no longer have is note");
+    void renamedFromInTheSqlSpellingIsARename() {
+        Harness h = ordersReleased("long userId");
+        assertThat(h.compile(T2, orders("@RenamedFrom(\"user_id\") long ownerId"))).succeeded();
+        assertThat(h.read(h.files().get(1))).contains("RENAME COLUMN \"user_id\" TO \"owner_id\"").doesNotContain("DROP COLUMN");
     }
 
     @Test
@@ -75,8 +77,7 @@ class SafetyNetTest {
                 public record Order(@Id @Identity long id, long total) {}
                 """);
         Compilation generate = h.compile(T2, renamed);
-        assertThat(generate).hadErrorContaining("SLEET-E043").inFile(renamed).onLine(7);
-        assertThat(generate).hadErrorContaining("the table that the sources no longer have is public.orders");
+        Harness.assertRefused(generate, renamed, 7, "SLEET-E043", "the table that the sources no longer have is public.orders");
         Compilation check = Harness.withoutDaos(dir, "-Asleet.mode=check").compile(T2, renamed);
         assertThat(check).hadErrorContaining("SLEET-E043");
     }
