@@ -59,34 +59,57 @@ public final class TypeChanges {
         if (from.equals("real") && to.equals("double precision")) {
             return true;
         }
-        Matcher f = MODIFIED.matcher(from);
-        Matcher t = MODIFIED.matcher(to);
-        if (!f.matches() || !t.matches()) {
+        Modified f = Modified.of(from);
+        Modified t = Modified.of(to);
+        if (f == null || t == null) {
             return false;
         }
-        String fBase = f.group(1);
-        String tBase = t.group(1);
-        if (fBase.equals("character varying") || fBase.equals("text")) {
-            if (tBase.equals("text") || (tBase.equals("character varying") && t.group(2) == null)) {
+        if (f.isText()) {
+            if (t.base().equals("text") || (t.base().equals("character varying") && !t.sized())) {
                 return true;
             }
-            return fBase.equals("character varying") && tBase.equals("character varying") && f.group(2) != null
-                    && Integer.parseInt(t.group(2)) >= Integer.parseInt(f.group(2));
+            return f.base().equals("character varying") && t.base().equals("character varying") && f.sized()
+                    && t.size() >= f.size();
         }
-        if (fBase.equals("numeric") && tBase.equals("numeric")) {
-            if (t.group(2) == null) {
+        if (f.base().equals("numeric") && t.base().equals("numeric")) {
+            if (!t.sized()) {
                 return true;
             }
-            if (f.group(2) == null) {
+            if (!f.sized()) {
                 return false;
             }
-            int fp = Integer.parseInt(f.group(2));
-            int fs = f.group(3) == null ? 0 : Integer.parseInt(f.group(3));
-            int tp = Integer.parseInt(t.group(2));
-            int ts = t.group(3) == null ? 0 : Integer.parseInt(t.group(3));
-            return ts >= fs && tp - ts >= fp - fs;
+            return t.scale() >= f.scale() && t.size() - t.scale() >= f.size() - f.scale();
         }
         return false;
+    }
+
+    /**
+     * A type name split into its base and its number modifiers ({@code numeric(12,2)}: numeric, 12, 2), the
+     * numbers read only when asked for. Null from {@link #of} when the name has another form.
+     */
+    private record Modified(String base, String sizeText, String scaleText) {
+        static Modified of(String type) {
+            Matcher m = MODIFIED.matcher(type);
+            return m.matches() ? new Modified(m.group(1), m.group(2), m.group(3)) : null;
+        }
+
+        boolean sized() {
+            return sizeText != null;
+        }
+
+        /** The length or precision; only when {@link #sized}. */
+        int size() {
+            return Integer.parseInt(sizeText);
+        }
+
+        /** The scale, 0 when not written. */
+        int scale() {
+            return scaleText == null ? 0 : Integer.parseInt(scaleText);
+        }
+
+        boolean isText() {
+            return base.equals("text") || base.equals("character varying");
+        }
     }
 
     /** String types: PostgreSQL converts any type to and from them through the types' text forms (I/O casts). */
@@ -201,35 +224,29 @@ public final class TypeChanges {
             return !(from.endsWith("[]") && to.endsWith("[]")
                     && !rewritesTable(from.substring(0, from.length() - 2), to.substring(0, to.length() - 2)));
         }
-        Matcher f = MODIFIED.matcher(from);
-        Matcher t = MODIFIED.matcher(to);
-        if (!f.matches() || !t.matches()) {
+        Modified f = Modified.of(from);
+        Modified t = Modified.of(to);
+        if (f == null || t == null) {
             return true;
         }
-        String fBase = f.group(1);
-        String tBase = t.group(1);
-        boolean fText = fBase.equals("text") || fBase.equals("character varying");
-        if (fText && (tBase.equals("text") || tBase.equals("character varying"))) {
-            if (t.group(2) == null) {
+        if (f.isText() && t.isText()) {
+            if (!t.sized()) {
                 return false;
             }
-            return !(fBase.equals("character varying") && f.group(2) != null
-                    && Integer.parseInt(t.group(2)) >= Integer.parseInt(f.group(2)));
+            return !(f.base().equals("character varying") && f.sized() && t.size() >= f.size());
         }
-        if (fBase.equals("numeric") && tBase.equals("numeric")) {
-            if (t.group(2) == null) {
+        if (f.base().equals("numeric") && t.base().equals("numeric")) {
+            if (!t.sized()) {
                 return false;
             }
-            if (f.group(2) == null) {
+            if (!f.sized()) {
                 return true;
             }
-            int fs = f.group(3) == null ? 0 : Integer.parseInt(f.group(3));
-            int ts = t.group(3) == null ? 0 : Integer.parseInt(t.group(3));
-            return !(fs == ts && Integer.parseInt(t.group(2)) >= Integer.parseInt(f.group(2)));
+            return !(f.scale() == t.scale() && t.size() >= f.size());
         }
-        if ((fBase.equals("bit varying") && tBase.equals("bit varying"))) {
-            return t.group(2) != null && (f.group(2) == null || Integer.parseInt(t.group(2)) < Integer.parseInt(f.group(2)));
+        if (f.base().equals("bit varying") && t.base().equals("bit varying")) {
+            return t.sized() && (!f.sized() || t.size() < f.size());
         }
-        return !(fBase.equals("cidr") && tBase.equals("inet"));
+        return !(f.base().equals("cidr") && t.base().equals("inet"));
     }
 }
