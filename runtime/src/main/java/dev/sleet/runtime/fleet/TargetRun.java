@@ -23,19 +23,9 @@ import java.util.List;
  * Migrates one target with Sleet's own migrator: lock (with a timeout), history, checksums. Failures
  * that may pass (lock held elsewhere, server unreachable) are retried with doubling backoff.
  */
-final class TargetRun {
+record TargetRun(MigrationSource source, FleetOptions options, TargetConnector connector) {
     /** The history table of a schema target, inside the tenant's schema, named so it cannot clash with a tenant table. */
     static final String SCHEMA_TARGET_HISTORY_TABLE = "sleet_migration_history";
-
-    private final MigrationSource source;
-    private final FleetOptions options;
-    private final TargetConnector connector;
-
-    TargetRun(MigrationSource source, FleetOptions options, TargetConnector connector) {
-        this.source = source;
-        this.options = options;
-        this.connector = connector;
-    }
 
     static HistoryTable historyOf(FleetTarget target, FleetOptions options) {
         return target.schema() == null

@@ -53,14 +53,7 @@ class SchemaEvolutionProperties {
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
     void upDownAndDirectAgree(@ForAll("scenarios") EvolutionScenario scenario) throws Exception {
-        DatabaseSchema a = scenario.a().toModel();
-        DatabaseSchema b = scenario.b().toModel();
-        try {
-            new EvolutionCheck(db).check(a, b);
-        } catch (AssertionError e) {
-            throw new AssertionError(scenario.asJava() + "\nA: " + SnapshotJson.write(a) + "\nB: " + SnapshotJson.write(b)
-                    + "\n" + e.getMessage(), e);
-        }
+        checkScenario(scenario, "", EvolutionCheck::check);
     }
 
     /**
@@ -70,12 +63,23 @@ class SchemaEvolutionProperties {
      */
     @Property(shrinking = ShrinkingMode.BOUNDED, tries = 40)
     void safeDraftsUpDownAndDirectAgree(@ForAll("scenarios") EvolutionScenario scenario) throws Exception {
+        checkScenario(scenario, "(safe drafts) ", EvolutionCheck::checkSafe);
+    }
+
+    /** One of {@link EvolutionCheck}'s checks from schema A to schema B. */
+    @FunctionalInterface
+    private interface Check {
+        void run(EvolutionCheck check, DatabaseSchema a, DatabaseSchema b) throws Exception;
+    }
+
+    /** Runs {@code check} on the scenario's two schemas; a failure reports the scenario as Java and both schemas as snapshots. */
+    private static void checkScenario(EvolutionScenario scenario, String label, Check check) throws Exception {
         DatabaseSchema a = scenario.a().toModel();
         DatabaseSchema b = scenario.b().toModel();
         try {
-            new EvolutionCheck(db).checkSafe(a, b);
+            check.run(new EvolutionCheck(db), a, b);
         } catch (AssertionError e) {
-            throw new AssertionError("(safe drafts) " + scenario.asJava() + "\nA: " + SnapshotJson.write(a) + "\nB: " + SnapshotJson.write(b)
+            throw new AssertionError(label + scenario.asJava() + "\nA: " + SnapshotJson.write(a) + "\nB: " + SnapshotJson.write(b)
                     + "\n" + e.getMessage(), e);
         }
     }
