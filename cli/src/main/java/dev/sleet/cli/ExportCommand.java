@@ -3,6 +3,7 @@ package dev.sleet.cli;
 import dev.sleet.runtime.export.ExportException;
 import dev.sleet.runtime.export.ExportFormat;
 import dev.sleet.runtime.export.ExportPlan;
+import dev.sleet.runtime.export.ExportSummary;
 import dev.sleet.runtime.export.ExportedFile;
 import dev.sleet.runtime.export.MigrationExporter;
 import java.nio.file.Path;
@@ -53,15 +54,9 @@ final class ExportCommand extends DatabaseCommand {
     }
 
     private static void print(Output output, ExportPlan plan, Path out, Path undo, boolean dryRun) {
-        String verb = dryRun ? "would write " : "wrote ";
         List<ExportedFile> migrations = plan.files(ExportedFile.Folder.MIGRATIONS);
         List<ExportedFile> undos = plan.files(ExportedFile.Folder.UNDO);
-        output.line(verb + migrations.size() + " file(s) to " + out + " from " + plan.exported().size() + " migration(s)");
-        migrations.forEach(f -> output.line("  " + f.fileName()));
-        if (!undos.isEmpty()) {
-            output.line(verb + undos.size() + " undo file(s) to " + undo);
-            undos.forEach(f -> output.line("  " + f.fileName()));
-        }
+        ExportSummary.lines(plan, out, undo, dryRun).forEach(output::line);
         plan.notes().forEach(n -> output.line("note: " + n));
         Map<String, Object> doc = Output.result("export", true);
         doc.put("format", plan.format().cliName());

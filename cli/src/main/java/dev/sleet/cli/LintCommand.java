@@ -4,6 +4,7 @@ import dev.sleet.schema.lint.Finding;
 import dev.sleet.schema.lint.LintFormats;
 import dev.sleet.schema.lint.LintPolicy;
 import dev.sleet.schema.lint.LintReport;
+import dev.sleet.schema.lint.LintSelection;
 import dev.sleet.schema.lint.MigrationLinter;
 import dev.sleet.schema.lint.Severity;
 import dev.sleet.runtime.trace.StatementTrace;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -99,24 +101,17 @@ final class LintCommand extends DatabaseCommand {
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private java.util.function.Predicate<String> selection(Path folder) {
+    private Predicate<String> selection(Path folder) {
         Set<String> wanted = new HashSet<>();
         names.forEach(n -> wanted.add(n.endsWith(".sql") ? n.substring(0, n.length() - 4) : n));
-        List<String> all = dev.sleet.schema.journal.MigrationsFolder.at(folder).migrations().stream()
-                .map(dev.sleet.schema.migration.MigrationFile::name).toList();
+        List<String> all = LintSelection.names(folder);
         for (String name : wanted) {
             if (!all.contains(name)) {
                 throw CliException.usage("no migration " + name + " in " + folder.toAbsolutePath());
             }
         }
-        Set<String> newest = new HashSet<>();
-        if (latest != null) {
-            if (latest < 1) {
-                throw CliException.usage("--latest " + latest + " must be at least 1");
-            }
-            newest.addAll(all.subList(Math.max(0, all.size() - latest), all.size()));
-        }
-        return name -> (wanted.isEmpty() || wanted.contains(name)) && (latest == null || newest.contains(name));
+        Predicate<String> newest = CliException.parsing(() -> LintSelection.newest(all, latest, "--latest"));
+        return name -> (wanted.isEmpty() || wanted.contains(name)) && newest.test(name);
     }
 
     private void printText(Output out, Path folder, LintReport report) {

@@ -1,9 +1,9 @@
 package dev.sleet.cli;
 
-import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.MigrationListener;
 import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.migrate.ProgressLines;
 import dev.sleet.schema.migration.ClasspathLayout;
 import dev.sleet.schema.migration.HistoryTableName;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ final class Migrations {
         return Migrator.builder(context.dataSource())
                 .source(source(context))
                 .historyTable(context.historySchema(), HistoryTableName.DEFAULT_TABLE)
-                .listener(new ProgressListener(context.output()))
+                .listener(progress(context))
                 .lockTimeout(lockTimeout)
                 .build();
     }
@@ -55,32 +55,8 @@ final class Migrations {
         return MigrationSource.folder(folder);
     }
 
-    /** The listener every migrator of the command reports progress to. */
+    /** The listener every migrator of the command reports progress to: runtime's progress lines, on standard error. */
     static MigrationListener progress(CommandContext context) {
-        return new ProgressListener(context.output());
-    }
-
-    /** "applied 3/12 20261122_021500_create_clients (45 ms)" per migration, so long runs show where they are. */
-    private static final class ProgressListener implements MigrationListener {
-        private final Output output;
-        private int index;
-        private int total;
-
-        ProgressListener(Output output) {
-            this.output = output;
-        }
-
-        @Override
-        public void starting(String name, int index, int total) {
-            this.index = index;
-            this.total = total;
-        }
-
-        @Override
-        public void applied(AppliedMigration migration) {
-            output.progress("applied " + index + "/" + total + " " + migration.name() + " (" + migration.durationMs() + " ms"
-                    + (migration.transactional() ? "" : ", no transaction")
-                    + (migration.resumedFrom() > 0 ? ", resumed at statement " + (migration.resumedFrom() + 1) : "") + ")");
-        }
+        return ProgressLines.to(context.output()::progress);
     }
 }

@@ -4,6 +4,7 @@ import dev.sleet.runtime.migrate.MigrateOptions;
 import dev.sleet.runtime.migrate.MigrationReport;
 import dev.sleet.runtime.migrate.MigrationState;
 import dev.sleet.runtime.migrate.MigrationStatus;
+import dev.sleet.runtime.migrate.RollbackLosses;
 import dev.sleet.runtime.migrate.RollbackReport;
 import dev.sleet.runtime.owners.OwnerStatus;
 import dev.sleet.runtime.owners.Owners;
@@ -108,7 +109,7 @@ final class OwnerCommands {
         // Ask as plain rollback does when Down sections lose data; over all owners, each owner's newest count are weighed.
         List<String> losses = new ArrayList<>();
         for (var owner : context.options().owner == null ? owners.owners() : List.of(owners.owner(context.options().owner))) {
-            RollbackCommand.addLosses(losses, owner.name() + " ", owner.migrator().rollbackStatements(count));
+            RollbackLosses.of(owner.migrator(), count).forEach(loss -> losses.add(owner.name() + " " + loss));
         }
         RollbackCommand.guardDataLoss(context, guard, losses);
         List<RollbackReport> reports = owners.rollback(count, context.options().owner);

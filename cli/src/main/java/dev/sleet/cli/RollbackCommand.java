@@ -1,10 +1,8 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.Migrator;
-import dev.sleet.runtime.migrate.RecordedStatement;
+import dev.sleet.runtime.migrate.RollbackLosses;
 import dev.sleet.runtime.migrate.RollbackReport.RolledBack;
-import dev.sleet.schema.lint.DataLoss;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,21 +34,14 @@ final class RollbackCommand extends DatabaseCommand {
             return OwnerCommands.rollback(context, count, lock.timeout(), guard);
         }
         Migrator migrator = Migrations.migrator(context, lock.timeout());
-        List<String> losses = new ArrayList<>();
-        addLosses(losses, "", migrator.rollbackStatements(count));
-        guardDataLoss(context, guard, losses);
+        guardDataLoss(context, guard, RollbackLosses.of(migrator, count));
         return print(context.output(), migrator.rollback(count).rolledBack());
     }
 
-    /** Adds what each Down statement about to run loses (the linter's {@link DataLoss}), as {@code <prefix><migration>: <loss>}. */
-    static void addLosses(List<String> losses, String prefix, List<RecordedStatement> statements) {
-        statements.forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(prefix + s.migration() + ": " + loss)));
-    }
-
-    /** Like reset and nuke: Down sections that lose data are refused on production and asked about first (or need --yes). */
+    /** Like reset and nuke: Down sections that lose data (runtime's {@link RollbackLosses}) are refused on production and asked about first (or need --yes). */
     static void guardDataLoss(CommandContext context, GuardOptions guard, List<String> losses) {
         if (!losses.isEmpty()) {
-            context.guardDestructive("runs Down sections that lose data (" + String.join("; ", losses) + ")", guard);
+            context.guardDestructive(RollbackLosses.describe(losses), guard);
         }
     }
 

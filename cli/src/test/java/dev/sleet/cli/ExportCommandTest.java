@@ -39,7 +39,7 @@ class ExportCommandTest {
         assertThat(list(out)).containsExactly("V20260101120000__create_items.sql", "V20260102000000__items_by_name.sql",
                 "V20260102000000__items_by_name.sql.conf");
         assertThat(list(work.resolve("db").resolve("migration-undo"))).containsExactly("U20260101120000__create_items.sql");
-        assertThat(r.out()).contains("wrote 3 file(s) to " + out + " from 2 migration(s)")
+        assertThat(r.out()).contains("wrote 3 flyway file(s) to " + out + " from 2 migration(s)")
                 .contains("wrote 1 undo file(s) to " + work.resolve("db").resolve("migration-undo"))
                 .contains("note: 20260102_000000_items_by_name.sql has no Down section");
     }

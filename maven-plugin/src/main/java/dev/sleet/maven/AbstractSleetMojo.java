@@ -5,15 +5,14 @@ import dev.sleet.runtime.connect.ConnectionSettings;
 import dev.sleet.runtime.connect.DatabaseUrls;
 import dev.sleet.runtime.connect.DriverDataSource;
 import dev.sleet.runtime.export.ExportException;
-import dev.sleet.runtime.migrate.AppliedMigration;
 import dev.sleet.runtime.migrate.MigrationDatabaseException;
 import dev.sleet.runtime.migrate.MigrationFailedException;
-import dev.sleet.runtime.migrate.MigrationListener;
 import dev.sleet.runtime.migrate.MigrationLockTimeoutException;
 import dev.sleet.runtime.migrate.MigrationRefusedException;
 import dev.sleet.runtime.migrate.MigrationSource;
 import dev.sleet.runtime.migrate.MigrationSourceException;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.migrate.ProgressLines;
 import dev.sleet.schema.journal.JournalException;
 import dev.sleet.schema.migration.HistoryTableName;
 import dev.sleet.schema.migration.MigrationFormatException;
@@ -143,12 +142,12 @@ abstract class AbstractSleetMojo extends AbstractMojo {
         return MigrationSource.folder(migrations.toPath());
     }
 
-    /** The same migrator the command line builds: the folder, the history table, progress in the build log. */
+    /** The same migrator the command line builds: the folder, the history table, its progress lines in the build log. */
     Migrator migrator() throws MojoExecutionException {
         return Migrator.builder(dataSource())
                 .source(source())
                 .historyTable(historySchema, HistoryTableName.DEFAULT_TABLE)
-                .listener(new LogListener())
+                .listener(ProgressLines.to(getLog()::info))
                 .lockTimeout(lockTimeout())
                 .build();
     }
@@ -168,23 +167,5 @@ abstract class AbstractSleetMojo extends AbstractMojo {
         return "cannot connect to " + connection().display() + ": " + e.getMessage()
                 + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
                 + ". Check the host, port, database name and credentials in <url>, -Dsleet.url or DATABASE_URL.";
-    }
-
-    /** One line per applied migration, as the command line prints on standard error. */
-    private final class LogListener implements MigrationListener {
-        private int index;
-        private int total;
-
-        @Override
-        public void starting(String name, int index, int total) {
-            this.index = index;
-            this.total = total;
-        }
-
-        @Override
-        public void applied(AppliedMigration m) {
-            getLog().info("applied " + index + "/" + total + " " + m.name() + " (" + m.durationMs() + " ms"
-                    + (m.transactional() ? "" : ", no transaction") + ")");
-        }
     }
 }

@@ -2,9 +2,10 @@ package dev.sleet.maven;
 
 import dev.sleet.runtime.export.ExportFormat;
 import dev.sleet.runtime.export.ExportPlan;
-import dev.sleet.runtime.export.ExportedFile;
+import dev.sleet.runtime.export.ExportSummary;
 import dev.sleet.runtime.export.MigrationExporter;
 import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -49,15 +50,8 @@ public class ExportMojo extends AbstractSleetMojo {
         if (!dryRun) {
             plan.writeTo(out.toPath(), undoOut == null ? null : undoOut.toPath());
         }
-        String verb = dryRun ? "would write " : "wrote ";
-        getLog().info(verb + plan.files(ExportedFile.Folder.MIGRATIONS).size() + " " + chosen.cliName() + " file(s) to " + out
-                + " from " + plan.exported().size() + " migration(s)");
-        plan.files(ExportedFile.Folder.MIGRATIONS).forEach(f -> getLog().info("  " + f.fileName()));
-        if (!plan.files(ExportedFile.Folder.UNDO).isEmpty()) {
-            getLog().info(verb + plan.files(ExportedFile.Folder.UNDO).size() + " undo file(s) to "
-                    + (undoOut == null ? ExportPlan.defaultUndoFolder(out.toPath()) : undoOut));
-            plan.files(ExportedFile.Folder.UNDO).forEach(f -> getLog().info("  " + f.fileName()));
-        }
+        Path undo = undoOut == null ? ExportPlan.defaultUndoFolder(out.toPath()) : undoOut.toPath();
+        ExportSummary.lines(plan, out.toPath(), undo, dryRun).forEach(line -> getLog().info(line));
         plan.notes().forEach(n -> getLog().warn(n));
     }
 }

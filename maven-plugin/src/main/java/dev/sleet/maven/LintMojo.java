@@ -3,13 +3,9 @@ package dev.sleet.maven;
 import dev.sleet.schema.lint.Finding;
 import dev.sleet.schema.lint.LintPolicy;
 import dev.sleet.schema.lint.LintReport;
+import dev.sleet.schema.lint.LintSelection;
 import dev.sleet.schema.lint.MigrationLinter;
 import dev.sleet.schema.lint.Severity;
-import dev.sleet.schema.journal.MigrationsFolder;
-import dev.sleet.schema.migration.MigrationFile;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -38,19 +34,6 @@ public class LintMojo extends AbstractSleetMojo {
     @Parameter(property = "sleet.latest")
     Integer latest;
 
-    /** All migrations, or the newest {@code latest} of them. */
-    private Predicate<String> selection() throws MojoExecutionException {
-        if (latest == null) {
-            return name -> true;
-        }
-        if (latest < 1) {
-            throw new MojoExecutionException("latest " + latest + " must be at least 1");
-        }
-        List<String> all = MigrationsFolder.at(migrations.toPath()).migrations().stream().map(MigrationFile::name).toList();
-        Set<String> newest = Set.copyOf(all.subList(Math.max(0, all.size() - latest), all.size()));
-        return newest::contains;
-    }
-
     @Override
     protected void run() throws Exception {
         Severity threshold = Severity.parse(failOn);
@@ -60,7 +43,7 @@ public class LintMojo extends AbstractSleetMojo {
         source();
         LintPolicy effective = LintPolicy.fromFolder(migrations.toPath()).overriddenBy(LintPolicy.parse(policy));
         MigrationLinter linter = new MigrationLinter(effective);
-        LintReport report = linter.lintFolder(migrations.toPath(), selection());
+        LintReport report = linter.lintFolder(migrations.toPath(), LintSelection.newest(migrations.toPath(), latest, "latest"));
         for (Finding f : report.active()) {
             String text = migrations.toPath().resolve(f.file()) + ":" + f.line() + ": " + f.severity().label() + " " + f.code().name() + " "
                     + f.message() + "\n    why:       " + f.why() + "\n    safe form: " + f.fix();

@@ -2,9 +2,8 @@ package dev.sleet.maven;
 
 import dev.sleet.runtime.connect.ProductionCheck;
 import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.migrate.RollbackLosses;
 import dev.sleet.runtime.migrate.RollbackReport;
-import dev.sleet.schema.lint.DataLoss;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,11 +41,10 @@ public class RollbackMojo extends AbstractSleetMojo {
             throw new MojoExecutionException("sleet:rollback needs count >= 1, not " + count);
         }
         Migrator migrator = migrator();
-        // The CLI's judgement, from the same two calls: the recorded Down statements, read by the linter's DataLoss.
-        List<String> losses = new ArrayList<>();
-        migrator.rollbackStatements(count).forEach(s -> DataLoss.of(s.sql()).forEach(loss -> losses.add(s.migration() + ": " + loss)));
+        // The CLI's judgement: runtime's RollbackLosses reads the recorded Down statements.
+        List<String> losses = RollbackLosses.of(migrator, count);
         if (!losses.isEmpty()) {
-            String what = "runs Down sections that lose data (" + String.join("; ", losses) + ")";
+            String what = RollbackLosses.describe(losses);
             var refusal = ProductionCheck.refusal("rollback", connection(), forceProduction, environment, "-Dsleet.forceProduction=true");
             if (refusal.isPresent()) {
                 throw new MojoFailureException(refusal.get());
