@@ -1,8 +1,8 @@
 package dev.sleet.cli;
 
 import dev.sleet.runtime.migrate.Migrator;
-import dev.sleet.runtime.migrate.RollbackLosses;
 import dev.sleet.runtime.migrate.RollbackReport.RolledBack;
+import dev.sleet.runtime.rollback.RollbackLosses;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.sleet.maven;
 
 import dev.sleet.runtime.connect.ProductionCheck;
 import dev.sleet.runtime.migrate.Migrator;
-import dev.sleet.runtime.migrate.RollbackLosses;
 import dev.sleet.runtime.migrate.RollbackReport;
+import dev.sleet.runtime.rollback.RollbackLosses;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;

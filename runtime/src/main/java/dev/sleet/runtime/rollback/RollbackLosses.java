@@ -1,5 +1,7 @@
-package dev.sleet.runtime.migrate;
+package dev.sleet.runtime.rollback;
 
+import dev.sleet.runtime.migrate.Migrator;
+import dev.sleet.runtime.migrate.RecordedStatement;
 import dev.sleet.schema.lint.DataLoss;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +9,9 @@ import java.util.List;
 /**
  * The one data-loss judgement before a rollback, shared by {@code sleet rollback} and
  * {@code mvn sleet:rollback}: the Down statements {@link Migrator#rollbackStatements(int)} would run,
- * read by the linter's {@link DataLoss}. A class of its own, not a {@link Migrator} method, because
- * {@code DataLoss} lives in sleet-schema-tools, which an application's runtime class path need not carry;
- * only the tools that ask load this class.
+ * read by the linter's {@link DataLoss}. Outside {@code runtime.migrate} and not a {@link Migrator} method,
+ * because {@code DataLoss} lives in sleet-schema-tools, which the runtime's core must not import (an
+ * application's run-time class path need not carry it); only the tools that ask load this class.
  */
 public final class RollbackLosses {
     private RollbackLosses() {
