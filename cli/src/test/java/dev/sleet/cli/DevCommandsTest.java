@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sleet.testing.devserver.DevServer;
+import dev.sleet.testing.devserver.DevServerFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +13,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code sleet dev start|status|stop}, {@code sleet setup} and {@code sleet status --tables} on a
@@ -24,17 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DevCommandsTest {
     private static final Pattern URL = Pattern.compile("DATABASE_URL=(postgresql://postgres:(\\w+)@127\\.0\\.0\\.1:(\\d+)/(\\w+))");
 
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void stopLeftover() {
-        DevServer.at(folder.resolve("pg")).stop();
-    }
+    @RegisterExtension
+    static final DevServerFolder folder = new DevServerFolder();
 
     @Test
     void startStatusSetupTablesStop() throws Exception {
-        String dataDir = folder.resolve("pg").toString();
+        String dataDir = folder.dataDir().toString();
         Cli.Result before = new Cli().run("dev", "status", "--data-dir", dataDir);
         assertThat(before.exitCode()).as(before.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(before.out()).contains("no dev server created in " + dataDir);
@@ -54,7 +48,7 @@ class DevCommandsTest {
         assertThat(doc.get("port").asInt()).isEqualTo(Integer.parseInt(url.group(3)));
         assertThat(doc.get("databaseUrl").asText()).isEqualTo(url.group(1));
 
-        Path migrations = folder.resolve("migrations");
+        Path migrations = folder.root().resolve("migrations");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("20261129_100000_create_rooms.sql"), """
                 -- +migrate Up

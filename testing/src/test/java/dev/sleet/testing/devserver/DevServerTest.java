@@ -13,9 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dev server for real: created and started by a JVM that then exits, reached from this one,
@@ -24,18 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevServerTest {
 
-    @TempDir
-    static Path folder;
-
-    @AfterAll
-    static void stopLeftover() {
-        // a failed assertion must not leave a server running after the build
-        DevServer.at(folder.resolve("pg")).stop();
-    }
+    @RegisterExtension
+    static final DevServerFolder folder = new DevServerFolder();
 
     @Test
     void outlivesTheProcessThatStartedItAndKeepsItsDataAcrossRestarts() throws Exception {
-        Path dataDir = folder.resolve("pg");
+        Path dataDir = folder.dataDir();
         DevServer server = DevServer.at(dataDir);
         assertThat(server.status().state()).isEqualTo(DevServerState.NOT_CREATED);
 
@@ -95,7 +88,7 @@ class DevServerTest {
 
     @Test
     void refusesAFolderHoldingSomethingElse() throws Exception {
-        Path dataDir = folder.resolve("not-a-cluster");
+        Path dataDir = folder.root().resolve("not-a-cluster");
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("notes.txt"), "mine");
         assertThatThrownBy(() -> DevServer.at(dataDir).start(0, null)).isInstanceOf(DevServerException.class)
