@@ -31,132 +31,132 @@ public final class AllTypesTable extends TableModel<AllTypes> {
     /**
      * Column {@code id} (uuid), component {@code id}.
      */
-    public final Column<AllTypes, UUID> ID = new Column<>("id", Codecs.UUID_CODEC);
+    public final Column<AllTypes, UUID> ID = new Column<AllTypes, UUID>("id", Codecs.UUID_CODEC);
 
     /**
      * Column {@code flag} (boolean), component {@code flag}.
      */
-    public final Column<AllTypes, Boolean> FLAG = new Column<>("flag", Codecs.BOOLEAN);
+    public final Column<AllTypes, Boolean> FLAG = new Column<AllTypes, Boolean>("flag", Codecs.BOOLEAN);
 
     /**
      * Column {@code small} (smallint), component {@code small}.
      */
-    public final Column<AllTypes, Short> SMALL = new Column<>("small", Codecs.SHORT);
+    public final Column<AllTypes, Short> SMALL = new Column<AllTypes, Short>("small", Codecs.SHORT);
 
     /**
      * Column {@code count} (integer), component {@code count}.
      */
-    public final Column<AllTypes, Integer> COUNT = new Column<>("count", Codecs.INTEGER);
+    public final Column<AllTypes, Integer> COUNT = new Column<AllTypes, Integer>("count", Codecs.INTEGER);
 
     /**
      * Column {@code big} (bigint), component {@code big}.
      */
-    public final Column<AllTypes, Long> BIG = new Column<>("big", Codecs.LONG);
+    public final Column<AllTypes, Long> BIG = new Column<AllTypes, Long>("big", Codecs.LONG);
 
     /**
      * Column {@code ratio} (real), component {@code ratio}.
      */
-    public final Column<AllTypes, Float> RATIO = new Column<>("ratio", Codecs.FLOAT);
+    public final Column<AllTypes, Float> RATIO = new Column<AllTypes, Float>("ratio", Codecs.FLOAT);
 
     /**
      * Column {@code score} (double precision), component {@code score}.
      */
-    public final Column<AllTypes, Double> SCORE = new Column<>("score", Codecs.DOUBLE);
+    public final Column<AllTypes, Double> SCORE = new Column<AllTypes, Double>("score", Codecs.DOUBLE);
 
     /**
      * Column {@code maybe_flag} (boolean), component {@code maybeFlag}.
      */
-    public final Column<AllTypes, Boolean> MAYBE_FLAG = new Column<>("maybe_flag", Codecs.BOOLEAN);
+    public final Column<AllTypes, Boolean> MAYBE_FLAG = new Column<AllTypes, Boolean>("maybe_flag", Codecs.BOOLEAN);
 
     /**
      * Column {@code maybe_small} (smallint), component {@code maybeSmall}.
      */
-    public final Column<AllTypes, Short> MAYBE_SMALL = new Column<>("maybe_small", Codecs.SHORT);
+    public final Column<AllTypes, Short> MAYBE_SMALL = new Column<AllTypes, Short>("maybe_small", Codecs.SHORT);
 
     /**
      * Column {@code maybe_count} (integer), component {@code maybeCount}.
      */
-    public final Column<AllTypes, Integer> MAYBE_COUNT = new Column<>("maybe_count", Codecs.INTEGER);
+    public final Column<AllTypes, Integer> MAYBE_COUNT = new Column<AllTypes, Integer>("maybe_count", Codecs.INTEGER);
 
     /**
      * Column {@code maybe_big} (bigint), component {@code maybeBig}.
      */
-    public final Column<AllTypes, Long> MAYBE_BIG = new Column<>("maybe_big", Codecs.LONG);
+    public final Column<AllTypes, Long> MAYBE_BIG = new Column<AllTypes, Long>("maybe_big", Codecs.LONG);
 
     /**
      * Column {@code maybe_ratio} (real), component {@code maybeRatio}.
      */
-    public final Column<AllTypes, Float> MAYBE_RATIO = new Column<>("maybe_ratio", Codecs.FLOAT);
+    public final Column<AllTypes, Float> MAYBE_RATIO = new Column<AllTypes, Float>("maybe_ratio", Codecs.FLOAT);
 
     /**
      * Column {@code maybe_score} (double precision), component {@code maybeScore}.
      */
-    public final Column<AllTypes, Double> MAYBE_SCORE = new Column<>("maybe_score", Codecs.DOUBLE);
+    public final Column<AllTypes, Double> MAYBE_SCORE = new Column<AllTypes, Double>("maybe_score", Codecs.DOUBLE);
 
     /**
      * Column {@code text} (text), component {@code text}.
      */
-    public final TextColumn<AllTypes> TEXT = new TextColumn<>("text");
+    public final TextColumn<AllTypes> TEXT = new TextColumn<AllTypes>("text");
 
     /**
      * Column {@code amount} (numeric(12,4)), component {@code amount}.
      */
-    public final Column<AllTypes, BigDecimal> AMOUNT = new Column<>("amount", Codecs.BIG_DECIMAL);
+    public final Column<AllTypes, BigDecimal> AMOUNT = new Column<AllTypes, BigDecimal>("amount", Codecs.BIG_DECIMAL);
 
     /**
      * Column {@code instant} (timestamp with time zone), component {@code instant}.
      */
-    public final Column<AllTypes, Instant> INSTANT = new Column<>("instant", Codecs.INSTANT);
+    public final Column<AllTypes, Instant> INSTANT = new Column<AllTypes, Instant>("instant", Codecs.INSTANT);
 
     /**
      * Column {@code offset_time} (timestamp with time zone), component {@code offsetTime}.
      */
-    public final Column<AllTypes, OffsetDateTime> OFFSET_TIME = new Column<>("offset_time", Codecs.OFFSET_DATE_TIME);
+    public final Column<AllTypes, OffsetDateTime> OFFSET_TIME = new Column<AllTypes, OffsetDateTime>("offset_time", Codecs.OFFSET_DATE_TIME);
 
     /**
      * Column {@code local_date_time} (timestamp without time zone), component {@code localDateTime}.
      */
-    public final Column<AllTypes, LocalDateTime> LOCAL_DATE_TIME = new Column<>("local_date_time", Codecs.LOCAL_DATE_TIME);
+    public final Column<AllTypes, LocalDateTime> LOCAL_DATE_TIME = new Column<AllTypes, LocalDateTime>("local_date_time", Codecs.LOCAL_DATE_TIME);
 
     /**
      * Column {@code local_date} (date), component {@code localDate}.
      */
-    public final Column<AllTypes, LocalDate> LOCAL_DATE = new Column<>("local_date", Codecs.LOCAL_DATE);
+    public final Column<AllTypes, LocalDate> LOCAL_DATE = new Column<AllTypes, LocalDate>("local_date", Codecs.LOCAL_DATE);
 
     /**
      * Column {@code local_time} (time without time zone), component {@code localTime}.
      */
-    public final Column<AllTypes, LocalTime> LOCAL_TIME = new Column<>("local_time", Codecs.LOCAL_TIME);
+    public final Column<AllTypes, LocalTime> LOCAL_TIME = new Column<AllTypes, LocalTime>("local_time", Codecs.LOCAL_TIME);
 
     /**
      * Column {@code duration} (interval), component {@code duration}.
      */
-    public final Column<AllTypes, Duration> DURATION = new Column<>("duration", Codecs.DURATION);
+    public final Column<AllTypes, Duration> DURATION = new Column<AllTypes, Duration>("duration", Codecs.DURATION);
 
     /**
      * Column {@code payload} (bytea), component {@code payload}.
      */
-    public final Column<AllTypes, byte[]> PAYLOAD = new Column<>("payload", Codecs.BYTES);
+    public final Column<AllTypes, byte[]> PAYLOAD = new Column<AllTypes, byte[]>("payload", Codecs.BYTES);
 
     /**
      * Column {@code status} ("public"."event_status"), component {@code status}.
      */
-    public final Column<AllTypes, EventStatus> STATUS = new Column<>("status", AllTypesTable.STATUS_CODEC);
+    public final Column<AllTypes, EventStatus> STATUS = new Column<AllTypes, EventStatus>("status", AllTypesTable.STATUS_CODEC);
 
     /**
      * Column {@code tags} (text[]), component {@code tags}.
      */
-    public final Column<AllTypes, String[]> TAGS = new Column<>("tags", Codecs.STRING_ARRAY);
+    public final Column<AllTypes, String[]> TAGS = new Column<AllTypes, String[]>("tags", Codecs.STRING_ARRAY);
 
     /**
      * Column {@code numbers} (bigint[]), component {@code numbers}.
      */
-    public final Column<AllTypes, long[]> NUMBERS = new Column<>("numbers", Codecs.LONG_ARRAY);
+    public final Column<AllTypes, long[]> NUMBERS = new Column<AllTypes, long[]>("numbers", Codecs.LONG_ARRAY);
 
     /**
      * Column {@code refs} (uuid[]), component {@code refs}.
      */
-    public final Column<AllTypes, UUID[]> REFS = new Column<>("refs", Codecs.UUID_ARRAY);
+    public final Column<AllTypes, UUID[]> REFS = new Column<AllTypes, UUID[]>("refs", Codecs.UUID_ARRAY);
 
     private AllTypesTable() {
         super("\"public\".\"all_types\"", "\"id\", \"flag\", \"small\", \"count\", \"big\", \"ratio\", \"score\", \"maybe_flag\", \"maybe_small\", \"maybe_count\", \"maybe_big\", \"maybe_ratio\", \"maybe_score\", \"text\", \"amount\", \"instant\", \"offset_time\", \"local_date_time\", \"local_date\", \"local_time\", \"duration\", \"payload\", \"status\", \"tags\", \"numbers\", \"refs\"", null);

@@ -25,57 +25,57 @@ public final class EventTable extends TableModel<Event> {
     /**
      * Column {@code id} (bigint), component {@code id}.
      */
-    public final Column<Event, Long> ID = new Column<>("id", Codecs.LONG);
+    public final Column<Event, Long> ID = new Column<Event, Long>("id", Codecs.LONG);
 
     /**
      * Column {@code client_id} (bigint), component {@code clientId}.
      */
-    public final Column<Event, Long> CLIENT_ID = new Column<>("client_id", Codecs.LONG);
+    public final Column<Event, Long> CLIENT_ID = new Column<Event, Long>("client_id", Codecs.LONG);
 
     /**
      * Column {@code code} (text), component {@code code}.
      */
-    public final TextColumn<Event> CODE = new TextColumn<>("code");
+    public final TextColumn<Event> CODE = new TextColumn<Event>("code");
 
     /**
      * Column {@code name} (text), component {@code name}.
      */
-    public final TextColumn<Event> NAME = new TextColumn<>("name");
+    public final TextColumn<Event> NAME = new TextColumn<Event>("name");
 
     /**
      * Column {@code status} ("public"."event_status"), component {@code status}.
      */
-    public final Column<Event, EventStatus> STATUS = new Column<>("status", EventTable.STATUS_CODEC);
+    public final Column<Event, EventStatus> STATUS = new Column<Event, EventStatus>("status", EventTable.STATUS_CODEC);
 
     /**
      * Column {@code event_date} (date), component {@code eventDate}.
      */
-    public final Column<Event, LocalDate> EVENT_DATE = new Column<>("event_date", Codecs.LOCAL_DATE);
+    public final Column<Event, LocalDate> EVENT_DATE = new Column<Event, LocalDate>("event_date", Codecs.LOCAL_DATE);
 
     /**
      * Column {@code guest_count} (integer), component {@code guestCount}.
      */
-    public final Column<Event, Integer> GUEST_COUNT = new Column<>("guest_count", Codecs.INTEGER);
+    public final Column<Event, Integer> GUEST_COUNT = new Column<Event, Integer>("guest_count", Codecs.INTEGER);
 
     /**
      * Column {@code created_at} (timestamp with time zone), component {@code createdAt}.
      */
-    public final Column<Event, Instant> CREATED_AT = new Column<>("created_at", Codecs.INSTANT);
+    public final Column<Event, Instant> CREATED_AT = new Column<Event, Instant>("created_at", Codecs.INSTANT);
 
     /**
      * Column {@code is_archived} (boolean), component {@code isArchived}.
      */
-    public final Column<Event, Boolean> IS_ARCHIVED = new Column<>("is_archived", Codecs.BOOLEAN);
+    public final Column<Event, Boolean> IS_ARCHIVED = new Column<Event, Boolean>("is_archived", Codecs.BOOLEAN);
 
     /**
      * Column {@code archived_at} (timestamp with time zone), component {@code archivedAt}.
      */
-    public final Column<Event, Instant> ARCHIVED_AT = new Column<>("archived_at", Codecs.INSTANT);
+    public final Column<Event, Instant> ARCHIVED_AT = new Column<Event, Instant>("archived_at", Codecs.INSTANT);
 
     /**
      * Column {@code archived_by} (text), component {@code archivedBy}.
      */
-    public final TextColumn<Event> ARCHIVED_BY = new TextColumn<>("archived_by");
+    public final TextColumn<Event> ARCHIVED_BY = new TextColumn<Event>("archived_by");
 
     private EventTable() {
         super("\"public\".\"events\"", "\"id\", \"client_id\", \"code\", \"name\", \"status\", \"event_date\", \"guest_count\", \"created_at\", \"is_archived\", \"archived_at\", \"archived_by\"", "NOT \"is_archived\"");

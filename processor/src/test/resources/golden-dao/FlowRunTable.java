@@ -24,17 +24,17 @@ public final class FlowRunTable extends TableModel<FlowRun> {
     /**
      * Column {@code id} (bigint), component {@code id}.
      */
-    public final Column<FlowRun, Long> ID = new Column<>("id", Codecs.LONG);
+    public final Column<FlowRun, Long> ID = new Column<FlowRun, Long>("id", Codecs.LONG);
 
     /**
      * Column {@code flow_id} (bigint), component {@code flowId}.
      */
-    public final Column<FlowRun, Long> FLOW_ID = new Column<>("flow_id", Codecs.LONG);
+    public final Column<FlowRun, Long> FLOW_ID = new Column<FlowRun, Long>("flow_id", Codecs.LONG);
 
     /**
      * Column {@code started_at} (timestamp with time zone), component {@code startedAt}.
      */
-    public final Column<FlowRun, Instant> STARTED_AT = new Column<>("started_at", Codecs.INSTANT);
+    public final Column<FlowRun, Instant> STARTED_AT = new Column<FlowRun, Instant>("started_at", Codecs.INSTANT);
 
     private FlowRunTable() {
         super("\"public\".\"flow_runs\"", "\"id\", \"flow_id\", \"started_at\"", null);

@@ -25,32 +25,32 @@ public final class FlowStepTable extends TableModel<FlowStep> {
     /**
      * Column {@code id} (bigint), component {@code id}.
      */
-    public final Column<FlowStep, Long> ID = new Column<>("id", Codecs.LONG);
+    public final Column<FlowStep, Long> ID = new Column<FlowStep, Long>("id", Codecs.LONG);
 
     /**
      * Column {@code run_id} (bigint), component {@code runId}.
      */
-    public final Column<FlowStep, Long> RUN_ID = new Column<>("run_id", Codecs.LONG);
+    public final Column<FlowStep, Long> RUN_ID = new Column<FlowStep, Long>("run_id", Codecs.LONG);
 
     /**
      * Column {@code position} (integer), component {@code position}.
      */
-    public final Column<FlowStep, Integer> POSITION = new Column<>("position", Codecs.INTEGER);
+    public final Column<FlowStep, Integer> POSITION = new Column<FlowStep, Integer>("position", Codecs.INTEGER);
 
     /**
      * Column {@code is_archived} (boolean), component {@code isArchived}.
      */
-    public final Column<FlowStep, Boolean> IS_ARCHIVED = new Column<>("is_archived", Codecs.BOOLEAN);
+    public final Column<FlowStep, Boolean> IS_ARCHIVED = new Column<FlowStep, Boolean>("is_archived", Codecs.BOOLEAN);
 
     /**
      * Column {@code archived_at} (timestamp with time zone), component {@code archivedAt}.
      */
-    public final Column<FlowStep, Instant> ARCHIVED_AT = new Column<>("archived_at", Codecs.INSTANT);
+    public final Column<FlowStep, Instant> ARCHIVED_AT = new Column<FlowStep, Instant>("archived_at", Codecs.INSTANT);
 
     /**
      * Column {@code archived_by} (text), component {@code archivedBy}.
      */
-    public final TextColumn<FlowStep> ARCHIVED_BY = new TextColumn<>("archived_by");
+    public final TextColumn<FlowStep> ARCHIVED_BY = new TextColumn<FlowStep>("archived_by");
 
     private FlowStepTable() {
         super("\"public\".\"flow_steps\"", "\"id\", \"run_id\", \"position\", \"is_archived\", \"archived_at\", \"archived_by\"", "NOT \"is_archived\"");

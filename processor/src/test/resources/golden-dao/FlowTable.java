@@ -23,12 +23,12 @@ public final class FlowTable extends TableModel<Flow> {
     /**
      * Column {@code id} (bigint), component {@code id}.
      */
-    public final Column<Flow, Long> ID = new Column<>("id", Codecs.LONG);
+    public final Column<Flow, Long> ID = new Column<Flow, Long>("id", Codecs.LONG);
 
     /**
      * Column {@code name} (text), component {@code name}.
      */
-    public final TextColumn<Flow> NAME = new TextColumn<>("name");
+    public final TextColumn<Flow> NAME = new TextColumn<Flow>("name");
 
     private FlowTable() {
         super("\"public\".\"flows\"", "\"id\", \"name\"", null);

@@ -21,32 +21,32 @@ public final class ResourceScheduleTable extends TableModel<ResourceSchedule> {
     /**
      * Column {@code id} (bigint), component {@code id}.
      */
-    public final Column<ResourceSchedule, Long> ID = new Column<>("id", Codecs.LONG);
+    public final Column<ResourceSchedule, Long> ID = new Column<ResourceSchedule, Long>("id", Codecs.LONG);
 
     /**
      * Column {@code resource_id} (bigint), component {@code resourceId}.
      */
-    public final Column<ResourceSchedule, Long> RESOURCE_ID = new Column<>("resource_id", Codecs.LONG);
+    public final Column<ResourceSchedule, Long> RESOURCE_ID = new Column<ResourceSchedule, Long>("resource_id", Codecs.LONG);
 
     /**
      * Column {@code event_id} (bigint), component {@code eventId}.
      */
-    public final Column<ResourceSchedule, Long> EVENT_ID = new Column<>("event_id", Codecs.LONG);
+    public final Column<ResourceSchedule, Long> EVENT_ID = new Column<ResourceSchedule, Long>("event_id", Codecs.LONG);
 
     /**
      * Column {@code start_time} (timestamp with time zone), component {@code startTime}.
      */
-    public final Column<ResourceSchedule, OffsetDateTime> START_TIME = new Column<>("start_time", Codecs.OFFSET_DATE_TIME);
+    public final Column<ResourceSchedule, OffsetDateTime> START_TIME = new Column<ResourceSchedule, OffsetDateTime>("start_time", Codecs.OFFSET_DATE_TIME);
 
     /**
      * Column {@code end_time} (timestamp with time zone), component {@code endTime}.
      */
-    public final Column<ResourceSchedule, OffsetDateTime> END_TIME = new Column<>("end_time", Codecs.OFFSET_DATE_TIME);
+    public final Column<ResourceSchedule, OffsetDateTime> END_TIME = new Column<ResourceSchedule, OffsetDateTime>("end_time", Codecs.OFFSET_DATE_TIME);
 
     /**
      * Column {@code notes} (character varying(500)), component {@code notes}.
      */
-    public final TextColumn<ResourceSchedule> NOTES = new TextColumn<>("notes");
+    public final TextColumn<ResourceSchedule> NOTES = new TextColumn<ResourceSchedule>("notes");
 
     private ResourceScheduleTable() {
         super("\"public\".\"resource_schedule\"", "\"id\", \"resource_id\", \"event_id\", \"start_time\", \"end_time\", \"notes\"", null);

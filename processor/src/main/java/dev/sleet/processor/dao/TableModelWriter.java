@@ -48,13 +48,14 @@ final class TableModelWriter {
             TypeName columnType = c.isTextColumn()
                     ? ParameterizedTypeName.get(RuntimeNames.TEXT_COLUMN, m.record)
                     : ParameterizedTypeName.get(RuntimeNames.COLUMN, m.record, c.boxedType());
+            // Type arguments spelled out, not a diamond: javac infers a diamond per column, in every table (issue 16).
             CodeBlock init;
             if (c.isTextColumn()) {
-                init = CodeBlock.of("new $T<>($S)", RuntimeNames.TEXT_COLUMN, c.columnName());
+                init = CodeBlock.of("new $T($S)", columnType, c.columnName());
             } else if (c.castType() != null) {
-                init = CodeBlock.of("new $T<>($S, $L, $S)", RuntimeNames.COLUMN, c.columnName(), c.codec(), c.castType());
+                init = CodeBlock.of("new $T($S, $L, $S)", columnType, c.columnName(), c.codec(), c.castType());
             } else {
-                init = CodeBlock.of("new $T<>($S, $L)", RuntimeNames.COLUMN, c.columnName(), c.codec());
+                init = CodeBlock.of("new $T($S, $L)", columnType, c.columnName(), c.codec());
             }
             type.addField(FieldSpec.builder(columnType, Naming.constantName(c.columnName()), Modifier.PUBLIC, Modifier.FINAL)
                     .addJavadoc("Column {@code $L} ($L), component {@code $L}.\n", c.columnName(),
