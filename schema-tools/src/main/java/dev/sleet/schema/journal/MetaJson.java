@@ -1,6 +1,7 @@
 package dev.sleet.schema.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sleet.schema.model.DatabaseSchema;
@@ -15,7 +16,14 @@ import java.util.stream.Collectors;
  * bytes are stable (same meta, same bytes) and the snapshot reads like the one in the class output.
  */
 public final class MetaJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Only reading needs a mapper: held by its own class so that writing a meta file (a build's first
+     * draft reads none) does not load and set up Jackson's databind, a noticeable part of a cold
+     * processor run.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private MetaJson() {
     }
@@ -39,7 +47,7 @@ public final class MetaJson {
     public static MigrationMeta read(String json, String source) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Reader.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw corrupt(source, "it is not valid JSON (" + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ")");
@@ -93,11 +101,10 @@ public final class MetaJson {
                 + " or delete it together with its migration file and build again.");
     }
 
+    /** A JSON string, escaped by Jackson's encoder: the escapes its writers use, without setting up a mapper. */
     private static String string(String value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"').toString();
     }
 }

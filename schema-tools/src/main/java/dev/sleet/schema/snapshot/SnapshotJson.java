@@ -94,8 +94,13 @@ public final class SnapshotJson {
     /** The version of this layout; bumped only for changes older readers cannot understand. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Only reading needs a mapper (writing goes through {@link CanonicalWriter}): held by its own class so
+     * that a build that only writes snapshots never loads and sets up Jackson's databind.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     // ================================================================ write
 
@@ -391,7 +396,7 @@ public final class SnapshotJson {
     public static DatabaseSchema read(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Reader.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new SnapshotFormatException("snapshot is not valid JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
@@ -427,7 +432,7 @@ public final class SnapshotJson {
     public static Table readTable(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Reader.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new SnapshotFormatException("table is not valid JSON: " + e.getOriginalMessage(), e);
         }

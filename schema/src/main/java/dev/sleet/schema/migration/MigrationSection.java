@@ -63,10 +63,12 @@ public record MigrationSection(String text, int firstLine, List<SqlStatement> st
     static String detectNonTransactional(List<SqlStatement> statements) {
         List<String> addedLabels = new ArrayList<>();
         for (SqlStatement s : statements) {
-            String upper = s.sql().toUpperCase(Locale.ROOT);
-            for (Pattern p : NEVER_IN_TRANSACTION) {
-                if (p.matcher(upper).find()) {
-                    return "statement " + s.number() + " (line " + s.line() + ") cannot run inside a transaction: " + s.firstLine();
+            if (mayRefuseTransaction(s.sql())) {
+                String upper = s.sql().toUpperCase(Locale.ROOT);
+                for (Pattern p : NEVER_IN_TRANSACTION) {
+                    if (p.matcher(upper).find()) {
+                        return "statement " + s.number() + " (line " + s.line() + ") cannot run inside a transaction: " + s.firstLine();
+                    }
                 }
             }
             for (String label : addedLabels) {
@@ -76,10 +78,46 @@ public record MigrationSection(String text, int firstLine, List<SqlStatement> st
                 }
             }
             Matcher m = ADD_ENUM_VALUE.matcher(s.sql());
-            if (m.find()) {
+            if (m.lookingAt()) { // anchored at the start (^, not MULTILINE): find() would only try every other offset in vain
                 addedLabels.add(m.group(1).replace("''", "'"));
             }
         }
         return null;
+    }
+
+    /**
+     * A necessary condition for one of {@link #NEVER_IN_TRANSACTION} to match, checked without upper-casing the
+     * whole statement first (a generated draft holds thousands of long CREATE TABLE statements): the statement
+     * starts with VACUUM, REINDEX or ALTER, or with CREATE or DROP followed by whitespace and UNIQUE, INDEX,
+     * DATABASE or TABLESPACE. Letters are compared ignoring case; that is exact here, since no character whose
+     * upper case is several letters spells a part of these words, and whitespace upper-cases to itself.
+     */
+    private static boolean mayRefuseTransaction(String sql) {
+        for (String word : List.of("VACUUM", "REINDEX", "ALTER")) {
+            if (sql.regionMatches(true, 0, word, 0, word.length())) {
+                return true;
+            }
+        }
+        int i;
+        if (sql.regionMatches(true, 0, "CREATE", 0, 6)) {
+            i = 6;
+        } else if (sql.regionMatches(true, 0, "DROP", 0, 4)) {
+            i = 4;
+        } else {
+            return false;
+        }
+        int afterWord = i;
+        while (i < sql.length() && " \t\n\013\f\r".indexOf(sql.charAt(i)) >= 0) { // the regex's \s
+            i++;
+        }
+        if (i == afterWord) {
+            return false;
+        }
+        for (String next : List.of("UNIQUE", "INDEX", "DATABASE", "TABLESPACE")) {
+            if (sql.regionMatches(true, i, next, 0, next.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
