@@ -5,6 +5,7 @@ import dev.sleet.schema.lint.DdlStatement.ConstraintKind;
 import dev.sleet.schema.lint.SqlTokens.Kind;
 import dev.sleet.schema.lint.SqlTokens.Token;
 import dev.sleet.schema.model.QualifiedName;
+import dev.sleet.schema.sql.SqlLexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,27 @@ final class DdlParser {
     }
 
     static DdlStatement parse(String sql) {
+        // CREATE TABLE is told by its head alone, and its column list is most of a generated draft's text:
+        // the head is read from the text before the first '(' when that '(' is a token of its own (one inside
+        // a quoted name, string or block comment leaves that token open; one inside a line comment leaves the
+        // comment last). Then the head's tokens begin the whole statement's, the '(' comes next, and the
+        // CREATE TABLE reading never asks about it, so the result is the one the whole statement gives;
+        // anything else is read whole.
+        int paren = sql.regionMatches(true, 0, "create", 0, 6) ? sql.indexOf('(') : -1;
+        if (paren > 0) {
+            String head = sql.substring(0, paren);
+            List<SqlLexer.Token> headTokens = SqlLexer.tokenize(head);
+            if (headTokens.stream().allMatch(SqlLexer.Token::terminated)
+                    && headTokens.get(headTokens.size() - 1).kind() != SqlLexer.Kind.LINE_COMMENT
+                    && whole(head) instanceof DdlStatement.CreateTable createTable) {
+                return createTable;
+            }
+        }
+        return whole(sql);
+    }
+
+    /** The statement read from all its tokens. */
+    static DdlStatement whole(String sql) {
         try {
             return new DdlParser(sql).statement();
         } catch (RuntimeException e) {

@@ -566,10 +566,8 @@ final class FileLinter {
 
     private static int newlines(String text) {
         int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            n++;
         }
         return n;
     }
