@@ -137,7 +137,8 @@ final class DaoModel {
                 values.add("now()");
             }
         }
-        return insertPrefix(insertColumns) + " VALUES (" + String.join(", ", values) + ") RETURNING " + selectList;
+        String valuesSql = values.isEmpty() ? " DEFAULT VALUES" : " VALUES (" + String.join(", ", values) + ")";
+        return insertPrefix(insertColumns) + valuesSql + " RETURNING " + selectList;
     }
 
     ColumnAccess column(String name) {
@@ -158,6 +159,16 @@ final class DaoModel {
 
     boolean hasPrimaryKey() {
         return !primaryKey.isEmpty();
+    }
+
+    /**
+     * Whether {@code upsert(row)} can exist: a primary key, and something an existing row can take. A table
+     * whose only column is an always-generated identity key has nothing to overwrite, and PostgreSQL refuses
+     * to set such a column to anything but DEFAULT, so its DAO offers insert and findById instead.
+     */
+    boolean upsertable() {
+        return hasPrimaryKey() && !(updateColumns.isEmpty() && primaryKey.stream()
+                .allMatch(c -> c.bound().column().identity() == IdentityKind.ALWAYS));
     }
 
     String pkOrderBy() {
@@ -189,13 +200,17 @@ final class DaoModel {
         return insertPrefix(written, null);
     }
 
+    /** {@code INSERT INTO table (columns)}; with no column written, just {@code INSERT INTO table}. */
     private String insertPrefix(List<ColumnAccess> written, String alias) {
-        return "INSERT INTO " + qualifiedSql + (alias == null ? "" : " AS " + alias) + " ("
-                + written.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", ")) + ")";
+        String into = "INSERT INTO " + qualifiedSql + (alias == null ? "" : " AS " + alias);
+        return written.isEmpty() ? into
+                : into + " (" + written.stream().map(c -> Sql.quote(c.columnName())).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** {@code VALUES (…)}; a table whose every column is generated inserts {@code DEFAULT VALUES}. */
     private static String values(List<ColumnAccess> written) {
-        return " VALUES (" + written.stream().map(DaoModel::insertValue).collect(Collectors.joining(", ")) + ")";
+        return written.isEmpty() ? " DEFAULT VALUES"
+                : " VALUES (" + written.stream().map(DaoModel::insertValue).collect(Collectors.joining(", ")) + ")";
     }
 
     String insertSql() {

@@ -64,7 +64,7 @@ final class DaoWriter {
             type.addType(NewRecordWriter.write(m)); // nested: one generated file per table fewer
             insertNew();
         }
-        if (m.hasPrimaryKey()) {
+        if (m.upsertable()) {
             type.addMethod(MethodSpec.methodBuilder("upsert").addModifiers(Modifier.PUBLIC).returns(m.record)
                     .addParameter(m.record, "row")
                     .addJavadoc("Inserts {@code row}, or when a row with its primary key exists, overwrites that row's other\n"
@@ -111,6 +111,11 @@ final class DaoWriter {
                 .initializer("$S", sql).build());
     }
 
+    /** {@code ,\n} then {@code arguments}, or nothing when there are none (a table with no column to insert). */
+    private static CodeBlock trailing(CodeBlock arguments) {
+        return arguments.isEmpty() ? arguments : CodeBlock.of(",\n$L", arguments);
+    }
+
     /** The record positions of {@code columns}, as {@code 1, 2, 3}. */
     private String positions(List<ColumnAccess> columns) {
         return columns.stream().map(c -> String.valueOf(m.columns.indexOf(c))).collect(Collectors.joining(", "));
@@ -120,12 +125,14 @@ final class DaoWriter {
     private void statements() {
         CodeBlock.Builder init = CodeBlock.builder()
                 .add("$T.of($L)\n$>$>", RuntimeNames.DAO_STATEMENTS, table)
-                .add(".insert($S,\n$S,\n$L)\n", m.insertSql(), m.insertBatchSql(), positions(m.insertColumns))
-                .add(".copy($S)\n", m.copySql());
+                .add(".insert($S,\n$S$L)\n", m.insertSql(), m.insertBatchSql(), trailing(CodeBlock.of(positions(m.insertColumns))));
+        if (!m.insertColumns.isEmpty()) {
+            init.add(".copy($S)\n", m.copySql());
+        }
         if (!m.insertDefaultedWhenNull().isEmpty() && m.bulkInsertable()) {
             init.add(".unnest($S)\n", m.insertBulkSql());
         }
-        if (m.hasPrimaryKey()) {
+        if (m.upsertable()) {
             List<ColumnAccess> bound = new ArrayList<>(m.columns);
             bound.addAll(m.upsertKeptWhenNull());
             init.add(".upsert($S,\n$L)\n", m.upsertSql(), positions(bound));
@@ -184,8 +191,8 @@ final class DaoWriter {
                 .addParameter(m.newRecord, "row")
                 .addJavadoc("Inserts a new row given only the columns a caller chooses ({@link $T}); identity columns and\n"
                         + "columns with defaults take what the database generates. Returns the row as stored.\n", m.newRecord)
-                .addStatement("return insertReturning(INSERT_NEW,\n$L)",
-                        values(m.newBoundInOrder(), c -> CodeBlock.of("row.$L()", c.componentName()), ",\n"))
+                .addStatement("return insertReturning(INSERT_NEW$L)",
+                        trailing(values(m.newBoundInOrder(), c -> CodeBlock.of("row.$L()", c.componentName()), ",\n")))
                 .build());
     }
 
@@ -337,6 +344,13 @@ final class DaoWriter {
 
     /** {@code text(column, row)}: PostgreSQL's text input form of each inserted component (COPY and unnest). */
     private void textSwitch() {
+        if (m.insertColumns.isEmpty()) {
+            // Nothing is inserted (every column generated): no component ever travels as text.
+            type.addMethod(MethodSpec.methodBuilder("text").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                    .returns(String.class).addParameter(int.class, "column").addParameter(m.record, "row")
+                    .addStatement("throw new $T(column)", IndexOutOfBoundsException.class).build());
+            return;
+        }
         CodeBlock.Builder body = CodeBlock.builder().add("return switch (column) {\n$>");
         for (ColumnAccess c : m.insertColumns) {
             CodeBlock value = switch (c.copy()) {

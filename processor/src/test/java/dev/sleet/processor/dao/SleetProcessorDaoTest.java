@@ -46,7 +46,7 @@ class SleetProcessorDaoTest {
         List<JavaFileObject> sources = new ArrayList<>();
         for (String name : List.of("EventStatus", "Event", "ResourceSchedule", "AllTypes", "DaoScenarios",
                 "SpecialTypes", "SpecialArrays", "Containers", "SpelledEnums", "SpecialTypeScenarios",
-                "Workflow", "Documents", "ErgonomicsScenarios", "Attachments")) {
+                "Workflow", "Documents", "ErgonomicsScenarios", "Attachments", "Tickets")) {
             sources.add(JavaFileObjects.forResource(
                     SleetProcessorDaoTest.class.getClassLoader().getResource("dao-fixtures/demo/" + name + ".java")));
         }
@@ -101,7 +101,7 @@ class SleetProcessorDaoTest {
     @ParameterizedTest
     @ValueSource(strings = {"specialTypesThroughEveryStatement", "specialArraysThroughEveryStatement",
             "containersThroughEveryStatement", "spelledOutEnumTypesStoreTheEnumLabels",
-            "bytesAndPrimitivesThroughUnnest"})
+            "bytesAndPrimitivesThroughUnnest", "keyOnlyIdentityTable"})
     void typesTheDriverDoesNotInferRoundTrip(String scenario) throws Throwable {
         try {
             scenarios.getClassLoader().loadClass("demo.SpecialTypeScenarios").getMethod(scenario, Database.class)

@@ -87,6 +87,12 @@ class PullRoundTripProperties {
         check(new Scenario(7385, 5));
     }
 
+    /** A table whose only column is an always-generated identity key got a DAO that did not compile. */
+    @Example
+    void regressionKeyOnlyIdentityTable() throws Exception {
+        check(new Scenario(18, 5));
+    }
+
     private static void check(Scenario scenario) throws Exception {
         GenSchema generated = SchemaGenerator.generate(new Random(scenario.seed()), scenario.tables());
         generated.tables.forEach(t -> t.pkName = Naming.primaryKeyName(t.name));

@@ -44,7 +44,7 @@ public final class DaoStatements<R> {
         this.insert = Objects.requireNonNull(b.insert, "insert");
         this.insertBatch = Objects.requireNonNull(b.insertBatch, "insertBatch");
         this.insertColumns = b.insertColumns;
-        this.copy = Objects.requireNonNull(b.copy, "copy");
+        this.copy = b.copy;
         this.unnest = b.unnest;
         this.upsert = b.upsert;
         this.upsertColumns = b.upsertColumns;
@@ -102,7 +102,10 @@ public final class DaoStatements<R> {
             return this;
         }
 
-        /** {@code COPY table (insert columns) FROM STDIN}: the fields of a row are the insert columns. */
+        /**
+         * {@code COPY table (insert columns) FROM STDIN}: the fields of a row are the insert columns. Absent
+         * when the table has no column to insert (COPY needs one); insertBulk then runs insertAll.
+         */
         public Builder<R> copy(String copySql) {
             this.copy = copySql;
             return this;

@@ -112,6 +112,9 @@ public abstract class TableDao<R> {
         if (rows.isEmpty()) {
             return 0;
         }
+        if (sql.copy == null) {
+            return insertAll(rows);
+        }
         for (R row : rows) {
             if (lacksDefault(row)) {
                 return sql.unnest == null ? insertAll(rows) : insertBulkUnnest(rows);
