@@ -427,7 +427,10 @@ public final class DaoScenarios {
             }
             List<BookingResult<ResourceSchedule>> a = results.get(0).get(60, TimeUnit.SECONDS);
             List<BookingResult<ResourceSchedule>> b = results.get(1).get(60, TimeUnit.SECONDS);
-            assertThat(attempts).as("the deadlock victim ran again").hasValue(3);
+            // Two first attempts and at least one retry of the victim. Under load the victim's retry can take
+            // the row the survivor was waiting for before the survivor wakes, and deadlock once more: a fourth
+            // attempt is the same rule at work, not a failure; the outcome below must hold either way.
+            assertThat(attempts.get()).as("the deadlock victim ran again").isGreaterThanOrEqualTo(3);
             List<BookingResult<ResourceSchedule>> all = new ArrayList<>(a);
             all.addAll(b);
             assertThat(all).filteredOn(r -> r instanceof BookingResult.Booked).hasSize(2);
