@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -211,13 +212,20 @@ public final class CompileBench {
         }
     }
 
-    /** Delegates to the real processor and adds up the time spent in it. */
+    /** Delegates to the real processor and adds up the time spent in it, by wall clock or another clock. */
     static class TimedProcessor implements Processor {
         private final Processor delegate;
+        private final LongSupplier clock;
         long nanos;
 
         TimedProcessor(Processor delegate) {
+            this(delegate, System::nanoTime);
+        }
+
+        /** {@code clock} in nanoseconds: wall time, or e.g. the calling (javac) thread's CPU time. */
+        TimedProcessor(Processor delegate, LongSupplier clock) {
             this.delegate = delegate;
+            this.clock = clock;
         }
 
         @Override
@@ -237,9 +245,9 @@ public final class CompileBench {
 
         @Override
         public void init(ProcessingEnvironment env) {
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             delegate.init(environment(env));
-            nanos += System.nanoTime() - t0;
+            nanos += clock.getAsLong() - t0;
         }
 
         /** The environment the delegate sees; a subclass may wrap it (a timed Filer, say). */
@@ -249,11 +257,11 @@ public final class CompileBench {
 
         @Override
         public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             try {
                 return delegate.process(annotations, round);
             } finally {
-                nanos += System.nanoTime() - t0;
+                nanos += clock.getAsLong() - t0;
             }
         }
 

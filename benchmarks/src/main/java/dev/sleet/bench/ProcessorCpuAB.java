@@ -15,16 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import javax.annotation.processing.Completion;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -74,14 +65,15 @@ public final class ProcessorCpuAB {
             }
             for (Path variant : order) {
                 URLClassLoader loader = cold ? loader(variant) : loaders.computeIfAbsent(variant, ProcessorCpuAB::loader);
-                TimedProcessor processor = new TimedProcessor(
-                        (Processor) loader.loadClass("dev.sleet.processor.SleetProcessor").getDeclaredConstructor().newInstance());
+                CompileBench.TimedProcessor processor = new CompileBench.TimedProcessor(
+                        (Processor) loader.loadClass("dev.sleet.processor.SleetProcessor").getDeclaredConstructor().newInstance(),
+                        THREADS::getCurrentThreadCpuTime);
                 compile(sources, annotationsJar(variant), processor, Files.createTempDirectory(work, "run"));
                 if (cold) {
                     loader.close();
                 }
                 if (rep >= 0) {
-                    cpu.get(variant).add(processor.cpuNanos);
+                    cpu.get(variant).add(processor.nanos);
                 }
             }
         }
@@ -134,52 +126,5 @@ public final class ProcessorCpuAB {
             }
         }
         MigratorBench.deleteTree(dir);
-    }
-
-    /** The CPU time of the calling (javac) thread inside the processor. */
-    private static final class TimedProcessor implements Processor {
-        private final Processor delegate;
-        long cpuNanos;
-
-        TimedProcessor(Processor delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Set<String> getSupportedOptions() {
-            return delegate.getSupportedOptions();
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return delegate.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return delegate.getSupportedSourceVersion();
-        }
-
-        @Override
-        public void init(ProcessingEnvironment env) {
-            long t0 = THREADS.getCurrentThreadCpuTime();
-            delegate.init(env);
-            cpuNanos += THREADS.getCurrentThreadCpuTime() - t0;
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            long t0 = THREADS.getCurrentThreadCpuTime();
-            try {
-                return delegate.process(annotations, round);
-            } finally {
-                cpuNanos += THREADS.getCurrentThreadCpuTime() - t0;
-            }
-        }
-
-        @Override
-        public Iterable<? extends Completion> getCompletions(Element element, AnnotationMirror annotation, ExecutableElement member, String text) {
-            return delegate.getCompletions(element, annotation, member, text);
-        }
     }
 }
