@@ -94,7 +94,7 @@ public final class Migrator {
     /**
      * The statements {@link #rollback(int)} of {@code count} would run, newest migration first, read from the
      * recorded Down sections, so a caller can judge them first (the CLI asks before any that lose data,
-     * judged by {@code dev.sleet.schema.lint.DataLoss}, which lives in sleet-schema-tools). Takes no lock and runs nothing.
+     * judged by {@code dev.sleet.runtime.rollback.RollbackLosses}, which reads them with schema-tools' {@code DataLoss}). Takes no lock and runs nothing.
      */
     public List<RecordedStatement> rollbackStatements(int count) {
         return new RollbackOperation(context).statements(count);
