@@ -16,17 +16,7 @@ import javax.annotation.processing.Filer;
  * claim on one of its own tables is refused (SLEET-E051). The runtime checks the same claims across
  * every owner it migrates.
  */
-public final class OverlayClaims {
-    private final Filer filer;
-    private final Reporter reporter;
-    private final String overlay;
-
-    public OverlayClaims(Filer filer, Reporter reporter, String overlay) {
-        this.filer = filer;
-        this.reporter = reporter;
-        this.overlay = overlay;
-    }
-
+public record OverlayClaims(Filer filer, Reporter reporter, String overlay) {
     public void check(List<BoundTable> tables) {
         for (BoundTable table : tables) {
             QualifiedName name = table.table().name();

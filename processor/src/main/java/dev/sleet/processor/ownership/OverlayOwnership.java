@@ -27,21 +27,7 @@ import javax.lang.model.type.TypeMirror;
  * (so {@code @References(table = User.class)} resolves to a foreign key), and the overlay's schema
  * keeps only what it owns, so its drafts never create, alter or drop a shared object.
  */
-public final class OverlayOwnership {
-    private final SharedSchema shared;
-    private final String overlay;
-    private final Reporter reporter;
-
-    public OverlayOwnership(SharedSchema shared, String overlay, Reporter reporter) {
-        this.shared = shared;
-        this.overlay = overlay;
-        this.reporter = reporter;
-    }
-
-    public SharedSchema shared() {
-        return shared;
-    }
-
+public record OverlayOwnership(SharedSchema shared, String overlay, Reporter reporter) {
     /** Reports (SLEET-E050) and marks invalid every overlay record whose table the shared module owns. */
     public void refuseRedefinitions(List<TableDraft> drafts, Set<TableDraft> invalid) {
         for (TableDraft draft : drafts) {

@@ -4,11 +4,15 @@ import dev.sleet.processor.diagnostics.Diagnostic;
 import dev.sleet.processor.diagnostics.Reporter;
 import dev.sleet.schema.migration.MigrationFile;
 import dev.sleet.schema.migration.MigrationFormatException;
+import dev.sleet.schema.migration.OwnershipHeader;
 import dev.sleet.schema.migration.SqlStatement;
+import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.sql.StatementTarget;
 import dev.sleet.schema.sql.StatementTarget.Touch;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The lint-style check of an overlay's hand-written migrations (SLEET-E052): a statement that
@@ -17,23 +21,13 @@ import java.util.Optional;
  * the differ never writes one. Reading DML ({@code INSERT INTO users ...}) is left alone: data is
  * not ownership.
  */
-public final class SharedObjectStatements {
-    private final SharedSchema shared;
-    private final String overlay;
-    private final Reporter reporter;
-
-    public SharedObjectStatements(SharedSchema shared, String overlay, Reporter reporter) {
-        this.shared = shared;
-        this.overlay = overlay;
-        this.reporter = reporter;
-    }
-
+public record SharedObjectStatements(SharedSchema shared, String overlay, Reporter reporter) {
     /** Reports every offending statement of the hand-written files; true when there was none. */
     public boolean check(List<MigrationFile> files) {
         // A table this overlay released (sleet promote) was its own before the release: older migrations may touch it.
-        java.util.Map<dev.sleet.schema.model.QualifiedName, String> released = new java.util.TreeMap<>();
+        Map<QualifiedName, String> released = new TreeMap<>();
         for (MigrationFile file : files) {
-            for (var release : dev.sleet.schema.migration.OwnershipHeader.of(file.content()).releases()) {
+            for (var release : OwnershipHeader.of(file.content()).releases()) {
                 released.putIfAbsent(release.table(), file.name());
             }
         }
