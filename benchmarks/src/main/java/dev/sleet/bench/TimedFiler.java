@@ -3,15 +3,11 @@ package dev.sleet.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.util.Locale;
-import java.util.Map;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import javax.annotation.processing.Filer;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.ForwardingFileObject;
 import javax.tools.ForwardingJavaFileObject;
@@ -33,48 +29,22 @@ final class TimedFiler implements Filer {
         this.delegate = delegate;
     }
 
+    /**
+     * {@code env} with {@code filer} in place of its own; every other call goes to {@code env} (a proxy, so
+     * that the wrapper follows the interface of whichever JDK runs the benchmark).
+     */
     static ProcessingEnvironment wrap(ProcessingEnvironment env, TimedFiler filer) {
-        return new ProcessingEnvironment() {
-            @Override
-            public Map<String, String> getOptions() {
-                return env.getOptions();
-            }
-
-            @Override
-            public Messager getMessager() {
-                return env.getMessager();
-            }
-
-            @Override
-            public Filer getFiler() {
-                return filer;
-            }
-
-            @Override
-            public Elements getElementUtils() {
-                return env.getElementUtils();
-            }
-
-            @Override
-            public Types getTypeUtils() {
-                return env.getTypeUtils();
-            }
-
-            @Override
-            public SourceVersion getSourceVersion() {
-                return env.getSourceVersion();
-            }
-
-            @Override
-            public Locale getLocale() {
-                return env.getLocale();
-            }
-
-            @Override
-            public boolean isPreviewEnabled() {
-                return env.isPreviewEnabled();
-            }
-        };
+        return (ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
+                new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getFiler")) {
+                        return filer;
+                    }
+                    try {
+                        return method.invoke(env, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** A filer or stream call, timed by {@link #time}. */
