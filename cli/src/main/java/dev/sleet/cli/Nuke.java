@@ -1,5 +1,6 @@
 package dev.sleet.cli;
 
+import dev.sleet.runtime.connect.LocalTransaction;
 import dev.sleet.schema.model.QualifiedName;
 import dev.sleet.schema.sql.Sql;
 import java.sql.Connection;
@@ -24,19 +25,17 @@ final class Nuke {
             SortedSet<String> wanted = new TreeSet<>(ApplicationSchemas.schemas(c, context.snapshot(), context.historySchema()));
             wanted.add(context.historySchema());
             List<String> dropped = new ArrayList<>(ApplicationSchemas.existing(c, wanted));
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                for (String schema : dropped) {
-                    st.execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
+            LocalTransaction.run(c, tx -> {
+                try (Statement st = tx.createStatement()) {
+                    for (String schema : dropped) {
+                        st.execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
+                    }
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(QualifiedName.DEFAULT_SCHEMA));
+                    // A new database lets every role use public; keep that, or the app's role loses access.
+                    st.execute("GRANT USAGE ON SCHEMA " + Sql.quote(QualifiedName.DEFAULT_SCHEMA) + " TO PUBLIC");
                 }
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(QualifiedName.DEFAULT_SCHEMA));
-                // A new database lets every role use public; keep that, or the app's role loses access.
-                st.execute("GRANT USAGE ON SCHEMA " + Sql.quote(QualifiedName.DEFAULT_SCHEMA) + " TO PUBLIC");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
             return dropped;
         }
     }

@@ -3,6 +3,7 @@ package dev.sleet.runtime.dao;
 import dev.sleet.runtime.Database;
 import dev.sleet.runtime.query.Column;
 import dev.sleet.runtime.query.CopyRows;
+import dev.sleet.runtime.query.RowMapper;
 import dev.sleet.runtime.query.Rows;
 import dev.sleet.runtime.query.Select;
 import dev.sleet.runtime.query.TableModel;
@@ -238,71 +239,57 @@ public abstract class TableDao<R> {
 
     /** The row a by-key finder selects, if any ({@code columnsAndValues}: column, value, … in parameter order). */
     protected final Optional<R> findOne(String query, Object... columnsAndValues) {
-        return db.withConnection(sql.findLabel, c -> {
-            try (PreparedStatement ps = c.prepareStatement(query)) {
-                bindValues(ps, columnsAndValues);
-                return Rows.first(ps, table);
-            }
-        });
+        return runBound(sql.findLabel, query, columnsAndValues, Rows::first);
     }
 
     /** The first row of a finder on a unique key, if any. */
     protected final Optional<R> selectOne(String query, Object... columnsAndValues) {
-        return db.withConnection(sql.selectLabel, c -> {
-            try (PreparedStatement ps = c.prepareStatement(query)) {
-                bindValues(ps, columnsAndValues);
-                return Rows.first(ps, table);
-            }
-        });
+        return runBound(sql.selectLabel, query, columnsAndValues, Rows::first);
     }
 
     /** Every row of a finder. */
     protected final List<R> selectList(String query, Object... columnsAndValues) {
-        return db.withConnection(sql.selectLabel, c -> {
-            try (PreparedStatement ps = c.prepareStatement(query)) {
-                bindValues(ps, columnsAndValues);
-                return Rows.list(ps, table);
-            }
-        });
+        return runBound(sql.selectLabel, query, columnsAndValues, Rows::list);
     }
 
     /** Runs an {@code INSERT … RETURNING} of the values given (the {@code New} shape). */
     protected final R insertReturning(String insertSql, Object... columnsAndValues) {
-        return db.withConnection(sql.insertLabel, c -> {
-            try (PreparedStatement ps = c.prepareStatement(insertSql)) {
-                bindValues(ps, columnsAndValues);
-                return Rows.single(ps, table);
-            }
-        });
+        return runBound(sql.insertLabel, insertSql, columnsAndValues, Rows::single);
     }
 
     /** Runs a delete by key; true when it deleted one row. */
     protected final boolean deleteOne(String deleteSql, Object... columnsAndValues) {
-        return changesOne(sql.deleteLabel, deleteSql, columnsAndValues);
+        return runBound(sql.deleteLabel, deleteSql, columnsAndValues, TableDao::changedOne);
     }
 
     /** Runs an archive by key; true when it archived one row. */
     protected final boolean archiveOne(String archiveSql, Object... columnsAndValues) {
-        return changesOne(sql.archiveLabel, archiveSql, columnsAndValues);
-    }
-
-    private boolean changesOne(String label, String statement, Object[] columnsAndValues) {
-        return db.withConnection(label, c -> {
-            try (PreparedStatement ps = c.prepareStatement(statement)) {
-                bindValues(ps, columnsAndValues);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return runBound(sql.archiveLabel, archiveSql, columnsAndValues, TableDao::changedOne);
     }
 
     /** The rows an exclusion constraint's conflict query returns. */
     protected final List<R> conflicts(String query, Object... columnsAndValues) {
-        return db.withConnection(sql.conflictsLabel, c -> {
-            try (PreparedStatement ps = c.prepareStatement(query)) {
+        return runBound(sql.conflictsLabel, query, columnsAndValues, Rows::list);
+    }
+
+    /** What a typed method reads from its bound statement: rows through the table's mapper, or an update count. */
+    @FunctionalInterface
+    private interface BoundRead<R, T> {
+        T read(PreparedStatement ps, RowMapper<R> table) throws SQLException;
+    }
+
+    /** Prepares {@code statement}, binds {@code columnsAndValues} (see {@link #bindValues}) and reads its result. */
+    private <T> T runBound(String label, String statement, Object[] columnsAndValues, BoundRead<R, T> read) {
+        return db.withConnection(label, c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
                 bindValues(ps, columnsAndValues);
-                return Rows.list(ps, table);
+                return read.read(ps, table);
             }
         });
+    }
+
+    private static boolean changedOne(PreparedStatement ps, RowMapper<?> table) throws SQLException {
+        return ps.executeUpdate() == 1;
     }
 
     /**
