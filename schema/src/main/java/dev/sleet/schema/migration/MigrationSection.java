@@ -2,7 +2,6 @@ package dev.sleet.schema.migration;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,14 +19,18 @@ public record MigrationSection(String text, int firstLine, List<SqlStatement> st
 
     public static final MigrationSection EMPTY = new MigrationSection("", 0, List.of(), null);
 
+    // Matched with lookingAt() at the statement's start, ignoring Unicode case (as the upper-cased copy these
+    // were once matched against did: a dotless ı counts as I): a statement that starts otherwise (most of a
+    // generated draft: long CREATE TABLEs) fails on its first characters, and no copy of it is made.
+    private static final int KEYWORD_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final List<Pattern> NEVER_IN_TRANSACTION = List.of(
-            Pattern.compile("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b"),
-            Pattern.compile("^DROP\\s+INDEX\\s+CONCURRENTLY\\b"),
-            Pattern.compile("^REINDEX\\b.*\\bCONCURRENTLY\\b", Pattern.DOTALL),
-            Pattern.compile("^ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b", Pattern.DOTALL),
-            Pattern.compile("^VACUUM\\b"),
-            Pattern.compile("^(CREATE|DROP)\\s+(DATABASE|TABLESPACE)\\b"),
-            Pattern.compile("^ALTER\\s+SYSTEM\\b"));
+            Pattern.compile("CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b", KEYWORD_CASE),
+            Pattern.compile("DROP\\s+INDEX\\s+CONCURRENTLY\\b", KEYWORD_CASE),
+            Pattern.compile("REINDEX\\b.*\\bCONCURRENTLY\\b", KEYWORD_CASE | Pattern.DOTALL),
+            Pattern.compile("ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b", KEYWORD_CASE | Pattern.DOTALL),
+            Pattern.compile("VACUUM\\b", KEYWORD_CASE),
+            Pattern.compile("(CREATE|DROP)\\s+(DATABASE|TABLESPACE)\\b", KEYWORD_CASE),
+            Pattern.compile("ALTER\\s+SYSTEM\\b", KEYWORD_CASE));
 
     private static final Pattern ADD_ENUM_VALUE = Pattern.compile(
             "^ALTER\\s+TYPE\\s+.+?\\s+ADD\\s+VALUE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?'((?:[^']|'')*)'",
@@ -63,12 +66,9 @@ public record MigrationSection(String text, int firstLine, List<SqlStatement> st
     static String detectNonTransactional(List<SqlStatement> statements) {
         List<String> addedLabels = new ArrayList<>();
         for (SqlStatement s : statements) {
-            if (mayRefuseTransaction(s.sql())) {
-                String upper = s.sql().toUpperCase(Locale.ROOT);
-                for (Pattern p : NEVER_IN_TRANSACTION) {
-                    if (p.matcher(upper).find()) {
-                        return "statement " + s.number() + " (line " + s.line() + ") cannot run inside a transaction: " + s.firstLine();
-                    }
+            for (Pattern p : NEVER_IN_TRANSACTION) {
+                if (p.matcher(s.sql()).lookingAt()) {
+                    return "statement " + s.number() + " (line " + s.line() + ") cannot run inside a transaction: " + s.firstLine();
                 }
             }
             for (String label : addedLabels) {
@@ -83,41 +83,5 @@ public record MigrationSection(String text, int firstLine, List<SqlStatement> st
             }
         }
         return null;
-    }
-
-    /**
-     * A necessary condition for one of {@link #NEVER_IN_TRANSACTION} to match, checked without upper-casing the
-     * whole statement first (a generated draft holds thousands of long CREATE TABLE statements): the statement
-     * starts with VACUUM, REINDEX or ALTER, or with CREATE or DROP followed by whitespace and UNIQUE, INDEX,
-     * DATABASE or TABLESPACE. Letters are compared ignoring case; that is exact here, since no character whose
-     * upper case is several letters spells a part of these words, and whitespace upper-cases to itself.
-     */
-    private static boolean mayRefuseTransaction(String sql) {
-        for (String word : List.of("VACUUM", "REINDEX", "ALTER")) {
-            if (sql.regionMatches(true, 0, word, 0, word.length())) {
-                return true;
-            }
-        }
-        int i;
-        if (sql.regionMatches(true, 0, "CREATE", 0, 6)) {
-            i = 6;
-        } else if (sql.regionMatches(true, 0, "DROP", 0, 4)) {
-            i = 4;
-        } else {
-            return false;
-        }
-        int afterWord = i;
-        while (i < sql.length() && " \t\n\013\f\r".indexOf(sql.charAt(i)) >= 0) { // the regex's \s
-            i++;
-        }
-        if (i == afterWord) {
-            return false;
-        }
-        for (String next : List.of("UNIQUE", "INDEX", "DATABASE", "TABLESPACE")) {
-            if (sql.regionMatches(true, i, next, 0, next.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
