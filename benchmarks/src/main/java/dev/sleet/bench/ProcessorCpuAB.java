@@ -1,12 +1,10 @@
 package dev.sleet.bench;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.annotation.processing.Processor;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Two (or more) builds of the processor head to head on the compile benchmark's schema, snapshot + draft only
@@ -107,19 +102,10 @@ public final class ProcessorCpuAB {
     }
 
     private static void compile(List<Path> sources, String annotationsJar, Processor processor, Path dir) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Path out = Files.createDirectories(dir.resolve("classes"));
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
-        StringWriter diagnostics = new StringWriter();
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-            JavaCompiler.CompilationTask task = compiler.getTask(diagnostics, fm, null, List.of("--release", "17", "-d", out.toString(),
-                    "-classpath", annotationsJar, "-implicit:none", "-nowarn", "-Asleet.daos=false", "-Asleet.migrations=" + migrations),
-                    null, fm.getJavaFileObjectsFromPaths(sources));
-            task.setProcessors(List.of(processor));
-            if (!task.call()) {
-                throw new IllegalStateException("javac failed:\n" + diagnostics);
-            }
-        }
+        CompileBench.runJavac(sources, List.of("--release", "17", "-d", out.toString(), "-classpath", annotationsJar, "-implicit:none",
+                "-nowarn", "-Asleet.daos=false", "-Asleet.migrations=" + migrations), processor, "snapshot + draft");
         try (var files = Files.list(migrations)) {
             if (files.noneMatch(p -> p.toString().endsWith(".sql"))) {
                 throw new IllegalStateException("the processor wrote no migration draft into " + migrations);
