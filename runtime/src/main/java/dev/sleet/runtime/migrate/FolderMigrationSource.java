@@ -55,7 +55,7 @@ final class FolderMigrationSource implements MigrationSource {
      * costs one look-up instead of one per file.
      */
     private Set<String> metaNames() {
-        Path meta = folder.resolve(MigrationNames.metaPathOf("x")).getParent();
+        Path meta = folder.resolve(MigrationNames.META_DIR);
         if (!Files.isDirectory(meta)) {
             return Set.of();
         }
